@@ -1,0 +1,43 @@
+// adapters/import/importer.h
+//
+// `ehcp import`: applies a JSON Lines stream of events to the database as one transaction.
+// Every line is read and checked (JSON, type, fields, dates, case reference, the case exists,
+// not after as_of, not before the case was opened, a reused id has the same content); if any
+// line is bad, every bad line is reported and nothing is applied. Otherwise the events are
+// appended, repeated ids skipped, and each touched case re-derived from its whole history.
+// Streams: memory grows with the number of cases touched, not with the number of events.
+#pragma once
+
+#include <cstddef>
+#include <istream>
+#include <string>
+#include <vector>
+
+#include "adapters/import/line_error.h"
+#include "adapters/sqlite/database.h"
+#include "engine/civil_date.h"
+#include "engine/status.h"
+
+namespace ehcp::adapters {
+
+struct ImportOptions {
+  engine::Date as_of;        // events dated after this are rejected
+  std::string recorded_at;   // when this import happened (UTC ISO 8601), from the caller's clock
+};
+
+struct ImportReport {
+  std::size_t lines = 0;              // lines read, blank ones included
+  std::size_t applied = 0;            // events appended
+  std::size_t skipped_repeats = 0;    // events whose id was seen before with the same content
+  std::size_t cases_touched = 0;
+  std::vector<LineError> errors;      // sorted by line; non-empty means nothing was applied
+
+  bool accepted() const { return errors.empty(); }
+};
+
+// Imports `input`. Bad lines come back in the report (and nothing is committed); a Status is
+// returned only for a storage failure, after rolling back.
+engine::Result<ImportReport> import_events(sqlite::Database& db, std::istream& input,
+                                           const ImportOptions& options);
+
+}  // namespace ehcp::adapters

@@ -1,0 +1,23 @@
+// adapters/jsonl/event_decoder.h
+//
+// Turns one JSON Lines line, or one parsed object, into an engine::Event, or into the precise
+// reason it cannot be one (contract.md §1). Unknown fields are allowed and ignored here; the
+// store keeps the object whole. Stateless; thread-safe.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string_view>
+
+#include "engine/event.h"
+#include "engine/status.h"
+
+namespace ehcp::adapters::jsonl {
+
+// Parses `line` as one JSON object. Malformed JSON or a non-object is InvalidInput.
+engine::Result<nlohmann::json> parse_line(std::string_view line);
+
+// The event the object describes, checked field by field and then by engine::event_problem.
+engine::Result<engine::Event> decode_event(const nlohmann::json& object);
+
+}  // namespace ehcp::adapters::jsonl

@@ -1,0 +1,142 @@
+#include "adapters/render/case_render.h"
+
+#include "engine/academic_year.h"
+
+namespace ehcp::adapters::render {
+namespace {
+
+using nlohmann::json;
+
+json optional_text(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
+
+json setting_json(const std::optional<engine::Setting>& s) {
+  if (!s) {
+    return nullptr;
+  }
+  return {{"name", s->name}, {"phase", engine::to_string(s->phase)}};
+}
+
+std::string setting_text(const std::optional<engine::Setting>& s) {
+  if (!s) {
+    return "";
+  }
+  return s->name + " (" + std::string(engine::to_string(s->phase)) + ")";
+}
+
+std::string status_text(const engine::CaseRecord& r, engine::Date as_of) {
+  if (r.closed_on && *r.closed_on <= as_of) {
+    return "closed " + engine::format_date(*r.closed_on);
+  }
+  return "open";
+}
+
+// What an event says beyond its header, for the text view: "outcome=assess".
+std::string event_details(const json& object) {
+  static const std::array<const char*, 5> kHeader = {"case", "type", "on", "id", "by"};
+  std::string out;
+  for (const auto& [key, value] : object.items()) {
+    if (std::find(kHeader.begin(), kHeader.end(), key) != kHeader.end()) {
+      continue;
+    }
+    if (!out.empty()) {
+      out += " ";
+    }
+    out += key + "=" + (value.is_string() ? value.get<std::string>() : value.dump());
+  }
+  return out;
+}
+
+}  // namespace
+
+int year_group_on(const engine::CaseRecord& record, engine::Date on) {
+  std::optional<engine::YearGroupOverride> override_;
+  if (record.year_group_override) {
+    override_ = engine::YearGroupOverride{*record.year_group_override, record.opened_on};
+  }
+  return engine::year_group(record.child.dob, on, override_);
+}
+
+std::string case_to_text(const CaseShown& shown) {
+  const auto& r = shown.record;
+  const int yg = year_group_on(r, shown.as_of);
+  std::string out;
+  out += "Case " + r.case_ref + " as of " + engine::format_date_long(shown.as_of) + "\n";
+  out += "  Child:      " + r.child.given_name + " " + r.child.family_name + ", born " +
+         engine::format_date(r.child.dob) + " (" + engine::year_group_name(yg) +
+         (r.year_group_override ? ", taught out of cohort" : "") + ")\n";
+  out += "  Caseworker: " + r.caseworker.value_or("(none)") + "   Team: " + r.team.value_or("(none)") +
+         "\n";
+  out += "  Setting:    " + (r.setting ? setting_text(r.setting) : std::string("(none)")) + "\n";
+  out += "  Opened:     " + engine::format_date(r.opened_on) + "   Status: " +
+         status_text(r, shown.as_of) + "\n";
+  out += "\nEvents in effective-date order (" + std::to_string(shown.events.size()) + "):\n";
+  Table table{{"on", "event", "#", "by", "details"}, {}};
+  for (const auto& e : shown.events) {
+    table.rows.push_back({e.object.value("on", ""), e.object.value("type", ""),
+                          std::to_string(e.seq), e.object.value("by", ""),
+                          event_details(e.object)});
+  }
+  out += to_text(table);
+  if (shown.later_events > 0) {
+    out += "(" + std::to_string(shown.later_events) + " event(s) dated after " +
+           engine::format_date(shown.as_of) + " not shown)\n";
+  }
+  return out;
+}
+
+json case_to_json(const CaseShown& shown) {
+  const auto& r = shown.record;
+  json child = {{"given_name", r.child.given_name},
+                {"family_name", r.child.family_name},
+                {"dob", engine::format_date(r.child.dob)},
+                {"gender", optional_text(r.child.gender)},
+                {"ethnicity", optional_text(r.child.ethnicity)},
+                {"upn", optional_text(r.child.upn)}};
+  json events = json::array();
+  for (const auto& e : shown.events) {
+    json object = e.object;
+    object["seq"] = e.seq;
+    events.push_back(std::move(object));
+  }
+  const bool closed = r.closed_on && *r.closed_on <= shown.as_of;
+  return {{"case", r.case_ref},
+          {"as_of", engine::format_date(shown.as_of)},
+          {"year_group", year_group_on(r, shown.as_of)},
+          {"child", std::move(child)},
+          {"caseworker", optional_text(r.caseworker)},
+          {"team", optional_text(r.team)},
+          {"setting", setting_json(r.setting)},
+          {"opened", engine::format_date(r.opened_on)},
+          {"closed", closed ? json(engine::format_date(*r.closed_on)) : json(nullptr)},
+          {"events", std::move(events)}};
+}
+
+Table case_list_table(const std::vector<engine::CaseRecord>& cases, engine::Date as_of) {
+  Table table{{"case", "child", "year", "caseworker", "team", "setting", "opened", "status"}, {}};
+  for (const auto& r : cases) {
+    table.rows.push_back({r.case_ref, r.child.given_name + " " + r.child.family_name,
+                          engine::year_group_name(year_group_on(r, as_of)),
+                          r.caseworker.value_or(""), r.team.value_or(""), setting_text(r.setting),
+                          engine::format_date(r.opened_on), status_text(r, as_of)});
+  }
+  return table;
+}
+
+json case_list_json(const std::vector<engine::CaseRecord>& cases, engine::Date as_of) {
+  json out = json::array();
+  for (const auto& r : cases) {
+    const bool closed = r.closed_on && *r.closed_on <= as_of;
+    out.push_back({{"case", r.case_ref},
+                   {"given_name", r.child.given_name},
+                   {"family_name", r.child.family_name},
+                   {"year_group", year_group_on(r, as_of)},
+                   {"caseworker", optional_text(r.caseworker)},
+                   {"team", optional_text(r.team)},
+                   {"setting", setting_json(r.setting)},
+                   {"opened", engine::format_date(r.opened_on)},
+                   {"closed", closed ? json(engine::format_date(*r.closed_on)) : json(nullptr)}});
+  }
+  return out;
+}
+
+}  // namespace ehcp::adapters::render

@@ -1,0 +1,40 @@
+// adapters/render/case_render.h
+//
+// How `ehcp case show` and `ehcp case list` print a case: text for a caseworker, JSON (the
+// contract's §3 fields plus the case's details and events) for other systems, CSV for lists.
+// Takes values; writes nothing itself.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "adapters/render/table.h"
+#include "engine/case_record.h"
+
+namespace ehcp::adapters::render {
+
+// One event as shown: its arrival number, and the object as imported.
+struct ShownEvent {
+  std::int64_t seq;
+  nlohmann::json object;
+};
+
+struct CaseShown {
+  engine::CaseRecord record;
+  engine::Date as_of;
+  std::vector<ShownEvent> events;  // effective-date order, on or before as_of
+  std::size_t later_events = 0;    // recorded but dated after as_of
+};
+
+int year_group_on(const engine::CaseRecord& record, engine::Date on);
+
+std::string case_to_text(const CaseShown& shown);
+nlohmann::json case_to_json(const CaseShown& shown);
+
+// The rows of `case list`: one per case, year group as of `as_of`.
+Table case_list_table(const std::vector<engine::CaseRecord>& cases, engine::Date as_of);
+nlohmann::json case_list_json(const std::vector<engine::CaseRecord>& cases, engine::Date as_of);
+
+}  // namespace ehcp::adapters::render

@@ -1,0 +1,88 @@
+#include "adapters/sqlite/event_store.h"
+
+#include "adapters/jsonl/event_decoder.h"
+
+namespace ehcp::adapters::sqlite {
+
+EventStore::EventStore(SQLite::Database& db)
+    : db_(db),
+      insert_(db,
+              "INSERT INTO events (case_ref, type, on_date, recorded_at, idem_id, author, payload)"
+              " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idem_id) DO NOTHING"),
+      by_id_(db, "SELECT seq, payload FROM events WHERE idem_id = ?"),
+      by_case_(db, "SELECT seq, payload FROM events WHERE case_ref = ? ORDER BY on_date, seq") {}
+
+std::optional<std::int64_t> EventStore::append(const engine::Event& event,
+                                               const std::string& payload,
+                                               const std::string& recorded_at) {
+  const std::string type(engine::to_string(event.type()));
+  const std::string on = engine::format_date(event.on);
+  insert_.reset();
+  insert_.clearBindings();
+  insert_.bindNoCopy(1, event.case_ref);
+  insert_.bindNoCopy(2, type);
+  insert_.bindNoCopy(3, on);
+  insert_.bindNoCopy(4, recorded_at);
+  if (event.id) {
+    insert_.bindNoCopy(5, *event.id);
+  }
+  if (event.by) {
+    insert_.bindNoCopy(6, *event.by);
+  }
+  insert_.bindNoCopy(7, payload);
+  if (insert_.exec() == 0) {
+    return std::nullopt;
+  }
+  return db_.getLastInsertRowid();
+}
+
+std::optional<std::pair<std::int64_t, std::string>> EventStore::find_by_id(const std::string& id) {
+  by_id_.reset();
+  by_id_.bind(1, id);
+  if (!by_id_.executeStep()) {
+    return std::nullopt;
+  }
+  return std::make_pair(by_id_.getColumn(0).getInt64(), by_id_.getColumn(1).getString());
+}
+
+engine::Result<std::vector<engine::RecordedEvent>> EventStore::load_case(
+    const std::string& case_ref) {
+  std::vector<engine::RecordedEvent> events;
+  by_case_.reset();
+  by_case_.bind(1, case_ref);
+  while (by_case_.executeStep()) {
+    const std::int64_t seq = by_case_.getColumn(0).getInt64();
+    const char* payload = by_case_.getColumn(1).getText();
+    auto object = jsonl::parse_line(payload);
+    if (!object.ok()) {
+      return engine::Status::storage("read event " + std::to_string(seq), object.status().message());
+    }
+    auto event = jsonl::decode_event(object.value());
+    if (!event.ok()) {
+      return engine::Status::storage("decode event " + std::to_string(seq),
+                                     event.status().message());
+    }
+    events.push_back({seq, std::move(event).value()});
+  }
+  return events;
+}
+
+void EventStore::for_each_payload(
+    const std::optional<std::string>& case_ref,
+    const std::function<void(std::int64_t, const std::string&)>& sink) {
+  SQLite::Statement query(db_, case_ref ? "SELECT seq, payload FROM events WHERE case_ref = ? "
+                                          "ORDER BY seq"
+                                        : "SELECT seq, payload FROM events ORDER BY seq");
+  if (case_ref) {
+    query.bind(1, *case_ref);
+  }
+  while (query.executeStep()) {
+    sink(query.getColumn(0).getInt64(), query.getColumn(1).getString());
+  }
+}
+
+std::int64_t EventStore::count() {
+  return db_.execAndGet("SELECT count(*) FROM events").getInt64();
+}
+
+}  // namespace ehcp::adapters::sqlite

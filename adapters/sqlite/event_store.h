@@ -1,0 +1,53 @@
+// adapters/sqlite/event_store.h
+//
+// The append-only events table: append an event with its canonical payload, find an earlier
+// event by idempotency id, load one case's history in replay order, stream every event in
+// arrival order for export. Statements are prepared once per store. Callers own the
+// transaction; the store never commits. One store per Database; not shared across threads.
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/event.h"
+#include "engine/status.h"
+
+namespace ehcp::adapters::sqlite {
+
+class EventStore {
+ public:
+  explicit EventStore(SQLite::Database& db);
+
+  // Appends `event`; `payload` is its canonical JSON. Returns the new seq, or nullopt when its
+  // id is already stored (nothing is written then; compare with payload_for_id).
+  // Throws SQLite::Exception on storage failure (callers convert it at their boundary).
+  std::optional<std::int64_t> append(const engine::Event& event, const std::string& payload,
+                                     const std::string& recorded_at);
+
+  // The payload stored under idempotency id `id`, with its seq, if any.
+  std::optional<std::pair<std::int64_t, std::string>> find_by_id(const std::string& id);
+
+  // Every event of `case_ref`, decoded, in replay order (effective date, then arrival).
+  engine::Result<std::vector<engine::RecordedEvent>> load_case(const std::string& case_ref);
+
+  // Calls `sink` with each stored payload in arrival order; all cases, or one.
+  void for_each_payload(const std::optional<std::string>& case_ref,
+                        const std::function<void(std::int64_t seq, const std::string&)>& sink);
+
+  std::int64_t count();
+
+ private:
+  SQLite::Database& db_;
+  SQLite::Statement insert_;
+  SQLite::Statement by_id_;
+  SQLite::Statement by_case_;
+};
+
+}  // namespace ehcp::adapters::sqlite

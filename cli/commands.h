@@ -1,0 +1,22 @@
+// cli/commands.h
+//
+// Each command registers itself on the CLI11 app and leaves, in `run`, what to do once the
+// arguments are parsed. One file per command (cli/<name>_command.cpp).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+#include "cli/context.h"
+
+namespace ehcp::cli {
+
+using Run = std::function<engine::Status()>;
+
+void add_init_command(CLI::App& app, Context& context, Run& run);
+void add_import_command(CLI::App& app, Context& context, Run& run);
+void add_export_command(CLI::App& app, Context& context, Run& run);
+void add_case_commands(CLI::App& app, Context& context, Run& run);
+
+}  // namespace ehcp::cli

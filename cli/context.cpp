@@ -1,0 +1,44 @@
+#include "cli/context.h"
+
+#include "cli/time_source.h"
+
+namespace ehcp::cli {
+
+Format Context::format() const {
+  if (format_name == "json") {
+    return Format::kJson;
+  }
+  if (format_name == "csv") {
+    return Format::kCsv;
+  }
+  return Format::kTable;
+}
+
+engine::Result<engine::Date> Context::as_of() const {
+  if (as_of_text.empty()) {
+    return london_today();
+  }
+  if (auto d = engine::parse_date(as_of_text)) {
+    return *d;
+  }
+  return engine::Status::usage("--as-of: '" + as_of_text + "' is not a real date YYYY-MM-DD");
+}
+
+int exit_code_for(const engine::Status& status) {
+  switch (status.code()) {
+    case engine::ErrorCode::kOk:
+      return 0;
+    case engine::ErrorCode::kUsage:
+      return 1;
+    case engine::ErrorCode::kInvalidInput:
+    case engine::ErrorCode::kInvalidTransition:
+    case engine::ErrorCode::kNotFound:
+      return 2;
+    case engine::ErrorCode::kStorage:
+    case engine::ErrorCode::kInternal:
+      return 3;
+  }
+  return 3;
+}
+
+}  // namespace ehcp::cli

@@ -1,0 +1,30 @@
+// cli/context.h
+//
+// What every command shares: the database path, the output format, the as-of date the user
+// gave (if any), and the mapping from engine::Status to the contract's exit codes.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "engine/civil_date.h"
+#include "engine/status.h"
+
+namespace ehcp::cli {
+
+enum class Format { kTable, kJson, kCsv };
+
+struct Context {
+  std::string db_path = "ehcp.db";
+  std::string format_name = "table";
+  std::string as_of_text;  // empty: today in London
+
+  Format format() const;
+  // The as-of date: --as-of if given (a usage error if not a real date), else today in London.
+  engine::Result<engine::Date> as_of() const;
+};
+
+// 0 success, 1 usage, 2 rejected input, 3 anything else (contract.md §2).
+int exit_code_for(const engine::Status& status);
+
+}  // namespace ehcp::cli

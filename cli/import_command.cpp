@@ -1,0 +1,68 @@
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "adapters/import/importer.h"
+#include "cli/commands.h"
+#include "cli/time_source.h"
+
+namespace ehcp::cli {
+namespace {
+
+constexpr std::size_t kReadBuffer = 1 << 20;
+
+engine::Status run_import(const Context& context, const std::string& file) {
+  auto as_of = context.as_of();
+  if (!as_of.ok()) {
+    return as_of.status();
+  }
+  auto db = adapters::sqlite::Database::open(context.db_path,
+                                             adapters::sqlite::Database::Mode::kExisting);
+  if (!db.ok()) {
+    return db.status();
+  }
+  std::ifstream file_stream;
+  std::vector<char> buffer(kReadBuffer);
+  std::istream* input = &std::cin;
+  if (file != "-") {
+    file_stream.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    file_stream.open(file, std::ios::binary);
+    if (!file_stream) {
+      return engine::Status::usage("cannot open " + file);
+    }
+    input = &file_stream;
+  }
+  const adapters::ImportOptions options{as_of.value(), utc_timestamp_now()};
+  auto report = adapters::import_events(*db.value(), *input, options);
+  if (!report.ok()) {
+    return report.status();
+  }
+  const auto& r = report.value();
+  if (!r.accepted()) {
+    for (const auto& error : r.errors) {
+      std::cerr << error.to_string() << "\n";
+    }
+    return engine::Status::invalid_input(std::to_string(r.errors.size()) + " bad line(s) in " +
+                                         (file == "-" ? std::string("standard input") : file) +
+                                         "; nothing was imported");
+  }
+  std::cout << "imported " << r.applied << " event(s) for " << r.cases_touched << " case(s)";
+  if (r.skipped_repeats > 0) {
+    std::cout << "; " << r.skipped_repeats << " repeated event(s) skipped";
+  }
+  std::cout << "\n";
+  return {};
+}
+
+}  // namespace
+
+void add_import_command(CLI::App& app, Context& context, Run& run) {
+  auto* cmd = app.add_subcommand("import", "Apply a JSON Lines file of events, all or nothing");
+  auto file = std::make_shared<std::string>();
+  cmd->add_option("file", *file, "JSON Lines file, or - for standard input")->required();
+  cmd->callback([&context, &run, file] {
+    run = [&context, file] { return run_import(context, *file); };
+  });
+}
+
+}  // namespace ehcp::cli

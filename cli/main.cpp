@@ -1,0 +1,41 @@
+// ehcp: the command line. Parses arguments, reads "today" once, wires adapters to the engine,
+// and maps the outcome to the contract's exit codes (0 ok, 1 usage, 2 rejected input, 3 other).
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  ehcp::cli::Context context;
+  if (const char* env = std::getenv("EHCP_DB"); env != nullptr && *env != '\0') {
+    context.db_path = env;
+  }
+  CLI::App app{"ehcp: statutory clocks for EHC needs assessments and plans"};
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.add_option("--db", context.db_path, "SQLite database (default: $EHCP_DB, else ./ehcp.db)");
+  app.add_option("--format", context.format_name, "Output format: table, json or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}));
+  app.add_option("--as-of", context.as_of_text, "The date to act as of (default: today in London)");
+
+  ehcp::cli::Run run;
+  ehcp::cli::add_init_command(app, context, run);
+  ehcp::cli::add_import_command(app, context, run);
+  ehcp::cli::add_export_command(app, context, run);
+  ehcp::cli::add_case_commands(app, context, run);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 1;
+  }
+  const ehcp::engine::Status status = run ? run() : ehcp::engine::Status::usage("no command");
+  if (!status.ok()) {
+    std::cerr << "ehcp: " << status.message() << "\n";
+  }
+  return ehcp::cli::exit_code_for(status);
+}

@@ -1,0 +1,20 @@
+#include "cli/time_source.h"
+
+#include <date/tz.h>
+
+#include <chrono>
+
+namespace ehcp::cli {
+
+engine::Date london_today() {
+  const date::zoned_time now{"Europe/London", std::chrono::system_clock::now()};
+  // The London wall-clock day, re-read as a civil date.
+  return engine::Date{date::floor<date::days>(now.get_local_time()).time_since_epoch()};
+}
+
+std::string utc_timestamp_now() {
+  const auto now = date::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
+  return date::format("%FT%TZ", now);
+}
+
+}  // namespace ehcp::cli

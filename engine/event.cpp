@@ -1,0 +1,63 @@
+#include "engine/event.h"
+
+#include <array>
+
+#include "engine/detail/enum_names.h"
+
+namespace ehcp::engine {
+namespace {
+
+constexpr detail::EnumNames<EventType, kEventTypeCount> kEventTypes{{
+    {EventType::kCaseOpened, "case_opened"},
+    {EventType::kCaseworkerAssigned, "caseworker_assigned"},
+    {EventType::kSettingChanged, "setting_changed"},
+    {EventType::kCaseClosed, "case_closed"},
+    {EventType::kAssessmentRequested, "assessment_requested"},
+    {EventType::kAssessmentDecision, "assessment_decision"},
+    {EventType::kAdviceRequested, "advice_requested"},
+    {EventType::kAdviceReceived, "advice_received"},
+    {EventType::kExceptionRecorded, "exception_recorded"},
+    {EventType::kIssueDecision, "issue_decision"},
+    {EventType::kDraftPlanIssued, "draft_plan_issued"},
+    {EventType::kSchoolConsulted, "school_consulted"},
+    {EventType::kConsultationResponse, "consultation_response"},
+    {EventType::kFamilyResponse, "family_response"},
+    {EventType::kFinalPlanIssued, "final_plan_issued"},
+    {EventType::kAssessmentWithdrawn, "assessment_withdrawn"},
+    {EventType::kPlanInForce, "plan_in_force"},
+    {EventType::kReviewMeetingScheduled, "review_meeting_scheduled"},
+    {EventType::kReviewMeetingHeld, "review_meeting_held"},
+    {EventType::kReviewReportReceived, "review_report_received"},
+    {EventType::kReviewDecision, "review_decision"},
+    {EventType::kAmendmentNoticeIssued, "amendment_notice_issued"},
+    {EventType::kAmendedPlanIssued, "amended_plan_issued"},
+    {EventType::kAmendmentWithdrawn, "amendment_withdrawn"},
+    {EventType::kPlanCeased, "plan_ceased"},
+    {EventType::kTransferExpected, "transfer_expected"},
+}};
+
+// contract.md §1 "Disagreement, moves, re-assessment (later)".
+constexpr std::array<std::string_view, 11> kLaterTypes = {
+    "mediation_requested", "mediation_declined",     "mediation_held",
+    "mediation_certificate_issued", "appeal_lodged", "appeal_decided",
+    "tribunal_order",      "moved_out",              "transferred_in",
+    "reassessment_requested", "reassessment_decision"};
+
+}  // namespace
+
+std::string_view to_string(EventType type) { return detail::name_of(kEventTypes, type); }
+
+std::optional<EventType> parse_event_type(std::string_view text) {
+  return detail::value_of(kEventTypes, text);
+}
+
+bool is_later_contract_type(std::string_view text) {
+  for (auto name : kLaterTypes) {
+    if (name == text) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace ehcp::engine

@@ -1,0 +1,223 @@
+// engine/event.h
+//
+// An Event is one past-tense fact about a case, exactly as contract.md §1 names it: the header
+// every event has (case, effective date, idempotency id, author) and one typed body per event
+// type. Events are immutable values; every state, clock and report is derived from them.
+// EventType and the Body variant list the types in the same order, so an event's type is the
+// index of its body and the two can never disagree. Thread-safe as values.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "engine/civil_date.h"
+#include "engine/event_fields.h"
+
+namespace ehcp::engine {
+
+// A setting (school, college, nursery) as events carry it.
+struct Setting {
+  std::string name;
+  Phase phase = Phase::kNone;
+  bool operator==(const Setting&) const = default;
+};
+
+// The child as case_opened records it. Names are synthetic in every test and demo.
+struct Child {
+  std::string given_name;
+  std::string family_name;
+  Date dob;
+  std::optional<std::string> gender;
+  std::optional<std::string> ethnicity;
+  std::optional<std::string> upn;
+  bool operator==(const Child&) const = default;
+};
+
+// --- Case ---
+struct CaseOpened {
+  Child child;
+  std::optional<std::string> caseworker;
+  std::optional<std::string> team;
+  std::optional<Setting> setting;
+  std::optional<int> year_group;  // override for a child taught out of cohort
+  bool operator==(const CaseOpened&) const = default;
+};
+struct CaseworkerAssigned {
+  std::string caseworker;
+  std::optional<std::string> team;
+  bool operator==(const CaseworkerAssigned&) const = default;
+};
+struct SettingChanged {
+  Setting setting;
+  bool operator==(const SettingChanged&) const = default;
+};
+struct CaseClosed {
+  std::string reason;
+  bool operator==(const CaseClosed&) const = default;
+};
+
+// --- Needs assessment ---
+struct AssessmentRequested {
+  RequestSource source = RequestSource::kOther;
+  bool operator==(const AssessmentRequested&) const = default;
+};
+struct AssessmentDecision {
+  AssessmentOutcome outcome = AssessmentOutcome::kAssess;
+  bool operator==(const AssessmentDecision&) const = default;
+};
+struct AdviceRequested {
+  std::string advice;
+  AdviceService service = AdviceService::kOther;
+  bool operator==(const AdviceRequested&) const = default;
+};
+struct AdviceReceived {
+  std::string advice;
+  bool operator==(const AdviceReceived&) const = default;
+};
+struct ExceptionRecorded {
+  ExceptionLimb limb = ExceptionLimb::kPersonalCircumstances;
+  std::optional<std::string> advice;
+  std::optional<Date> from;
+  std::optional<Date> to;  // open: still continuing
+  std::optional<std::string> note;
+  bool operator==(const ExceptionRecorded&) const = default;
+};
+struct IssueDecision {
+  IssueOutcome outcome = IssueOutcome::kIssue;
+  bool operator==(const IssueDecision&) const = default;
+};
+struct DraftPlanIssued {
+  bool operator==(const DraftPlanIssued&) const = default;
+};
+struct SchoolConsulted {
+  std::string setting;
+  bool operator==(const SchoolConsulted&) const = default;
+};
+struct ConsultationResponse {
+  std::string setting;
+  ConsultationOutcome outcome = ConsultationOutcome::kAgree;
+  bool operator==(const ConsultationResponse&) const = default;
+};
+struct FamilyResponse {
+  bool no_further_representations = false;
+  bool operator==(const FamilyResponse&) const = default;
+};
+struct FinalPlanIssued {
+  std::optional<Setting> names_setting;
+  bool operator==(const FinalPlanIssued&) const = default;
+};
+struct AssessmentWithdrawn {
+  std::string reason;
+  bool operator==(const AssessmentWithdrawn&) const = default;
+};
+
+// --- Review, amendment, ceasing, transfer ---
+struct PlanInForce {
+  Date made;
+  std::optional<Date> last_reviewed;
+  bool operator==(const PlanInForce&) const = default;
+};
+struct ReviewMeetingScheduled {
+  Date meeting;
+  bool operator==(const ReviewMeetingScheduled&) const = default;
+};
+struct ReviewMeetingHeld {
+  bool operator==(const ReviewMeetingHeld&) const = default;
+};
+struct ReviewReportReceived {
+  bool operator==(const ReviewReportReceived&) const = default;
+};
+struct ReviewDecision {
+  ReviewOutcome outcome = ReviewOutcome::kMaintain;
+  bool operator==(const ReviewDecision&) const = default;
+};
+struct AmendmentNoticeIssued {
+  bool operator==(const AmendmentNoticeIssued&) const = default;
+};
+struct AmendedPlanIssued {
+  std::optional<Setting> names_setting;
+  bool operator==(const AmendedPlanIssued&) const = default;
+};
+struct AmendmentWithdrawn {
+  bool operator==(const AmendmentWithdrawn&) const = default;
+};
+struct PlanCeased {
+  std::string reason;
+  bool operator==(const PlanCeased&) const = default;
+};
+struct TransferExpected {
+  Phase to_phase = Phase::kNone;
+  Date move;
+  bool operator==(const TransferExpected&) const = default;
+};
+
+// The order here is the order of EventType below.
+using EventBody =
+    std::variant<CaseOpened, CaseworkerAssigned, SettingChanged, CaseClosed, AssessmentRequested,
+                 AssessmentDecision, AdviceRequested, AdviceReceived, ExceptionRecorded,
+                 IssueDecision, DraftPlanIssued, SchoolConsulted, ConsultationResponse,
+                 FamilyResponse, FinalPlanIssued, AssessmentWithdrawn, PlanInForce,
+                 ReviewMeetingScheduled, ReviewMeetingHeld, ReviewReportReceived, ReviewDecision,
+                 AmendmentNoticeIssued, AmendedPlanIssued, AmendmentWithdrawn, PlanCeased,
+                 TransferExpected>;
+
+enum class EventType : std::uint8_t {
+  kCaseOpened,
+  kCaseworkerAssigned,
+  kSettingChanged,
+  kCaseClosed,
+  kAssessmentRequested,
+  kAssessmentDecision,
+  kAdviceRequested,
+  kAdviceReceived,
+  kExceptionRecorded,
+  kIssueDecision,
+  kDraftPlanIssued,
+  kSchoolConsulted,
+  kConsultationResponse,
+  kFamilyResponse,
+  kFinalPlanIssued,
+  kAssessmentWithdrawn,
+  kPlanInForce,
+  kReviewMeetingScheduled,
+  kReviewMeetingHeld,
+  kReviewReportReceived,
+  kReviewDecision,
+  kAmendmentNoticeIssued,
+  kAmendedPlanIssued,
+  kAmendmentWithdrawn,
+  kPlanCeased,
+  kTransferExpected,
+};
+inline constexpr std::size_t kEventTypeCount = std::variant_size_v<EventBody>;
+
+// The contract's name of the type ("advice_received").
+std::string_view to_string(EventType type);
+// The type named `text`, or nullopt when the contract has no such type, or names it only among
+// the later types (disagreement, moves, re-assessment) this version does not take yet.
+std::optional<EventType> parse_event_type(std::string_view text);
+// True for a type the contract names for a later version ("mediation_requested").
+bool is_later_contract_type(std::string_view text);
+
+struct Event {
+  std::string case_ref;
+  Date on;
+  std::optional<std::string> id;
+  std::optional<std::string> by;
+  EventBody body;
+
+  EventType type() const { return static_cast<EventType>(body.index()); }
+  bool operator==(const Event&) const = default;
+};
+
+// An event as the store holds it: the fact plus its place in arrival order, which breaks ties
+// between events on the same effective date.
+struct RecordedEvent {
+  std::int64_t seq = 0;
+  Event event;
+};
+
+}  // namespace ehcp::engine

@@ -1,0 +1,65 @@
+// engine/event_fields.h
+//
+// The closed vocabularies that event fields draw from (contract.md §1): request sources,
+// outcomes, advice services, exception limbs and setting phases. Each enum has to_string and a
+// parse_<enum> that returns nullopt for a name outside the contract, and accepted_<enum>() for
+// the error message that names what would have been accepted. Plain values; thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ehcp::engine {
+
+enum class RequestSource { kParent, kYoungPerson, kSchool, kOther };
+enum class AssessmentOutcome { kAssess, kRefuse };
+enum class AdviceService {
+  kEducation,
+  kEducationalPsychology,
+  kHealth,
+  kSocialCare,
+  kEarlyYears,
+  kSchool,
+  kOther
+};
+enum class ExceptionLimb {
+  kSchoolClosure,         // reg 5(4)(a) etc.: a school or post-16 closure of 4+ weeks
+  kEarlyYearsClosure,     // (b): the same for an early-years provider
+  kPersonalCircumstances, // (c): exceptional personal circumstances
+  kAbsence,               // (d): absent from the area for 4+ continuous weeks
+  kMissedAppointment      // reg 8(2)(c): a missed examination or test (advice clocks only)
+};
+enum class IssueOutcome { kIssue, kNoPlan };
+enum class ConsultationOutcome { kAgree, kDecline };
+enum class ReviewOutcome { kMaintain, kAmend, kCease };
+enum class Phase {
+  kEarlyYears,
+  kInfant,
+  kJunior,
+  kPrimary,
+  kFirst,
+  kMiddle,
+  kSecondary,
+  kPost16,
+  kSpecial,
+  kNone
+};
+
+#define EHCP_DECLARE_ENUM_NAMES(Enum, snake)                  \
+  std::string_view to_string(Enum value);                     \
+  std::optional<Enum> parse_##snake(std::string_view text);   \
+  std::string accepted_##snake();
+
+EHCP_DECLARE_ENUM_NAMES(RequestSource, request_source)
+EHCP_DECLARE_ENUM_NAMES(AssessmentOutcome, assessment_outcome)
+EHCP_DECLARE_ENUM_NAMES(AdviceService, advice_service)
+EHCP_DECLARE_ENUM_NAMES(ExceptionLimb, exception_limb)
+EHCP_DECLARE_ENUM_NAMES(IssueOutcome, issue_outcome)
+EHCP_DECLARE_ENUM_NAMES(ConsultationOutcome, consultation_outcome)
+EHCP_DECLARE_ENUM_NAMES(ReviewOutcome, review_outcome)
+EHCP_DECLARE_ENUM_NAMES(Phase, phase)
+
+#undef EHCP_DECLARE_ENUM_NAMES
+
+}  // namespace ehcp::engine

@@ -1,0 +1,125 @@
+#include "engine/event_validation.h"
+
+#include <type_traits>
+
+#include "engine/case_ref.h"
+
+namespace ehcp::engine {
+namespace {
+
+using Problem = std::optional<std::string>;
+
+Problem not_after(const char* field, Date value, Date on, const char* what) {
+  if (value > on) {
+    return std::string("field '") + field + "' (" + format_date(value) + ") is after the " + what +
+           " " + format_date(on);
+  }
+  return std::nullopt;
+}
+
+Problem non_empty(const char* field, const std::string& value) {
+  if (value.empty()) {
+    return std::string("field '") + field + "' is empty";
+  }
+  return std::nullopt;
+}
+
+Problem setting_problem(const char* field, const Setting& s) {
+  if (s.name.empty()) {
+    return std::string("field '") + field + ".name' is empty";
+  }
+  return std::nullopt;
+}
+
+struct BodyCheck {
+  const Event& event;
+
+  Problem operator()(const CaseOpened& e) const {
+    if (auto p = non_empty("child.given_name", e.child.given_name)) {
+      return p;
+    }
+    if (auto p = non_empty("child.family_name", e.child.family_name)) {
+      return p;
+    }
+    if (auto p = not_after("child.dob", e.child.dob, event.on, "date the case was opened")) {
+      return p;
+    }
+    if (e.setting) {
+      if (auto p = setting_problem("setting", *e.setting)) {
+        return p;
+      }
+    }
+    if (e.year_group && (*e.year_group < kMinYearGroup || *e.year_group > kMaxYearGroup)) {
+      return "field 'year_group' is " + std::to_string(*e.year_group) +
+             "; it must be from -1 (nursery) to 14";
+    }
+    return std::nullopt;
+  }
+  Problem operator()(const CaseworkerAssigned& e) const {
+    return non_empty("caseworker", e.caseworker);
+  }
+  Problem operator()(const SettingChanged& e) const { return setting_problem("setting", e.setting); }
+  Problem operator()(const AdviceRequested& e) const { return non_empty("advice", e.advice); }
+  Problem operator()(const AdviceReceived& e) const { return non_empty("advice", e.advice); }
+  Problem operator()(const ExceptionRecorded& e) const {
+    if (e.advice) {
+      if (auto p = non_empty("advice", *e.advice)) {
+        return p;
+      }
+    }
+    if (e.from && e.to && *e.to < *e.from) {
+      return "field 'to' (" + format_date(*e.to) + ") is before field 'from' (" +
+             format_date(*e.from) + ")";
+    }
+    return std::nullopt;
+  }
+  Problem operator()(const SchoolConsulted& e) const { return non_empty("setting", e.setting); }
+  Problem operator()(const ConsultationResponse& e) const {
+    return non_empty("setting", e.setting);
+  }
+  Problem operator()(const FinalPlanIssued& e) const {
+    return e.names_setting ? setting_problem("names_setting", *e.names_setting) : std::nullopt;
+  }
+  Problem operator()(const AmendedPlanIssued& e) const {
+    return e.names_setting ? setting_problem("names_setting", *e.names_setting) : std::nullopt;
+  }
+  Problem operator()(const PlanInForce& e) const {
+    if (auto p = not_after("made", e.made, event.on, "event's date")) {
+      return p;
+    }
+    if (e.last_reviewed) {
+      if (*e.last_reviewed < e.made) {
+        return "field 'last_reviewed' (" + format_date(*e.last_reviewed) +
+               ") is before field 'made' (" + format_date(e.made) + ")";
+      }
+      return not_after("last_reviewed", *e.last_reviewed, event.on, "event's date");
+    }
+    return std::nullopt;
+  }
+  Problem operator()(const ReviewMeetingScheduled& e) const {
+    if (e.meeting < event.on) {
+      return "field 'meeting' (" + format_date(e.meeting) + ") is before the notice date " +
+             format_date(event.on);
+    }
+    return std::nullopt;
+  }
+  // Every other type has nothing to check beyond what the decoder already enforced.
+  template <typename T>
+  Problem operator()(const T&) const {
+    return std::nullopt;
+  }
+};
+
+}  // namespace
+
+std::optional<std::string> event_problem(const Event& event) {
+  if (auto p = case_ref_problem(event.case_ref)) {
+    return "field 'case': " + *p;
+  }
+  if (event.id && event.id->empty()) {
+    return std::string("field 'id' is empty");
+  }
+  return std::visit(BodyCheck{event}, event.body);
+}
+
+}  // namespace ehcp::engine

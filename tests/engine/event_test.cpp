@@ -1,0 +1,73 @@
+// tests for engine/event.h and engine/event_fields.h: every name round-trips.
+#include <catch2/catch.hpp>
+
+#include "engine/event.h"
+#include "engine/event_fields.h"
+
+using namespace ehcp::engine;
+
+TEST_CASE("every event type's name parses back to the same type") {
+  for (std::size_t i = 0; i < kEventTypeCount; ++i) {
+    const auto type = static_cast<EventType>(i);
+    const auto name = to_string(type);
+    INFO(name);
+    REQUIRE(name != "?");
+    REQUIRE(parse_event_type(name) == type);
+  }
+}
+
+TEST_CASE("the contract's later event types are known but not yet accepted") {
+  CHECK_FALSE(parse_event_type("mediation_requested").has_value());
+  CHECK(is_later_contract_type("mediation_requested"));
+  CHECK(is_later_contract_type("reassessment_decision"));
+  CHECK_FALSE(is_later_contract_type("assessment_teleported"));
+}
+
+TEST_CASE("an event's type is the index of its body") {
+  Event e;
+  e.body = AdviceReceived{"ep"};
+  CHECK(e.type() == EventType::kAdviceReceived);
+  e.body = TransferExpected{};
+  CHECK(e.type() == EventType::kTransferExpected);
+}
+
+template <typename E, typename Parse>
+void check_round_trip(std::initializer_list<E> values, Parse parse) {
+  for (E v : values) {
+    const auto name = to_string(v);
+    INFO(name);
+    CHECK(name != "?");
+    CHECK(parse(name) == v);
+  }
+}
+
+TEST_CASE("every enumerator of the event fields round-trips through its name") {
+  check_round_trip({RequestSource::kParent, RequestSource::kYoungPerson, RequestSource::kSchool,
+                    RequestSource::kOther},
+                   parse_request_source);
+  check_round_trip({AssessmentOutcome::kAssess, AssessmentOutcome::kRefuse},
+                   parse_assessment_outcome);
+  check_round_trip({AdviceService::kEducation, AdviceService::kEducationalPsychology,
+                    AdviceService::kHealth, AdviceService::kSocialCare, AdviceService::kEarlyYears,
+                    AdviceService::kSchool, AdviceService::kOther},
+                   parse_advice_service);
+  check_round_trip({ExceptionLimb::kSchoolClosure, ExceptionLimb::kEarlyYearsClosure,
+                    ExceptionLimb::kPersonalCircumstances, ExceptionLimb::kAbsence,
+                    ExceptionLimb::kMissedAppointment},
+                   parse_exception_limb);
+  check_round_trip({IssueOutcome::kIssue, IssueOutcome::kNoPlan}, parse_issue_outcome);
+  check_round_trip({ConsultationOutcome::kAgree, ConsultationOutcome::kDecline},
+                   parse_consultation_outcome);
+  check_round_trip({ReviewOutcome::kMaintain, ReviewOutcome::kAmend, ReviewOutcome::kCease},
+                   parse_review_outcome);
+  check_round_trip({Phase::kEarlyYears, Phase::kInfant, Phase::kJunior, Phase::kPrimary,
+                    Phase::kFirst, Phase::kMiddle, Phase::kSecondary, Phase::kPost16,
+                    Phase::kSpecial, Phase::kNone},
+                   parse_phase);
+}
+
+TEST_CASE("a name outside the contract does not parse, and the accepted list says why") {
+  CHECK_FALSE(parse_assessment_outcome("maybe").has_value());
+  CHECK(accepted_assessment_outcome() == "assess or refuse");
+  CHECK(accepted_review_outcome() == "maintain, amend or cease");
+}

@@ -1,0 +1,200 @@
+// Integration tests of the real ehcp binary: exit codes, messages, all-or-nothing imports that
+// leave the database file byte-for-byte unchanged, and export/import round trips.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Outcome {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// A scratch directory with its own database, removed at the end of the test.
+class Sandbox {
+ public:
+  Sandbox() {
+    static std::atomic<int> counter{0};
+    dir_ = fs::temp_directory_path() /
+           ("ehcp-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    fs::create_directories(dir_);
+  }
+  ~Sandbox() { fs::remove_all(dir_); }
+
+  fs::path path(const std::string& name) const { return dir_ / name; }
+  std::string db() const { return path("ehcp.db").string(); }
+
+  // Runs `ehcp --db <db> <args>`, stdin from `input` if given.
+  Outcome ehcp(const std::string& args, const std::string& input = "") const {
+    const auto out = path("stdout"), err = path("stderr"), in = path("stdin");
+    std::ofstream(in, std::ios::binary) << input;
+    const std::string command = std::string(EHCP_BINARY) + " --db " + db() + " " + args + " <" +
+                                in.string() + " >" + out.string() + " 2>" + err.string();
+    const int status = std::system(command.c_str());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+  }
+
+ private:
+  fs::path dir_;
+};
+
+const std::string kFixtures = EHCP_FIXTURES;
+
+}  // namespace
+
+TEST_CASE("init creates the database and is idempotent") {
+  Sandbox box;
+  auto first = box.ehcp("init");
+  CHECK(first.exit_code == 0);
+  CHECK(first.out.find("schema version 1") != std::string::npos);
+  auto second = box.ehcp("init");
+  CHECK(second.exit_code == 0);
+  CHECK(second.out.find("migration") == std::string::npos);
+}
+
+TEST_CASE("a command on a database that does not exist is a usage error telling how to make one") {
+  Sandbox box;
+  auto r = box.ehcp("case list");
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("run `ehcp init` first") != std::string::npos);
+  CHECK_FALSE(fs::exists(box.db()));
+}
+
+TEST_CASE("unknown commands and impossible --as-of dates are usage errors") {
+  Sandbox box;
+  REQUIRE(box.ehcp("init").exit_code == 0);
+  CHECK(box.ehcp("frobnicate").exit_code == 1);
+  auto r = box.ehcp("case list --as-of 2026-02-30");
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "ehcp: --as-of: '2026-02-30' is not a real date YYYY-MM-DD\n");
+}
+
+TEST_CASE("importing a file with bad lines reports every one, exits 2 and changes no byte") {
+  Sandbox box;
+  REQUIRE(box.ehcp("init").exit_code == 0);
+  REQUIRE(box.ehcp("import " + kFixtures + "/every_event_type.jsonl --as-of 2026-11-25")
+              .exit_code == 0);
+  const std::string before = slurp(box.db());
+  auto r = box.ehcp("import " + kFixtures + "/import_errors.jsonl --as-of 2026-11-25");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == slurp(kFixtures + "/import_errors.expected") +
+                     "ehcp: 15 bad line(s) in " + kFixtures +
+                     "/import_errors.jsonl; nothing was imported\n");
+  CHECK(r.out.empty());
+  CHECK(slurp(box.db()) == before);
+  CHECK(box.ehcp("case show E-1").exit_code == 2);
+}
+
+TEST_CASE("events dated after today are rejected when no --as-of is given") {
+  Sandbox box;
+  REQUIRE(box.ehcp("init").exit_code == 0);
+  const std::string line =
+      R"({"case":"F-1","type":"case_opened","on":"2999-01-01","child":{"given_name":"Fay",)"
+      R"("family_name":"Sample","dob":"2016-01-01"}})";
+  auto r = box.ehcp("import -", line + "\n");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.starts_with("line 1: event dated 2999-01-01 is after the import's as-of date "));
+}
+
+TEST_CASE("importing the same file twice applies its events once") {
+  Sandbox box;
+  REQUIRE(box.ehcp("init").exit_code == 0);
+  const std::string file = kFixtures + "/every_event_type.jsonl --as-of 2026-11-25";
+  auto first = box.ehcp("import " + file);
+  CHECK(first.exit_code == 0);
+  CHECK(first.out == "imported 30 event(s) for 3 case(s)\n");
+  auto second = box.ehcp("import " + file);
+  CHECK(second.exit_code == 0);
+  CHECK(second.out == "imported 0 event(s) for 0 case(s); 30 repeated event(s) skipped\n");
+}
+
+TEST_CASE("export then import into a fresh database reproduces the export exactly") {
+  Sandbox a;
+  Sandbox b;
+  REQUIRE(a.ehcp("init").exit_code == 0);
+  REQUIRE(a.ehcp("import " + kFixtures + "/every_event_type.jsonl --as-of 2026-11-25")
+              .exit_code == 0);
+  auto exported = a.ehcp("export");
+  REQUIRE(exported.exit_code == 0);
+  CHECK(std::count(exported.out.begin(), exported.out.end(), '\n') == 30);
+  REQUIRE(b.ehcp("init").exit_code == 0);
+  REQUIRE(b.ehcp("import - --as-of 2026-11-25", exported.out).exit_code == 0);
+  CHECK(b.ehcp("export").out == exported.out);
+  CHECK(b.ehcp("case list --format csv --as-of 2026-11-25").out ==
+        a.ehcp("case list --format csv --as-of 2026-11-25").out);
+  auto one = a.ehcp("export --case T-3");
+  CHECK(std::count(one.out.begin(), one.out.end(), '\n') == 3);
+}
+
+TEST_CASE("case show prints the case and its events in effective-date order as of a date") {
+  Sandbox box;
+  REQUIRE(box.ehcp("init").exit_code == 0);
+  // Arrives out of order: the advice was backdated.
+  const std::string events =
+      R"({"case":"A-1","type":"case_opened","on":"2026-01-05","child":{"given_name":"Ada","family_name":"Example","dob":"2017-05-02"},"caseworker":"Sam Okafor","team":"North"})"
+      "\n"
+      R"({"case":"A-1","type":"assessment_requested","on":"2026-01-05","source":"parent"})"
+      "\n"
+      R"({"case":"A-1","type":"advice_requested","on":"2026-02-12","advice":"ep","service":"educational_psychology"})"
+      "\n"
+      R"({"case":"A-1","type":"assessment_decision","on":"2026-02-10","outcome":"assess"})"
+      "\n";
+  REQUIRE(box.ehcp("import - --as-of 2026-03-20", events).exit_code == 0);
+  auto r = box.ehcp("case show A-1 --as-of 2026-03-20 --format json");
+  REQUIRE(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["case"] == "A-1");
+  CHECK(j["as_of"] == "2026-03-20");
+  CHECK(j["year_group"] == 4);  // born May 2017: Reception in 2021/22, Year 4 in 2025/26 (contract §3)
+  CHECK(j["caseworker"] == "Sam Okafor");
+  REQUIRE(j["events"].size() == 4);
+  CHECK(j["events"][2]["type"] == "assessment_decision");
+  CHECK(j["events"][2]["seq"] == 4);
+  CHECK(j["events"][3]["type"] == "advice_requested");
+
+  auto earlier = box.ehcp("case show A-1 --as-of 2026-02-11");
+  REQUIRE(earlier.exit_code == 0);
+  CHECK(earlier.out.find("Events in effective-date order (3)") != std::string::npos);
+  CHECK(earlier.out.find("(1 event(s) dated after 2026-02-11 not shown)") != std::string::npos);
+  CHECK(earlier.out.find("Year 4") != std::string::npos);
+
+  auto missing = box.ehcp("case show Z-1");
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err == "ehcp: no case 'Z-1'\n");
+}
+
+TEST_CASE("case list filters by team and caseworker and prints table, csv or json") {
+  Sandbox box;
+  REQUIRE(box.ehcp("init").exit_code == 0);
+  REQUIRE(box.ehcp("import " + kFixtures + "/every_event_type.jsonl --as-of 2026-11-25")
+              .exit_code == 0);
+  auto all = box.ehcp("case list --as-of 2026-11-25 --format json");
+  REQUIRE(all.exit_code == 0);
+  CHECK(nlohmann::json::parse(all.out).size() == 3);
+  auto south = box.ehcp("case list --team South --as-of 2026-11-25 --format csv");
+  CHECK(south.out ==
+        "case,child,year,caseworker,team,setting,opened,status\r\n"
+        "T-1,Ada Example,Year 6,Priya Shah,South,Oak Lane Primary (primary),2025-09-01,open\r\n");
+  auto open_only = box.ehcp("case list --open --as-of 2026-11-25");
+  CHECK(open_only.out.find("T-2") == std::string::npos);
+  CHECK(open_only.out.find("2 case(s)") != std::string::npos);
+  auto before_t3 = box.ehcp("case list --as-of 2026-01-01 --format json");
+  CHECK(nlohmann::json::parse(before_t3.out).size() == 2);
+}

@@ -134,9 +134,8 @@ void add_case_commands(CLI::App& app, Context& context, Run& run) {
   auto* show = group->add_subcommand("show", "One case and its events in effective-date order");
   auto ref = std::make_shared<std::string>();
   show->add_option("ref", *ref, "The case reference")->required();
-  show->callback([&context, &run, ref] {
-    run = [&context, ref] { return run_show(context, *ref); };
-  });
+  show->callback(
+      [&context, &run, ref] { run = [&context, ref] { return run_show(context, *ref); }; });
 }
 
 }  // namespace ehcp::cli

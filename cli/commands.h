@@ -4,9 +4,9 @@
 // arguments are parsed. One file per command (cli/<name>_command.cpp).
 #pragma once
 
-#include <CLI/CLI.hpp>
-
 #include <functional>
+
+#include <CLI/CLI.hpp>
 
 #include "cli/context.h"
 

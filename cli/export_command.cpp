@@ -57,9 +57,8 @@ void add_export_command(CLI::App& app, Context& context, Run& run) {
   auto args = std::make_shared<ExportArgs>();
   cmd->add_option("file", args->file, "Output file, or - for standard output (the default)");
   cmd->add_option("--case", args->case_ref, "Only this case's events");
-  cmd->callback([&context, &run, args] {
-    run = [&context, args] { return run_export(context, *args); };
-  });
+  cmd->callback(
+      [&context, &run, args] { run = [&context, args] { return run_export(context, *args); }; });
 }
 
 }  // namespace ehcp::cli

@@ -60,9 +60,8 @@ void add_import_command(CLI::App& app, Context& context, Run& run) {
   auto* cmd = app.add_subcommand("import", "Apply a JSON Lines file of events, all or nothing");
   auto file = std::make_shared<std::string>();
   cmd->add_option("file", *file, "JSON Lines file, or - for standard input")->required();
-  cmd->callback([&context, &run, file] {
-    run = [&context, file] { return run_import(context, *file); };
-  });
+  cmd->callback(
+      [&context, &run, file] { run = [&context, file] { return run_import(context, *file); }; });
 }
 
 }  // namespace ehcp::cli

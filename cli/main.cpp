@@ -1,9 +1,9 @@
 // ehcp: the command line. Parses arguments, reads "today" once, wires adapters to the engine,
 // and maps the outcome to the contract's exit codes (0 ok, 1 usage, 2 rejected input, 3 other).
-#include <CLI/CLI.hpp>
-
 #include <cstdlib>
 #include <iostream>
+
+#include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
 

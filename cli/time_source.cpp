@@ -1,8 +1,8 @@
 #include "cli/time_source.h"
 
-#include <date/tz.h>
-
 #include <chrono>
+
+#include <date/tz.h>
 
 namespace ehcp::cli {
 

@@ -39,7 +39,8 @@ std::optional<Date> parse_date(std::string_view text) {
   if (!digits(y) || !digits(m) || !digits(d)) {
     return std::nullopt;
   }
-  const date::year_month_day ymd{date::year{to_int(y)}, date::month{static_cast<unsigned>(to_int(m))},
+  const date::year_month_day ymd{date::year{to_int(y)},
+                                 date::month{static_cast<unsigned>(to_int(m))},
                                  date::day{static_cast<unsigned>(to_int(d))}};
   if (!ymd.ok()) {
     return std::nullopt;

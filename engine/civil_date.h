@@ -5,11 +5,11 @@
 // "2026-02-30" is an error, never a silent roll to March. Pure functions; thread-safe.
 #pragma once
 
-#include <date/date.h>
-
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include <date/date.h>
 
 namespace ehcp::engine {
 

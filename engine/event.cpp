@@ -38,10 +38,12 @@ constexpr detail::EnumNames<EventType, kEventTypeCount> kEventTypes{{
 
 // contract.md §1 "Disagreement, moves, re-assessment (later)".
 constexpr std::array<std::string_view, 11> kLaterTypes = {
-    "mediation_requested", "mediation_declined",     "mediation_held",
-    "mediation_certificate_issued", "appeal_lodged", "appeal_decided",
-    "tribunal_order",      "moved_out",              "transferred_in",
-    "reassessment_requested", "reassessment_decision"};
+    "mediation_requested",  "mediation_declined",
+    "mediation_held",       "mediation_certificate_issued",
+    "appeal_lodged",        "appeal_decided",
+    "tribunal_order",       "moved_out",
+    "transferred_in",       "reassessment_requested",
+    "reassessment_decision"};
 
 }  // namespace
 

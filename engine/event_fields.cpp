@@ -7,10 +7,11 @@ namespace {
 
 using detail::EnumNames;
 
-constexpr EnumNames<RequestSource, 4> kRequestSources{{{RequestSource::kParent, "parent"},
-                                                       {RequestSource::kYoungPerson, "young_person"},
-                                                       {RequestSource::kSchool, "school"},
-                                                       {RequestSource::kOther, "other"}}};
+constexpr EnumNames<RequestSource, 4> kRequestSources{
+    {{RequestSource::kParent, "parent"},
+     {RequestSource::kYoungPerson, "young_person"},
+     {RequestSource::kSchool, "school"},
+     {RequestSource::kOther, "other"}}};
 constexpr EnumNames<AssessmentOutcome, 2> kAssessmentOutcomes{
     {{AssessmentOutcome::kAssess, "assess"}, {AssessmentOutcome::kRefuse, "refuse"}}};
 constexpr EnumNames<AdviceService, 7> kAdviceServices{
@@ -47,11 +48,11 @@ constexpr EnumNames<Phase, 10> kPhases{{{Phase::kEarlyYears, "early_years"},
 
 }  // namespace
 
-#define EHCP_DEFINE_ENUM_NAMES(Enum, snake, table)                                       \
-  std::string_view to_string(Enum value) { return detail::name_of(table, value); }      \
-  std::optional<Enum> parse_##snake(std::string_view text) {                            \
-    return detail::value_of(table, text);                                               \
-  }                                                                                     \
+#define EHCP_DEFINE_ENUM_NAMES(Enum, snake, table)                                 \
+  std::string_view to_string(Enum value) { return detail::name_of(table, value); } \
+  std::optional<Enum> parse_##snake(std::string_view text) {                       \
+    return detail::value_of(table, text);                                          \
+  }                                                                                \
   std::string accepted_##snake() { return detail::list_names(table); }
 
 EHCP_DEFINE_ENUM_NAMES(RequestSource, request_source, kRequestSources)

@@ -24,11 +24,11 @@ enum class AdviceService {
   kOther
 };
 enum class ExceptionLimb {
-  kSchoolClosure,         // reg 5(4)(a) etc.: a school or post-16 closure of 4+ weeks
-  kEarlyYearsClosure,     // (b): the same for an early-years provider
-  kPersonalCircumstances, // (c): exceptional personal circumstances
-  kAbsence,               // (d): absent from the area for 4+ continuous weeks
-  kMissedAppointment      // reg 8(2)(c): a missed examination or test (advice clocks only)
+  kSchoolClosure,          // reg 5(4)(a) etc.: a school or post-16 closure of 4+ weeks
+  kEarlyYearsClosure,      // (b): the same for an early-years provider
+  kPersonalCircumstances,  // (c): exceptional personal circumstances
+  kAbsence,                // (d): absent from the area for 4+ continuous weeks
+  kMissedAppointment       // reg 8(2)(c): a missed examination or test (advice clocks only)
 };
 enum class IssueOutcome { kIssue, kNoPlan };
 enum class ConsultationOutcome { kAgree, kDecline };
@@ -46,9 +46,9 @@ enum class Phase {
   kNone
 };
 
-#define EHCP_DECLARE_ENUM_NAMES(Enum, snake)                  \
-  std::string_view to_string(Enum value);                     \
-  std::optional<Enum> parse_##snake(std::string_view text);   \
+#define EHCP_DECLARE_ENUM_NAMES(Enum, snake)                \
+  std::string_view to_string(Enum value);                   \
+  std::optional<Enum> parse_##snake(std::string_view text); \
   std::string accepted_##snake();
 
 EHCP_DECLARE_ENUM_NAMES(RequestSource, request_source)

@@ -58,7 +58,9 @@ struct BodyCheck {
   Problem operator()(const CaseworkerAssigned& e) const {
     return non_empty("caseworker", e.caseworker);
   }
-  Problem operator()(const SettingChanged& e) const { return setting_problem("setting", e.setting); }
+  Problem operator()(const SettingChanged& e) const {
+    return setting_problem("setting", e.setting);
+  }
   Problem operator()(const AdviceRequested& e) const { return non_empty("advice", e.advice); }
   Problem operator()(const AdviceReceived& e) const { return non_empty("advice", e.advice); }
   Problem operator()(const ExceptionRecorded& e) const {

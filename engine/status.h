@@ -56,7 +56,7 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : data_(std::move(value)) {}  // NOLINT: implicit by design, like expected
+  Result(T value) : data_(std::move(value)) {}         // NOLINT: implicit by design, like expected
   Result(Status status) : data_(std::move(status)) {}  // NOLINT
 
   bool ok() const { return std::holds_alternative<T>(data_); }

@@ -1,10 +1,10 @@
 #include "adapters/import/importer.h"
 
-#include <SQLiteCpp/Transaction.h>
-
 #include <algorithm>
 #include <optional>
 #include <unordered_map>
+
+#include <SQLiteCpp/Transaction.h>
 
 #include "adapters/jsonl/event_decoder.h"
 #include "adapters/sqlite/case_store.h"

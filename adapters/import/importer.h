@@ -21,16 +21,16 @@
 namespace ehcp::adapters {
 
 struct ImportOptions {
-  engine::Date as_of;        // events dated after this are rejected
-  std::string recorded_at;   // when this import happened (UTC ISO 8601), from the caller's clock
+  engine::Date as_of;       // events dated after this are rejected
+  std::string recorded_at;  // when this import happened (UTC ISO 8601), from the caller's clock
 };
 
 struct ImportReport {
-  std::size_t lines = 0;              // lines read, blank ones included
-  std::size_t applied = 0;            // events appended
-  std::size_t skipped_repeats = 0;    // events whose id was seen before with the same content
+  std::size_t lines = 0;            // lines read, blank ones included
+  std::size_t applied = 0;          // events appended
+  std::size_t skipped_repeats = 0;  // events whose id was seen before with the same content
   std::size_t cases_touched = 0;
-  std::vector<LineError> errors;      // sorted by line; non-empty means nothing was applied
+  std::vector<LineError> errors;  // sorted by line; non-empty means nothing was applied
 
   bool accepted() const { return errors.empty(); }
 };

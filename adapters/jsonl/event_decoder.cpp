@@ -75,9 +75,7 @@ constexpr std::array<BodyDecoder, engine::kEventTypeCount> kDecoders = {
     [](FieldReader& r) -> EventBody {
       return e::FinalPlanIssued{r.optional_setting("names_setting")};
     },
-    [](FieldReader& r) -> EventBody {
-      return e::AssessmentWithdrawn{r.required_string("reason")};
-    },
+    [](FieldReader& r) -> EventBody { return e::AssessmentWithdrawn{r.required_string("reason")}; },
     [](FieldReader& r) -> EventBody {
       e::PlanInForce b;
       b.made = r.required_date("made");

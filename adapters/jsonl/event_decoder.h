@@ -5,9 +5,9 @@
 // store keeps the object whole. Stateless; thread-safe.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <string_view>
+
+#include <nlohmann/json.hpp>
 
 #include "engine/event.h"
 #include "engine/status.h"

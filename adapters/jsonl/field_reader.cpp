@@ -3,9 +3,9 @@
 namespace ehcp::adapters::jsonl {
 namespace {
 
-// How a JSON value looks in a message: short, and never the whole of a long string.
+// How a JSON value looks in a message: as JSON (so "5" and 5 differ), and short.
 std::string shown(const nlohmann::json& value) {
-  std::string text = value.is_string() ? value.get<std::string>() : value.dump();
+  std::string text = value.dump();
   constexpr std::size_t kMaxShown = 40;
   if (text.size() > kMaxShown) {
     text = text.substr(0, kMaxShown) + "...";
@@ -74,7 +74,7 @@ engine::Date FieldReader::required_date(const char* name) {
   if (date_shaped) {
     fail("field '" + field(name) + "': impossible date " + text);
   } else {
-    fail("field '" + field(name) + "' must be a date YYYY-MM-DD, not '" + shown(*value) + "'");
+    fail("field '" + field(name) + "' must be a date YYYY-MM-DD, not " + shown(*value));
   }
   return {};
 }

@@ -5,10 +5,10 @@
 // read after a problem are placeholders; callers check error() once at the end. Not shared.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "engine/civil_date.h"
 #include "engine/event.h"

@@ -64,11 +64,11 @@ std::string case_to_text(const CaseShown& shown) {
   out += "  Child:      " + r.child.given_name + " " + r.child.family_name + ", born " +
          engine::format_date(r.child.dob) + " (" + engine::year_group_name(yg) +
          (r.year_group_override ? ", taught out of cohort" : "") + ")\n";
-  out += "  Caseworker: " + r.caseworker.value_or("(none)") + "   Team: " + r.team.value_or("(none)") +
-         "\n";
+  out += "  Caseworker: " + r.caseworker.value_or("(none)") +
+         "   Team: " + r.team.value_or("(none)") + "\n";
   out += "  Setting:    " + (r.setting ? setting_text(r.setting) : std::string("(none)")) + "\n";
-  out += "  Opened:     " + engine::format_date(r.opened_on) + "   Status: " +
-         status_text(r, shown.as_of) + "\n";
+  out += "  Opened:     " + engine::format_date(r.opened_on) +
+         "   Status: " + status_text(r, shown.as_of) + "\n";
   out += "\nEvents in effective-date order (" + std::to_string(shown.events.size()) + "):\n";
   Table table{{"on", "event", "#", "by", "details"}, {}};
   for (const auto& e : shown.events) {

@@ -5,10 +5,10 @@
 // Takes values; writes nothing itself.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "adapters/render/table.h"
 #include "engine/case_record.h"

@@ -43,9 +43,9 @@ engine::CaseRecord read_row(SQLite::Statement& s) {
   r.caseworker = text_or_null(s.getColumn(8));
   r.team = text_or_null(s.getColumn(9));
   if (!s.getColumn(10).isNull()) {
-    r.setting = engine::Setting{s.getColumn(10).getString(),
-                                engine::parse_phase(s.getColumn(11).getString())
-                                    .value_or(engine::Phase::kNone)};
+    r.setting = engine::Setting{
+        s.getColumn(10).getString(),
+        engine::parse_phase(s.getColumn(11).getString()).value_or(engine::Phase::kNone)};
   }
   if (!s.getColumn(12).isNull()) {
     r.year_group_override = s.getColumn(12).getInt();

@@ -1,9 +1,9 @@
 #include "adapters/sqlite/database.h"
 
-#include <SQLiteCpp/Transaction.h>
-
 #include <filesystem>
 #include <vector>
+
+#include <SQLiteCpp/Transaction.h>
 
 namespace ehcp::adapters::sqlite {
 namespace {

@@ -5,10 +5,10 @@
 // migrations kept in PRAGMA user_version. One Database per command; not shared across threads.
 #pragma once
 
-#include <SQLiteCpp/Database.h>
-
 #include <memory>
 #include <string>
+
+#include <SQLiteCpp/Database.h>
 
 #include "engine/status.h"
 

@@ -55,7 +55,8 @@ engine::Result<std::vector<engine::RecordedEvent>> EventStore::load_case(
     const char* payload = by_case_.getColumn(1).getText();
     auto object = jsonl::parse_line(payload);
     if (!object.ok()) {
-      return engine::Status::storage("read event " + std::to_string(seq), object.status().message());
+      return engine::Status::storage("read event " + std::to_string(seq),
+                                     object.status().message());
     }
     auto event = jsonl::decode_event(object.value());
     if (!event.ok()) {

@@ -1,10 +1,10 @@
 // tests for adapters/jsonl/event_decoder.h: every contract type decodes; every bad field is named.
-#include <catch2/catch.hpp>
+#include "adapters/jsonl/event_decoder.h"
 
 #include <fstream>
 #include <set>
 
-#include "adapters/jsonl/event_decoder.h"
+#include <catch2/catch.hpp>
 
 using namespace ehcp;
 using adapters::jsonl::decode_event;
@@ -60,7 +60,7 @@ TEST_CASE("decoded fields carry the values of the line") {
 
 TEST_CASE("each kind of bad line is rejected with a reason naming the field") {
   const std::string head = R"({"case":"A-1","on":"2026-01-05",)";
-  CHECK(decode_error("{\"case\":") .starts_with("malformed JSON: "));
+  CHECK(decode_error("{\"case\":").starts_with("malformed JSON: "));
   CHECK(decode_error("[1]") == "a line must be one JSON object, not array");
   CHECK(decode_error(R"({"case":"A-1","on":"2026-01-05"})") == "missing field 'type'");
   CHECK(decode_error(head + R"("type":"assessment_teleported"})") ==

@@ -1,11 +1,12 @@
 // tests for adapters/import/importer.h on an in-memory database: all or nothing, every error
 // named by line, repeated ids applied once, and an export that re-imports exactly.
-#include <catch2/catch.hpp>
+#include "adapters/import/importer.h"
 
 #include <fstream>
 #include <sstream>
 
-#include "adapters/import/importer.h"
+#include <catch2/catch.hpp>
+
 #include "adapters/sqlite/case_store.h"
 #include "adapters/sqlite/event_store.h"
 
@@ -122,8 +123,7 @@ TEST_CASE("every bad line is reported by number and nothing at all is applied") 
         std::vector<std::string>{
             "line 2: malformed JSON: parse error at line 1, column 62: syntax error while "
             "parsing object - unexpected end of input; expected '}'",
-            "line 3: unknown event type 'assessment_teleported'",
-            "line 4: missing field 'outcome'",
+            "line 3: unknown event type 'assessment_teleported'", "line 4: missing field 'outcome'",
             "line 5: field 'on': impossible date 2026-02-30",
             "line 6: unknown case 'Z-9': no case_opened for it in the database or in this file",
             "line 7: event dated 2026-12-03 is after the import's as-of date 2026-11-25",
@@ -148,7 +148,8 @@ TEST_CASE("a case may be opened later in the same file than its first event") {
   auto db = fresh_db();
   const auto report = import_text(
       *db, R"({"case":"A-1","type":"assessment_requested","on":"2026-01-06","source":"parent"})"
-           "\n" + kOpenA1 + "\n");
+           "\n" +
+               kOpenA1 + "\n");
   CHECK(report.errors.empty());
   CHECK(report.applied == 2);
 }
@@ -175,7 +176,8 @@ TEST_CASE("a repeated id with the same content is applied once, in a file or acr
   CHECK(report.skipped_repeats == 1);
   // Key order and spacing do not make it different content.
   report = import_text(
-      *db, R"({"id":"r1", "source":"parent", "on":"2026-01-06","type":"assessment_requested","case":"A-1"})");
+      *db,
+      R"({"id":"r1", "source":"parent", "on":"2026-01-06","type":"assessment_requested","case":"A-1"})");
   CHECK(report.errors.empty());
   CHECK(report.applied == 0);
   CHECK(report.skipped_repeats == 1);
@@ -189,8 +191,7 @@ TEST_CASE("a repeated id with different content is an error naming where it was 
   const std::string changed =
       R"({"case":"A-1","type":"assessment_requested","on":"2026-01-06","source":"school","id":"r1"})";
   CHECK(errors_of(import_text(*db, kOpenA1 + "\n" + first + "\n" + changed + "\n")) ==
-        std::vector<std::string>{
-            "line 3: id 'r1' was already used by a different event (line 2)"});
+        std::vector<std::string>{"line 3: id 'r1' was already used by a different event (line 2)"});
   REQUIRE(import_text(*db, kOpenA1 + "\n" + first + "\n").errors.empty());
   CHECK(errors_of(import_text(*db, changed)) ==
         std::vector<std::string>{
@@ -209,11 +210,12 @@ TEST_CASE("export then import into a fresh database reproduces the events exactl
   auto original = fresh_db();
   REQUIRE(import_text(*original, read_fixture("every_event_type.jsonl")).errors.empty());
   // A second, out-of-order import so arrival order differs from date order.
-  REQUIRE(import_text(*original,
-                      R"({"case":"T-3","type":"case_closed","on":"2026-04-02","reason":"withdrawn"})"
-                      "\n"
-                      R"({"case":"T-1","type":"advice_received","on":"2025-11-19","advice":"late"})")
-              .errors.empty());
+  REQUIRE(
+      import_text(*original,
+                  R"({"case":"T-3","type":"case_closed","on":"2026-04-02","reason":"withdrawn"})"
+                  "\n"
+                  R"({"case":"T-1","type":"advice_received","on":"2025-11-19","advice":"late"})")
+          .errors.empty());
   const std::string exported = export_all(*original);
   auto copy = fresh_db();
   const auto report = import_text(*copy, exported);

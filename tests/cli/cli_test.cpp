@@ -1,14 +1,14 @@
 // Integration tests of the real ehcp binary: exit codes, messages, all-or-nothing imports that
 // leave the database file byte-for-byte unchanged, and export/import round trips.
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-#include <sys/wait.h>
-
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
 
 namespace fs = std::filesystem;
 
@@ -89,14 +89,14 @@ TEST_CASE("unknown commands and impossible --as-of dates are usage errors") {
 TEST_CASE("importing a file with bad lines reports every one, exits 2 and changes no byte") {
   Sandbox box;
   REQUIRE(box.ehcp("init").exit_code == 0);
-  REQUIRE(box.ehcp("import " + kFixtures + "/every_event_type.jsonl --as-of 2026-11-25")
-              .exit_code == 0);
+  REQUIRE(
+      box.ehcp("import " + kFixtures + "/every_event_type.jsonl --as-of 2026-11-25").exit_code ==
+      0);
   const std::string before = slurp(box.db());
   auto r = box.ehcp("import " + kFixtures + "/import_errors.jsonl --as-of 2026-11-25");
   CHECK(r.exit_code == 2);
-  CHECK(r.err == slurp(kFixtures + "/import_errors.expected") +
-                     "ehcp: 15 bad line(s) in " + kFixtures +
-                     "/import_errors.jsonl; nothing was imported\n");
+  CHECK(r.err == slurp(kFixtures + "/import_errors.expected") + "ehcp: 15 bad line(s) in " +
+                     kFixtures + "/import_errors.jsonl; nothing was imported\n");
   CHECK(r.out.empty());
   CHECK(slurp(box.db()) == before);
   CHECK(box.ehcp("case show E-1").exit_code == 2);
@@ -129,8 +129,8 @@ TEST_CASE("export then import into a fresh database reproduces the export exactl
   Sandbox a;
   Sandbox b;
   REQUIRE(a.ehcp("init").exit_code == 0);
-  REQUIRE(a.ehcp("import " + kFixtures + "/every_event_type.jsonl --as-of 2026-11-25")
-              .exit_code == 0);
+  REQUIRE(a.ehcp("import " + kFixtures + "/every_event_type.jsonl --as-of 2026-11-25").exit_code ==
+          0);
   auto exported = a.ehcp("export");
   REQUIRE(exported.exit_code == 0);
   CHECK(std::count(exported.out.begin(), exported.out.end(), '\n') == 30);
@@ -162,7 +162,8 @@ TEST_CASE("case show prints the case and its events in effective-date order as o
   const auto j = nlohmann::json::parse(r.out);
   CHECK(j["case"] == "A-1");
   CHECK(j["as_of"] == "2026-03-20");
-  CHECK(j["year_group"] == 4);  // born May 2017: Reception in 2021/22, Year 4 in 2025/26 (contract §3)
+  CHECK(j["year_group"] ==
+        4);  // born May 2017: Reception in 2021/22, Year 4 in 2025/26 (contract §3)
   CHECK(j["caseworker"] == "Sam Okafor");
   REQUIRE(j["events"].size() == 4);
   CHECK(j["events"][2]["type"] == "assessment_decision");
@@ -183,8 +184,9 @@ TEST_CASE("case show prints the case and its events in effective-date order as o
 TEST_CASE("case list filters by team and caseworker and prints table, csv or json") {
   Sandbox box;
   REQUIRE(box.ehcp("init").exit_code == 0);
-  REQUIRE(box.ehcp("import " + kFixtures + "/every_event_type.jsonl --as-of 2026-11-25")
-              .exit_code == 0);
+  REQUIRE(
+      box.ehcp("import " + kFixtures + "/every_event_type.jsonl --as-of 2026-11-25").exit_code ==
+      0);
   auto all = box.ehcp("case list --as-of 2026-11-25 --format json");
   REQUIRE(all.exit_code == 0);
   CHECK(nlohmann::json::parse(all.out).size() == 3);

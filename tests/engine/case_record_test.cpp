@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "engine/case_record.h"
+
+#include <catch2/catch.hpp>
 
 using namespace ehcp::engine;
 
@@ -27,7 +27,8 @@ TEST_CASE("replay order is effective date, then arrival, whatever order events a
   CHECK(events[2].seq == 3);
 }
 
-TEST_CASE("on the day a case opens, case_opened replays before a same-day event that arrived first") {
+TEST_CASE(
+    "on the day a case opens, case_opened replays before a same-day event that arrived first") {
   std::vector<RecordedEvent> events = {
       recorded(1, "2026-01-05", CaseworkerAssigned{"Priya", std::nullopt}),
       recorded(2, "2026-01-05", opened_by("Sam"))};

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "engine/case_ref.h"
+
+#include <catch2/catch.hpp>
 
 using ehcp::engine::case_ref_problem;
 

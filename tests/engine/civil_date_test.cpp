@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "engine/civil_date.h"
+
+#include <catch2/catch.hpp>
 
 using namespace ehcp::engine;
 
@@ -14,9 +14,9 @@ TEST_CASE("a real date parses and formats back to the same text") {
 }
 
 TEST_CASE("an impossible or ill-shaped date does not parse") {
-  for (const char* text : {"2026-02-30", "2025-02-29", "1900-02-29", "2026-13-01", "2026-00-10",
-                           "2026-04-31", "2026-1-05", "2026/01/05", "26-01-05", "2026-01-05T00",
-                           "", "abcd-ef-gh", "2026-01-0x"}) {
+  for (const char* text :
+       {"2026-02-30", "2025-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-04-31",
+        "2026-1-05", "2026/01/05", "26-01-05", "2026-01-05T00", "", "abcd-ef-gh", "2026-01-0x"}) {
     INFO(text);
     CHECK_FALSE(parse_date(text).has_value());
   }

@@ -1,7 +1,8 @@
 // tests for engine/event.h and engine/event_fields.h: every name round-trips.
+#include "engine/event.h"
+
 #include <catch2/catch.hpp>
 
-#include "engine/event.h"
 #include "engine/event_fields.h"
 
 using namespace ehcp::engine;
@@ -60,10 +61,10 @@ TEST_CASE("every enumerator of the event fields round-trips through its name") {
                    parse_consultation_outcome);
   check_round_trip({ReviewOutcome::kMaintain, ReviewOutcome::kAmend, ReviewOutcome::kCease},
                    parse_review_outcome);
-  check_round_trip({Phase::kEarlyYears, Phase::kInfant, Phase::kJunior, Phase::kPrimary,
-                    Phase::kFirst, Phase::kMiddle, Phase::kSecondary, Phase::kPost16,
-                    Phase::kSpecial, Phase::kNone},
-                   parse_phase);
+  check_round_trip(
+      {Phase::kEarlyYears, Phase::kInfant, Phase::kJunior, Phase::kPrimary, Phase::kFirst,
+       Phase::kMiddle, Phase::kSecondary, Phase::kPost16, Phase::kSpecial, Phase::kNone},
+      parse_phase);
 }
 
 TEST_CASE("a name outside the contract does not parse, and the accepted list says why") {

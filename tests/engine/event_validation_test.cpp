@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "engine/event_validation.h"
+
+#include <catch2/catch.hpp>
 
 using namespace ehcp::engine;
 
@@ -25,8 +25,8 @@ TEST_CASE("an exception whose 'to' is before its 'from' is rejected") {
 TEST_CASE("a plan made after it is recorded, or reviewed before it was made, is rejected") {
   CHECK(event_problem(event_on("2024-01-01", PlanInForce{make_date(2024, 2, 1), std::nullopt})) ==
         "field 'made' (2024-02-01) is after the event's date 2024-01-01");
-  CHECK(event_problem(event_on("2024-03-01",
-                               PlanInForce{make_date(2024, 2, 1), make_date(2023, 2, 1)})) ==
+  CHECK(event_problem(
+            event_on("2024-03-01", PlanInForce{make_date(2024, 2, 1), make_date(2023, 2, 1)})) ==
         "field 'last_reviewed' (2023-02-01) is before field 'made' (2024-02-01)");
 }
 

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Sets up, builds and runs every test twice: an optimised build, then the same tests under
+# AddressSanitizer and UBSan. Exits non-zero if anything fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+
+jobs=$(nproc)
+if command -v clang-format >/dev/null 2>&1; then
+  echo "== format check (clang-format)"
+  git ls-files '*.h' '*.cpp' | xargs clang-format --dry-run -Werror
+fi
+
+echo "== build (RelWithDebInfo)"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j "$jobs"
+
+echo "== build (AddressSanitizer + UBSan)"
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DEHCP_SANITIZE=ON >/dev/null
+cmake --build build-asan -j "$jobs"
+
+echo "== tests under AddressSanitizer + UBSan"
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+   ctest --output-on-failure -j "$jobs")
+
+echo "== tests (optimised build)"
+(cd build && ctest --output-on-failure -j "$jobs")

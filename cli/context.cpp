@@ -24,6 +24,13 @@ engine::Result<engine::Date> Context::as_of() const {
   return engine::Status::usage("--as-of: '" + as_of_text + "' is not a real date YYYY-MM-DD");
 }
 
+engine::Result<adapters::config::LaConfig> Context::la_config() const {
+  if (config_path.empty()) {
+    return adapters::config::LaConfig{};
+  }
+  return adapters::config::load_la_config(config_path);
+}
+
 int exit_code_for(const engine::Status& status) {
   switch (status.code()) {
     case engine::ErrorCode::kOk:

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "adapters/config/la_config.h"
 #include "engine/civil_date.h"
 #include "engine/status.h"
 
@@ -17,11 +18,14 @@ enum class Format { kTable, kJson, kCsv };
 struct Context {
   std::string db_path = "ehcp.db";
   std::string format_name = "table";
-  std::string as_of_text;  // empty: today in London
+  std::string as_of_text;   // empty: today in London
+  std::string config_path;  // empty: no LA configuration (national rules only)
 
   Format format() const;
   // The as-of date: --as-of if given (a usage error if not a real date), else today in London.
   engine::Result<engine::Date> as_of() const;
+  // The LA configuration from --config / $EHCP_CONFIG, or the defaults when none is given.
+  engine::Result<adapters::config::LaConfig> la_config() const;
 };
 
 // 0 success, 1 usage, 2 rejected input, 3 anything else (contract.md §2).

@@ -13,12 +13,17 @@ int main(int argc, char** argv) {
   if (const char* env = std::getenv("EHCP_DB"); env != nullptr && *env != '\0') {
     context.db_path = env;
   }
+  if (const char* env = std::getenv("EHCP_CONFIG"); env != nullptr && *env != '\0') {
+    context.config_path = env;
+  }
   CLI::App app{"ehcp: statutory clocks for EHC needs assessments and plans"};
   app.require_subcommand(1);
   app.fallthrough();
   app.add_option("--db", context.db_path, "SQLite database (default: $EHCP_DB, else ./ehcp.db)");
   app.add_option("--format", context.format_name, "Output format: table, json or csv")
       ->check(CLI::IsMember({"table", "json", "csv"}));
+  app.add_option("--config", context.config_path,
+                 "LA configuration file: calendar, closures (default: $EHCP_CONFIG)");
   app.add_option("--as-of", context.as_of_text, "The date to act as of (default: today in London)");
 
   ehcp::cli::Run run;
@@ -26,6 +31,7 @@ int main(int argc, char** argv) {
   ehcp::cli::add_import_command(app, context, run);
   ehcp::cli::add_export_command(app, context, run);
   ehcp::cli::add_case_commands(app, context, run);
+  ehcp::cli::add_calendar_command(app, context, run);
 
   try {
     app.parse(argc, argv);

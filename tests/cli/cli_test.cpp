@@ -200,3 +200,21 @@ TEST_CASE("case list filters by team and caseworker and prints table, csv or jso
   auto before_t3 = box.ehcp("case list --as-of 2026-01-01 --format json");
   CHECK(nlohmann::json::parse(before_t3.out).size() == 2);
 }
+
+TEST_CASE("calendar lists a year's bank holidays, the LA's closures and its working days") {
+  Sandbox box;
+  auto r = box.ehcp("calendar --year 2026 --format json --config " + kFixtures +
+                    "/../../examples/la-config.json");
+  REQUIRE(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["bank_holidays"].size() == 8);
+  CHECK(j["bank_holidays"][7]["date"] == "2026-12-28");
+  CHECK(j["closures"].size() == 3);
+  CHECK(j["working_days"] == 250);  // 261 weekdays - 8 bank holidays - 3 office closure days
+  auto national = box.ehcp("calendar --year 2026 --format json");
+  CHECK(nlohmann::json::parse(national.out)["working_days"] == 253);
+  CHECK(box.ehcp("calendar --year 2200").exit_code == 1);
+  auto bad = box.ehcp("calendar --config /nonexistent.json");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err == "ehcp: cannot read configuration /nonexistent.json\n");
+}

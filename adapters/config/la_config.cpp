@@ -1,0 +1,128 @@
+#include "adapters/config/la_config.h"
+
+#include <fstream>
+
+#include "adapters/jsonl/field_reader.h"
+
+namespace ehcp::adapters::config {
+namespace {
+
+using engine::Status;
+using jsonl::FieldReader;
+
+// The array at `document[section][key]`, or an empty one when absent; an error when not an
+// array.
+engine::Result<nlohmann::json> array_at(const nlohmann::json& section, const char* key,
+                                        const std::string& where) {
+  const auto it = section.find(key);
+  if (it == section.end() || it->is_null()) {
+    return nlohmann::json::array();
+  }
+  if (!it->is_array()) {
+    return Status::invalid_input(where + key + " must be an array");
+  }
+  return *it;
+}
+
+std::string entry(const char* list, std::size_t i) {
+  return std::string("calendar.") + list + "[" + std::to_string(i) + "]";
+}
+
+Status read_calendar(const nlohmann::json& calendar, engine::Calendar& out) {
+  auto holidays = array_at(calendar, "holidays", "calendar.");
+  if (!holidays.ok()) {
+    return holidays.status();
+  }
+  for (std::size_t i = 0; i < holidays.value().size(); ++i) {
+    const auto& item = holidays.value()[i];
+    if (!item.is_object()) {
+      return Status::invalid_input(entry("holidays", i) + " must be an object {date, name}");
+    }
+    FieldReader r(item);
+    const auto d = r.required_date("date");
+    auto name = r.required_string("name");
+    if (r.error()) {
+      return Status::invalid_input(entry("holidays", i) + ": " + *r.error());
+    }
+    out.add_holiday(d, std::move(name));
+  }
+  auto removed = array_at(calendar, "not_holidays", "calendar.");
+  if (!removed.ok()) {
+    return removed.status();
+  }
+  for (std::size_t i = 0; i < removed.value().size(); ++i) {
+    const auto& item = removed.value()[i];
+    const auto d = item.is_string() ? engine::parse_date(item.get<std::string>()) : std::nullopt;
+    if (!d) {
+      return Status::invalid_input(entry("not_holidays", i) + " must be a date YYYY-MM-DD");
+    }
+    if (!out.remove_holiday(*d)) {
+      return Status::invalid_input(entry("not_holidays", i) + ": " + engine::format_date(*d) +
+                                   " is not a bank holiday");
+    }
+  }
+  auto closures = array_at(calendar, "closures", "calendar.");
+  if (!closures.ok()) {
+    return closures.status();
+  }
+  for (std::size_t i = 0; i < closures.value().size(); ++i) {
+    const auto& item = closures.value()[i];
+    if (!item.is_object()) {
+      return Status::invalid_input(entry("closures", i) +
+                                   " must be an object {kind, from, to, name, setting}");
+    }
+    FieldReader r(item);
+    engine::Closure c;
+    c.kind = r.required_enum("kind", engine::parse_closure_kind,
+                             [] { return std::string("school_holiday or office_closure"); });
+    c.from = r.required_date("from");
+    c.to = r.required_date("to");
+    c.name = r.required_string("name");
+    c.setting = r.optional_string("setting");
+    if (r.error()) {
+      return Status::invalid_input(entry("closures", i) + ": " + *r.error());
+    }
+    if (auto status = out.add_closure(std::move(c)); !status.ok()) {
+      return Status::invalid_input(entry("closures", i) + ": " + status.message());
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+engine::Result<LaConfig> la_config_from_json(const nlohmann::json& document) {
+  if (!document.is_object()) {
+    return Status::invalid_input("the configuration must be a JSON object");
+  }
+  LaConfig config;
+  if (const auto it = document.find("calendar"); it != document.end()) {
+    if (!it->is_object()) {
+      return Status::invalid_input("calendar must be an object");
+    }
+    if (auto status = read_calendar(*it, config.calendar); !status.ok()) {
+      return status;
+    }
+  }
+  return config;
+}
+
+engine::Result<LaConfig> load_la_config(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) {
+    return Status::invalid_input("cannot read configuration " + path);
+  }
+  nlohmann::json document;
+  try {
+    document = nlohmann::json::parse(in);
+  } catch (const nlohmann::json::parse_error& e) {
+    return Status::invalid_input(path + ": malformed JSON: " + e.what());
+  }
+  auto config = la_config_from_json(document);
+  if (!config.ok()) {
+    return Status::invalid_input(path + ": " + config.status().message());
+  }
+  return config;
+}
+
+}  // namespace ehcp::adapters::config

@@ -52,8 +52,10 @@ int Closure::days() const { return to < from ? 0 : static_cast<int>((to - from).
 
 bool Closure::covers(Date d) const { return from <= d && d <= to; }
 
-Calendar::Calendar() {
-  day_flags_.resize(static_cast<std::size_t>((kLastDay - kFirstDay).count()) + 1, 0);
+// Sized at construction rather than by resize(): GCC 12 at -O3 reports a false
+// -Warray-bounds/-Wstringop-overflow inside vector::resize here.
+Calendar::Calendar()
+    : day_flags_(static_cast<std::size_t>((kLastDay - kFirstDay).count()) + 1, std::uint8_t{0}) {
   for (Date d = kFirstDay; d <= kLastDay; d += date::days{1}) {
     if (is_weekend(d)) {
       set_flag(d, kWeekendFlag, true);

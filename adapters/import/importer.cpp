@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/Transaction.h>
 
+#include "adapters/import/parsed_line_stream.h"
 #include "adapters/jsonl/event_decoder.h"
 #include "adapters/sqlite/case_store.h"
 #include "adapters/sqlite/event_store.h"
@@ -21,7 +22,11 @@ using engine::Date;
 struct CaseState {
   std::optional<Date> opened_on;
   std::size_t opened_line = 0;
+  bool opened_before = false;  // by an earlier import: its record must be rebuilt from the store
   bool has_new_events = false;
+  // This import's events that shape the case record; for a case new in this import they are
+  // all the rebuild needs, so nothing is read back from the store.
+  std::vector<engine::RecordedEvent> record_events;
 };
 
 // An event whose case had not been opened when its line was read: resolved at the end, since
@@ -32,7 +37,7 @@ struct Pending {
   Date on;
 };
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
+std::string in_quotes(const std::string& s) { return "'" + s + "'"; }
 
 class Import {
  public:
@@ -40,10 +45,13 @@ class Import {
       : events_(db.sql()), cases_(db.sql()), options_(options) {}
 
   void read(std::istream& input) {
-    std::string line;
-    while (std::getline(input, line)) {
-      ++report_.lines;
-      take_line(report_.lines, line);
+    ParsedLineStream lines(input);
+    std::vector<ParsedLine> batch;
+    while (lines.next(batch)) {
+      for (auto& line : batch) {
+        report_.lines = line.number;
+        take_line(line);
+      }
     }
   }
 
@@ -51,7 +59,7 @@ class Import {
     for (const auto& p : pending_) {
       const CaseState& state = cases_met_.at(p.case_ref);
       if (!state.opened_on) {
-        fail(p.line, "unknown case " + quoted(p.case_ref) +
+        fail(p.line, "unknown case " + in_quotes(p.case_ref) +
                          ": no case_opened for it in the database or in this file");
       } else {
         check_not_before_opening(p.line, p.case_ref, p.on, state);
@@ -65,12 +73,15 @@ class Import {
       if (!state.has_new_events) {
         continue;
       }
-      auto history = events_.load_case(ref);
-      if (!history.ok()) {
-        return history.status();
+      if (state.opened_before) {
+        auto stored = events_.load_case_record_events(ref);
+        if (!stored.ok()) {
+          return stored.status();
+        }
+        state.record_events = std::move(stored).value();
       }
-      engine::sort_for_replay(history.value());
-      cases_.put(engine::fold_case_record(history.value()));
+      engine::sort_for_replay(state.record_events);
+      cases_.put(engine::fold_case_record(state.record_events));
       ++report_.cases_touched;
     }
     return {};
@@ -89,56 +100,51 @@ class Import {
     report_.errors.push_back({line, std::move(reason)});
   }
 
-  void take_line(std::size_t line_no, std::string& line) {
-    if (!line.empty() && line.back() == '\r') {
-      line.pop_back();  // CRLF files from Windows tools
+  void take_line(ParsedLine& line) {
+    const std::size_t line_no = line.number;
+    if (!line.error.empty()) {
+      return fail(line_no, std::move(line.error));
     }
-    if (line_no == 1 && line.starts_with("\xEF\xBB\xBF")) {
-      line.erase(0, 3);  // a UTF-8 byte-order mark
+    if (!line.event) {
+      return;  // blank
     }
-    if (line.find_first_not_of(" \t") == std::string::npos) {
-      return;
-    }
-    auto object = jsonl::parse_line(line);
-    if (!object.ok()) {
-      return fail(line_no, object.status().message());
-    }
-    auto decoded = jsonl::decode_event(object.value());
-    if (!decoded.ok()) {
-      return fail(line_no, decoded.status().message());
-    }
-    const engine::Event& event = decoded.value();
+    engine::Event& event = *line.event;
     if (event.on > options_.as_of) {
       return fail(line_no, "event dated " + engine::format_date(event.on) +
                                " is after the import's as-of date " +
                                engine::format_date(options_.as_of));
     }
+    // The line is stored as received (unknown fields kept; export gives it back unchanged).
     // Appending first lets the unique index find a repeated id in one statement; a bad line
     // appended here is rolled back with the rest.
-    const std::string payload = object.value().dump();
-    const auto seq = events_.append(event, payload, options_.recorded_at);
+    const auto seq = events_.append(event, line.text, options_.recorded_at);
     if (!seq) {
-      return take_repeat(line_no, *event.id, payload);
+      return take_repeat(line_no, *event.id, line.text);
     }
     if (first_seq_ == 0) {
       first_seq_ = *seq;
     }
     line_of_seq_.push_back(static_cast<std::uint32_t>(line_no));
     ++report_.applied;
-    check_case(line_no, event);
+    check_case(line_no, *seq, std::move(event));
   }
 
-  void take_repeat(std::size_t line_no, const std::string& id, const std::string& payload) {
+  // Same content means the same JSON value: key order and spacing do not matter.
+  void take_repeat(std::size_t line_no, const std::string& id, const std::string& text) {
     const auto earlier = events_.find_by_id(id);
-    if (earlier && earlier->second == payload) {
-      ++report_.skipped_repeats;
-      return;
+    if (earlier) {
+      auto stored = jsonl::parse_line(earlier->second);
+      auto received = jsonl::parse_line(text);
+      if (stored.ok() && received.ok() && stored.value() == received.value()) {
+        ++report_.skipped_repeats;
+        return;
+      }
     }
     std::string where = "an earlier import";
     if (earlier && earlier->first >= first_seq_ && first_seq_ != 0) {
       where = "line " + std::to_string(line_of_seq_[earlier->first - first_seq_]);
     }
-    fail(line_no, "id " + quoted(id) + " was already used by a different event (" + where + ")");
+    fail(line_no, "id " + in_quotes(id) + " was already used by a different event (" + where + ")");
   }
 
   CaseState& state_of(const std::string& ref) {
@@ -146,12 +152,13 @@ class Import {
     if (it == cases_met_.end()) {
       CaseState state;
       state.opened_on = cases_.opened_on(ref);
-      it = cases_met_.emplace(ref, state).first;
+      state.opened_before = state.opened_on.has_value();
+      it = cases_met_.emplace(ref, std::move(state)).first;
     }
     return it->second;
   }
 
-  void check_case(std::size_t line_no, const engine::Event& event) {
+  void check_case(std::size_t line_no, std::int64_t seq, engine::Event event) {
     CaseState& state = state_of(event.case_ref);
     state.has_new_events = true;
     if (event.type() == engine::EventType::kCaseOpened) {
@@ -159,24 +166,25 @@ class Import {
         const std::string where = state.opened_line > 0
                                       ? "line " + std::to_string(state.opened_line)
                                       : "an earlier import";
-        return fail(line_no, "case " + quoted(event.case_ref) + " is already open (opened on " +
+        return fail(line_no, "case " + in_quotes(event.case_ref) + " is already open (opened on " +
                                  engine::format_date(*state.opened_on) + ", " + where + ")");
       }
       state.opened_on = event.on;
       state.opened_line = line_no;
-      return;
-    }
-    if (!state.opened_on) {
+    } else if (!state.opened_on) {
       pending_.push_back({line_no, event.case_ref, event.on});
-      return;
+    } else {
+      check_not_before_opening(line_no, event.case_ref, event.on, state);
     }
-    check_not_before_opening(line_no, event.case_ref, event.on, state);
+    if (!state.opened_before && engine::shapes_case_record(event.type())) {
+      state.record_events.push_back({seq, std::move(event)});
+    }
   }
 
   void check_not_before_opening(std::size_t line_no, const std::string& ref, Date on,
                                 const CaseState& state) {
     if (on < *state.opened_on) {
-      fail(line_no, "event dated " + engine::format_date(on) + " is before case " + quoted(ref) +
+      fail(line_no, "event dated " + engine::format_date(on) + " is before case " + in_quotes(ref) +
                         " was opened on " + engine::format_date(*state.opened_on));
     }
   }

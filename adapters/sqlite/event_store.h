@@ -25,17 +25,23 @@ class EventStore {
  public:
   explicit EventStore(SQLite::Database& db);
 
-  // Appends `event`; `payload` is its canonical JSON. Returns the new seq, or nullopt when its
-  // id is already stored (nothing is written then; compare with payload_for_id).
-  // Throws SQLite::Exception on storage failure (callers convert it at their boundary).
+  // Appends `event`; `payload` is its JSON object as received (unknown fields kept). Returns the
+  // new seq, or nullopt when its id is already stored (nothing is written then; compare with
+  // payload_for_id). Throws SQLite::Exception on storage failure (callers convert it at their
+  // boundary).
   std::optional<std::int64_t> append(const engine::Event& event, const std::string& payload,
                                      const std::string& recorded_at);
 
   // The payload stored under idempotency id `id`, with its seq, if any.
   std::optional<std::pair<std::int64_t, std::string>> find_by_id(const std::string& id);
 
-  // Every event of `case_ref`, decoded, in replay order (effective date, then arrival).
+  // Every event of `case_ref`, decoded, in stored order (effective date, then arrival; call
+  // engine::sort_for_replay for the full replay order).
   engine::Result<std::vector<engine::RecordedEvent>> load_case(const std::string& case_ref);
+
+  // Only the case's Case events (engine::shapes_case_record), for rebuilding its record.
+  engine::Result<std::vector<engine::RecordedEvent>> load_case_record_events(
+      const std::string& case_ref);
 
   // Calls `sink` with each stored payload in arrival order; all cases, or one.
   void for_each_payload(const std::optional<std::string>& case_ref,
@@ -48,6 +54,7 @@ class EventStore {
   SQLite::Statement insert_;
   SQLite::Statement by_id_;
   SQLite::Statement by_case_;
+  SQLite::Statement record_events_by_case_;
 };
 
 }  // namespace ehcp::adapters::sqlite

@@ -6,8 +6,10 @@
 
 namespace ehcp::cli {
 
-engine::Date london_today() {
-  const date::zoned_time now{"Europe/London", std::chrono::system_clock::now()};
+engine::Date london_today() { return london_date_at(std::chrono::system_clock::now()); }
+
+engine::Date london_date_at(std::chrono::system_clock::time_point t) {
+  const date::zoned_time now{"Europe/London", t};
   // The London wall-clock day, re-read as a civil date.
   return engine::Date{date::floor<date::days>(now.get_local_time()).time_since_epoch()};
 }

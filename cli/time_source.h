@@ -5,6 +5,7 @@
 // Each command asks once and passes the answer down as a value.
 #pragma once
 
+#include <chrono>
 #include <string>
 
 #include "engine/civil_date.h"
@@ -12,6 +13,9 @@
 namespace ehcp::cli {
 
 engine::Date london_today();
+
+// The civil date in London at instant `t` (the pure half of london_today, for tests).
+engine::Date london_date_at(std::chrono::system_clock::time_point t);
 
 // Now in UTC, ISO 8601 to the millisecond: "2026-11-25T04:40:33.120Z".
 std::string utc_timestamp_now();

@@ -16,10 +16,12 @@ export EHCP_DB=demo/ehcp.db
 $ehcp init
 $ehcp import examples/demo-caseload.jsonl --as-of 2026-11-25
 echo
-$ehcp case list --as-of 2026-11-25 | head -n 15
-echo "..."
+# Written to a file first: piping into head would end ehcp early under pipefail.
+$ehcp case list --as-of 2026-11-25 >demo/cases.txt
+head -n 12 demo/cases.txt
+echo "... ($(tail -n 1 demo/cases.txt); the full list is in demo/cases.txt)"
 echo
-first=$($ehcp case list --as-of 2026-11-25 --format csv | sed -n 2p | cut -d, -f1)
+first=$(sed -n 3p demo/cases.txt | cut -d' ' -f1)
 $ehcp case show "$first" --as-of 2026-11-25
 echo
 echo "The database is demo/ehcp.db; try: EHCP_DB=demo/ehcp.db $ehcp case list --team North"

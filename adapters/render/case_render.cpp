@@ -38,10 +38,17 @@ std::string event_details(const json& object) {
     if (std::find(kHeader.begin(), kHeader.end(), key) != kHeader.end()) {
       continue;
     }
+    if (key == "child") {
+      continue;  // shown in full above the events
+    }
     if (!out.empty()) {
       out += " ";
     }
-    out += key + "=" + (value.is_string() ? value.get<std::string>() : value.dump());
+    std::string shown = value.is_string() ? value.get<std::string>() : value.dump();
+    if (value.is_object() && value.contains("name") && value["name"].is_string()) {
+      shown = value["name"].get<std::string>();  // a setting: its name says enough here
+    }
+    out += key + "=" + shown;
   }
   return out;
 }

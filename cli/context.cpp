@@ -26,7 +26,7 @@ engine::Result<engine::Date> Context::as_of() const {
 
 engine::Result<adapters::config::LaConfig> Context::la_config() const {
   if (config_path.empty()) {
-    return adapters::config::LaConfig{};
+    return adapters::config::default_la_config();
   }
   return adapters::config::load_la_config(config_path);
 }

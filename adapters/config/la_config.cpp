@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "adapters/config/rule_pack_loader.h"
 #include "adapters/jsonl/field_reader.h"
 
 namespace ehcp::adapters::config {
@@ -96,6 +97,16 @@ engine::Result<LaConfig> la_config_from_json(const nlohmann::json& document) {
     return Status::invalid_input("the configuration must be a JSON object");
   }
   LaConfig config;
+  auto rules = national_rule_book();
+  if (!rules.ok()) {
+    return Status::internal("the rule packs built into ehcp: " + rules.status().message());
+  }
+  config.rules = std::move(rules).value();
+  if (const auto it = document.find("rules"); it != document.end()) {
+    if (auto status = apply_rule_overrides(config.rules, *it); !status.ok()) {
+      return status;
+    }
+  }
   if (const auto it = document.find("calendar"); it != document.end()) {
     if (!it->is_object()) {
       return Status::invalid_input("calendar must be an object");
@@ -105,6 +116,10 @@ engine::Result<LaConfig> la_config_from_json(const nlohmann::json& document) {
     }
   }
   return config;
+}
+
+engine::Result<LaConfig> default_la_config() {
+  return la_config_from_json(nlohmann::json::object());
 }
 
 engine::Result<LaConfig> load_la_config(const std::string& path) {

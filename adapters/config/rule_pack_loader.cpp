@@ -1,0 +1,160 @@
+#include "adapters/config/rule_pack_loader.h"
+
+#include <map>
+
+#include "adapters/jsonl/field_reader.h"
+
+namespace ehcp::adapters::config {
+namespace {
+
+using engine::Status;
+using jsonl::FieldReader;
+
+constexpr const char* kNationalPacks =
+#include "adapters/rule_packs/england.inc"
+    ;
+
+std::string accepted_counting() {
+  return "weeks_after, days_after, months_after, days_beginning_with, months_starting_with, "
+         "working_days_beginning_with, working_days_after or day_before_fixed_date";
+}
+
+engine::Result<engine::ClockRule> read_rule(const nlohmann::json& item, const std::string& where) {
+  if (!item.is_object()) {
+    return Status::invalid_input(where + " must be an object");
+  }
+  FieldReader r(item);
+  engine::ClockRule rule;
+  rule.clock = r.required_string("clock");
+  rule.workflow = r.required_string("workflow");
+  rule.counting = r.required_enum("counting", engine::parse_counting, accepted_counting);
+  rule.amount = r.optional_int("amount").value_or(-1);
+  rule.statutory = r.optional_bool("statutory", true);
+  rule.source = r.required_string("source");
+  rule.measured_from = r.required_string("measured_from");
+  if (r.error()) {
+    return Status::invalid_input(where + ": " + *r.error());
+  }
+  if (rule.amount < 0) {
+    return Status::invalid_input(where + ": field 'amount' must be a whole number, 0 or more");
+  }
+  const auto limbs = item.find("exceptions");
+  if (limbs != item.end()) {
+    if (!limbs->is_array()) {
+      return Status::invalid_input(where + ": field 'exceptions' must be an array");
+    }
+    for (const auto& limb : *limbs) {
+      const auto parsed =
+          limb.is_string() ? engine::parse_exception_limb(limb.get<std::string>()) : std::nullopt;
+      if (!parsed) {
+        return Status::invalid_input(where + ": field 'exceptions' must list " +
+                                     engine::accepted_exception_limb() + ", not " + limb.dump());
+      }
+      rule.exception_limbs.push_back(*parsed);
+    }
+  }
+  return rule;
+}
+
+}  // namespace
+
+engine::Result<engine::RuleBook> rule_book_from_json(const nlohmann::json& document) {
+  const auto packs = document.find("packs");
+  if (!document.is_object() || packs == document.end() || !packs->is_array()) {
+    return Status::invalid_input("rule packs: expected {\"packs\": [...]}");
+  }
+  engine::RuleBook book;
+  std::map<std::string, std::vector<engine::ClockRule>> rules_by_pack;
+  for (std::size_t i = 0; i < packs->size(); ++i) {
+    const auto& item = (*packs)[i];
+    const std::string where = "packs[" + std::to_string(i) + "]";
+    if (!item.is_object()) {
+      return Status::invalid_input(where + " must be an object");
+    }
+    FieldReader r(item);
+    engine::RulePack pack;
+    pack.name = r.required_string("name");
+    pack.effective_from = r.required_date("effective_from");
+    pack.effective_to = r.optional_date("effective_to");
+    pack.count_event_day = r.optional_bool("count_event_day", false);
+    pack.general_exception = r.optional_string("general_exception");
+    const auto inherit = r.optional_string("inherit");
+    if (r.error()) {
+      return Status::invalid_input(where + ": " + *r.error());
+    }
+    if (inherit) {
+      const auto parent = rules_by_pack.find(*inherit);
+      if (parent == rules_by_pack.end()) {
+        return Status::invalid_input(where + ": inherits '" + *inherit +
+                                     "', which no earlier pack is named");
+      }
+      pack.rules = parent->second;
+    }
+    if (const auto rules = item.find("rules"); rules != item.end()) {
+      if (!rules->is_array()) {
+        return Status::invalid_input(where + ": field 'rules' must be an array");
+      }
+      for (std::size_t j = 0; j < rules->size(); ++j) {
+        auto rule = read_rule((*rules)[j], where + ".rules[" + std::to_string(j) + "]");
+        if (!rule.ok()) {
+          return rule.status();
+        }
+        std::erase_if(pack.rules, [&](const auto& r2) { return r2.clock == rule.value().clock; });
+        pack.rules.push_back(std::move(rule).value());
+      }
+    }
+    rules_by_pack[pack.name] = pack.rules;
+    if (auto status = book.add(std::move(pack)); !status.ok()) {
+      return Status::invalid_input(where + ": " + status.message());
+    }
+  }
+  return book;
+}
+
+engine::Result<engine::RuleBook> national_rule_book() {
+  return rule_book_from_json(nlohmann::json::parse(kNationalPacks));
+}
+
+Status apply_rule_overrides(engine::RuleBook& book, const nlohmann::json& rules) {
+  if (!rules.is_object()) {
+    return Status::invalid_input("rules must be an object");
+  }
+  FieldReader r(rules);
+  const bool count_event_day = r.optional_bool("count_event_day", false);
+  if (r.error()) {
+    return Status::invalid_input("rules: " + *r.error());
+  }
+  book.set_count_event_day(count_event_day);
+  const auto overrides = rules.find("overrides");
+  if (overrides == rules.end()) {
+    return {};
+  }
+  if (!overrides->is_array()) {
+    return Status::invalid_input("rules.overrides must be an array");
+  }
+  for (std::size_t i = 0; i < overrides->size(); ++i) {
+    const std::string where = "rules.overrides[" + std::to_string(i) + "]";
+    const auto& item = (*overrides)[i];
+    if (!item.is_object()) {
+      return Status::invalid_input(where + " must be an object {clock, counting, amount}");
+    }
+    FieldReader o(item);
+    engine::ClockRule rule;
+    rule.clock = o.required_string("clock");
+    rule.counting = o.required_enum("counting", engine::parse_counting, accepted_counting);
+    const auto amount = o.optional_int("amount");
+    if (o.error()) {
+      return Status::invalid_input(where + ": " + *o.error());
+    }
+    if (!amount || *amount < 0) {
+      return Status::invalid_input(where + ": field 'amount' must be a whole number, 0 or more");
+    }
+    rule.amount = *amount;
+    if (auto status = book.override_rule(rule); !status.ok()) {
+      return Status::invalid_input(where + ": " + status.message());
+    }
+  }
+  return {};
+}
+
+}  // namespace ehcp::adapters::config

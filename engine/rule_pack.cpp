@@ -1,0 +1,109 @@
+#include "engine/rule_pack.h"
+
+#include <algorithm>
+#include <set>
+
+namespace ehcp::engine {
+namespace {
+
+// "advice:ep" -> "advice"; "final_plan" -> "final_plan".
+std::string_view family_of(std::string_view clock) {
+  const auto colon = clock.find(':');
+  return colon == std::string_view::npos ? clock : clock.substr(0, colon);
+}
+
+}  // namespace
+
+Status RuleBook::add(RulePack pack) {
+  if (pack.rules.empty()) {
+    return Status::invalid_input("rule pack '" + pack.name + "' has no rules");
+  }
+  if (pack.effective_to && *pack.effective_to < pack.effective_from) {
+    return Status::invalid_input("rule pack '" + pack.name + "' ends before it starts");
+  }
+  std::set<std::string> seen;
+  for (const auto& rule : pack.rules) {
+    if (!seen.insert(rule.clock).second) {
+      return Status::invalid_input("rule pack '" + pack.name + "' has clock '" + rule.clock +
+                                   "' twice");
+    }
+    if (rule.amount < 0) {
+      return Status::invalid_input("rule pack '" + pack.name + "': clock '" + rule.clock +
+                                   "' has a negative limit");
+    }
+  }
+  packs_.push_back(std::move(pack));
+  std::stable_sort(packs_.begin(), packs_.end(), [](const RulePack& a, const RulePack& b) {
+    return a.effective_from < b.effective_from;
+  });
+  return {};
+}
+
+Status RuleBook::override_rule(const ClockRule& override_with) {
+  bool found = false;
+  for (auto& pack : packs_) {
+    for (auto& rule : pack.rules) {
+      if (rule.clock == override_with.clock) {
+        rule.counting = override_with.counting;
+        rule.amount = override_with.amount;
+        found = true;
+      }
+    }
+  }
+  if (!found) {
+    return Status::invalid_input("no rule pack has a clock '" + override_with.clock + "'");
+  }
+  return {};
+}
+
+void RuleBook::set_count_event_day(bool on) {
+  for (auto& pack : packs_) {
+    pack.count_event_day = on;
+  }
+}
+
+const RulePack* RuleBook::pack_on(Date start) const {
+  const RulePack* found = nullptr;
+  for (const auto& pack : packs_) {  // sorted by effective_from: the last in force wins
+    if (pack.in_force_on(start)) {
+      found = &pack;
+    }
+  }
+  return found;
+}
+
+const ClockRule* RuleBook::rule_for(std::string_view clock, Date start) const {
+  const RulePack* pack = pack_on(start);
+  if (pack == nullptr) {
+    return nullptr;
+  }
+  const auto family = family_of(clock);
+  for (const auto& rule : pack->rules) {
+    if (rule.clock == clock || rule.clock == family) {
+      return &rule;
+    }
+  }
+  return nullptr;
+}
+
+Date RuleBook::due(const ClockRule& rule, Date start, const Calendar& calendar) const {
+  const RulePack* pack = pack_on(start);
+  const bool count_event_day = pack != nullptr && pack->count_event_day;
+  return last_compliant_day(rule.counting, start, rule.amount, calendar, count_event_day);
+}
+
+std::string RuleBook::basis(const ClockRule& rule, Date start) const {
+  const RulePack* pack = pack_on(start);
+  std::string text = rule.source + ": " + describe_period(rule.counting, rule.amount) + " from " +
+                     rule.measured_from + " " + format_date(start);
+  if (pack != nullptr && pack->count_event_day &&
+      (rule.counting == Counting::kWeeksAfter || rule.counting == Counting::kDaysAfter)) {
+    text += " (day 1 = " + format_date(start) + ", DfE convention)";
+  }
+  if (pack != nullptr && pack->general_exception) {
+    text += "; " + *pack->general_exception;
+  }
+  return text;
+}
+
+}  // namespace ehcp::engine

@@ -1,0 +1,85 @@
+// engine/rule_pack.h
+//
+// The law as data (architecture.md, principle 3). A RulePack is one effective-dated set of
+// clock rules (the 2014 Regulations; the 2020 coronavirus rules, which applied to clocks that
+// started between 1 May and 25 Sep 2020): for each clock, how its period is counted, how long
+// it runs, whether it is statutory, which exception limbs can flag it and the citation users
+// see in its basis text. A RuleBook holds the packs and answers "which rule governs a clock
+// that started on this date". Code decides which clock opens on which event; the pack decides
+// how long it runs and why. Values only; a built RuleBook is safe to share between threads.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/calendar.h"
+#include "engine/civil_date.h"
+#include "engine/counting.h"
+#include "engine/event_fields.h"
+#include "engine/status.h"
+
+namespace ehcp::engine {
+
+struct ClockRule {
+  std::string clock;     // "decision_to_assess"; a family for suffixed clocks: "advice"
+  std::string workflow;  // "assessment"
+  Counting counting = Counting::kWeeksAfter;
+  int amount = 0;
+  bool statutory = true;
+  std::string source;                          // "reg 5(1)"
+  std::string measured_from;                   // "request received": the words after "6 weeks from"
+  std::vector<ExceptionLimb> exception_limbs;  // limbs that can flag this clock
+  bool operator==(const ClockRule&) const = default;
+};
+
+struct RulePack {
+  std::string name;  // "2014", "2020-coronavirus"
+  Date effective_from;
+  std::optional<Date> effective_to;  // inclusive; open: still in force
+  // The DfE reading of "within N weeks" (the event day is day 1) instead of the legal one.
+  bool count_event_day = false;
+  // A pack-wide exception the law added for its period (reg 2A, coronavirus), if any.
+  std::optional<std::string> general_exception;
+  std::vector<ClockRule> rules;
+
+  bool in_force_on(Date d) const {
+    return effective_from <= d && (!effective_to || d <= *effective_to);
+  }
+};
+
+class RuleBook {
+ public:
+  // Adds a pack. Fails (kInvalidInput) when the pack is empty, its dates are reversed, or a
+  // clock appears twice in it.
+  Status add(RulePack pack);
+
+  // Replaces the limits of `clock` in every pack with the LA's own (an LA that sets the draft
+  // plan target at 16 weeks), or fails when no pack has that clock.
+  Status override_rule(const ClockRule& rule);
+
+  // Sets the DfE counting convention on every pack (an LA that reports that way).
+  void set_count_event_day(bool on);
+
+  // The pack in force on `start`: of those in force then, the one that came into force last.
+  const RulePack* pack_on(Date start) const;
+
+  // The rule for a clock named `clock` ("advice:ep" finds the family "advice") that starts on
+  // `start`, or nullptr when no pack in force then has it.
+  const ClockRule* rule_for(std::string_view clock, Date start) const;
+
+  // The clock's last compliant day, by the rule's counting and the pack's convention.
+  Date due(const ClockRule& rule, Date start, const Calendar& calendar) const;
+
+  // Why the due date is what it is: "reg 5(1): 6 weeks from request received 2026-01-05",
+  // with "(day 1 = 2026-01-05)" when the DfE convention counted the start day.
+  std::string basis(const ClockRule& rule, Date start) const;
+
+  const std::vector<RulePack>& packs() const { return packs_; }
+
+ private:
+  std::vector<RulePack> packs_;
+};
+
+}  // namespace ehcp::engine

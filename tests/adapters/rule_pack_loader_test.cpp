@@ -1,0 +1,114 @@
+// tests for the rule packs shipped with ehcp and for engine::RuleBook over them: limits,
+// effective dating, basis text, the DfE convention and an LA's overrides.
+#include "adapters/config/rule_pack_loader.h"
+
+#include <catch2/catch.hpp>
+
+#include "adapters/config/la_config.h"
+
+using namespace ehcp;
+using engine::make_date;
+
+namespace {
+
+engine::RuleBook national() {
+  auto book = adapters::config::national_rule_book();
+  REQUIRE(book.ok());
+  return std::move(book).value();
+}
+
+std::string due_of(const engine::RuleBook& book, const char* clock, engine::Date start) {
+  const auto* rule = book.rule_for(clock, start);
+  REQUIRE(rule != nullptr);
+  return engine::format_date(book.due(*rule, start, engine::Calendar{}));
+}
+
+}  // namespace
+
+TEST_CASE("the shipped packs give the assessment clocks of rules.md §2 (contract §3 example)") {
+  const auto book = national();
+  const auto request = make_date(2026, 1, 5);
+  CHECK(due_of(book, "decision_to_assess", request) == "2026-02-16");
+  CHECK(due_of(book, "no_plan_notice", request) == "2026-04-27");
+  CHECK(due_of(book, "final_plan", request) == "2026-05-25");
+  CHECK(due_of(book, "draft_plan", request) == "2026-04-13");
+  CHECK(due_of(book, "advice:ep", make_date(2026, 2, 12)) == "2026-03-26");
+  CHECK(due_of(book, "consultation:Oak Lane", make_date(2026, 3, 2)) == "2026-03-16");
+  CHECK(due_of(book, "annual_review", make_date(2028, 2, 29)) == "2029-02-28");
+  CHECK_FALSE(book.rule_for("draft_plan", request)->statutory);
+  CHECK(book.rule_for("teleport", request) == nullptr);
+}
+
+TEST_CASE("a clock's basis says the rule, the period and where it runs from") {
+  const auto book = national();
+  const auto* rule = book.rule_for("decision_to_assess", make_date(2026, 1, 5));
+  CHECK(book.basis(*rule, make_date(2026, 1, 5)) ==
+        "reg 5(1): 6 weeks from request received 2026-01-05");
+  const auto* advice = book.rule_for("advice:ep", make_date(2026, 2, 12));
+  CHECK(book.basis(*advice, make_date(2026, 2, 12)) ==
+        "reg 8: 6 weeks from advice request received 2026-02-12");
+}
+
+TEST_CASE("the 2020 coronavirus pack governs clocks started from 1 May to 25 Sep 2020 only") {
+  const auto book = national();
+  CHECK(book.pack_on(make_date(2020, 4, 30))->name == "2014");
+  CHECK(book.pack_on(make_date(2020, 5, 1))->name == "2020-coronavirus");
+  CHECK(book.pack_on(make_date(2020, 9, 25))->name == "2020-coronavirus");
+  CHECK(book.pack_on(make_date(2020, 9, 26))->name == "2014");
+  CHECK(book.pack_on(make_date(2014, 8, 31)) == nullptr);
+  // Same limits (inherited), with reg 2A named in the basis.
+  CHECK(due_of(book, "final_plan", make_date(2020, 6, 1)) == "2020-10-19");
+  const auto* rule = book.rule_for("final_plan", make_date(2020, 6, 1));
+  CHECK(book.basis(*rule, make_date(2020, 6, 1)).find("reg 2A") != std::string::npos);
+}
+
+TEST_CASE("every exception limb a rule lists is one rules.md allows for that clock") {
+  const auto book = national();
+  const auto* advice = book.rule_for("advice:x", make_date(2026, 1, 5));
+  CHECK(advice->exception_limbs ==
+        std::vector<engine::ExceptionLimb>{engine::ExceptionLimb::kPersonalCircumstances,
+                                           engine::ExceptionLimb::kAbsence,
+                                           engine::ExceptionLimb::kMissedAppointment});
+  CHECK(book.rule_for("annual_review", make_date(2026, 1, 5))->exception_limbs.empty());
+  CHECK(book.rule_for("final_plan", make_date(2026, 1, 5))->exception_limbs.size() == 4);
+}
+
+TEST_CASE("an LA can set its own draft-plan target and the DfE counting convention") {
+  auto config = adapters::config::la_config_from_json(nlohmann::json::parse(R"({"rules": {
+      "count_event_day": true,
+      "overrides": [{"clock": "draft_plan", "counting": "weeks_after", "amount": 16}]}})"));
+  REQUIRE(config.ok());
+  const auto& book = config.value().rules;
+  const auto request = make_date(2026, 1, 5);
+  CHECK(due_of(book, "draft_plan", request) == "2026-04-26");  // 16 weeks, day 1 = request
+  CHECK(due_of(book, "final_plan", request) == "2026-05-24");
+  const auto* rule = book.rule_for("final_plan", request);
+  CHECK(book.basis(*rule, request) ==
+        "reg 13(2): 20 weeks from request received 2026-01-05 (day 1 = 2026-01-05, DfE "
+        "convention)");
+}
+
+TEST_CASE("bad rule packs and overrides are rejected naming the entry") {
+  using adapters::config::rule_book_from_json;
+  const auto error = [](const char* text) {
+    auto book = rule_book_from_json(nlohmann::json::parse(text));
+    return book.ok() ? std::string("(accepted)") : book.status().message();
+  };
+  CHECK(error(R"({})") == "rule packs: expected {\"packs\": [...]}");
+  CHECK(error(R"({"packs": [{"name": "x", "effective_from": "2014-02-30"}]})") ==
+        "packs[0]: field 'effective_from': impossible date 2014-02-30");
+  CHECK(error(R"({"packs": [{"name": "x", "effective_from": "2014-09-01", "inherit": "y"}]})") ==
+        "packs[0]: inherits 'y', which no earlier pack is named");
+  CHECK(error(R"({"packs": [{"name": "x", "effective_from": "2014-09-01", "rules": [
+      {"clock": "a", "workflow": "w", "counting": "fortnights", "amount": 1, "source": "s",
+       "measured_from": "m"}]}]})") ==
+        "packs[0].rules[0]: field 'counting' must be weeks_after, days_after, months_after, "
+        "days_beginning_with, months_starting_with, working_days_beginning_with, "
+        "working_days_after or day_before_fixed_date, not 'fortnights'");
+  CHECK(error(R"({"packs": [{"name": "x", "effective_from": "2014-09-01", "rules": []}]})") ==
+        "packs[0]: rule pack 'x' has no rules");
+  auto la = adapters::config::la_config_from_json(nlohmann::json::parse(
+      R"({"rules": {"overrides": [{"clock": "teleport", "counting": "weeks_after", "amount": 1}]}})"));
+  REQUIRE_FALSE(la.ok());
+  CHECK(la.status().message() == "rules.overrides[0]: no rule pack has a clock 'teleport'");
+}

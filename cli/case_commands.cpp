@@ -12,8 +12,6 @@
 namespace ehcp::cli {
 namespace {
 
-using adapters::sqlite::Database;
-
 struct ListArgs {
   std::string team;
   std::string caseworker;
@@ -25,7 +23,7 @@ engine::Status run_list(const Context& context, const ListArgs& args) {
   if (!as_of.ok()) {
     return as_of.status();
   }
-  auto db = Database::open(context.db_path, Database::Mode::kExisting);
+  auto db = context.open_database();
   if (!db.ok()) {
     return db.status();
   }
@@ -70,7 +68,7 @@ engine::Status run_show(const Context& context, const std::string& ref) {
   if (!as_of.ok()) {
     return as_of.status();
   }
-  auto db = Database::open(context.db_path, Database::Mode::kExisting);
+  auto db = context.open_database();
   if (!db.ok()) {
     return db.status();
   }

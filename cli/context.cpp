@@ -24,6 +24,10 @@ engine::Result<engine::Date> Context::as_of() const {
   return engine::Status::usage("--as-of: '" + as_of_text + "' is not a real date YYYY-MM-DD");
 }
 
+engine::Result<std::unique_ptr<adapters::sqlite::Database>> Context::open_database() const {
+  return adapters::sqlite::Database::open(db_path, adapters::sqlite::Database::Mode::kExisting);
+}
+
 engine::Result<adapters::config::LaConfig> Context::la_config() const {
   if (config_path.empty()) {
     return adapters::config::default_la_config();

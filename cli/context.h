@@ -4,10 +4,12 @@
 // gave (if any), and the mapping from engine::Status to the contract's exit codes.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "adapters/config/la_config.h"
+#include "adapters/sqlite/database.h"
 #include "engine/civil_date.h"
 #include "engine/status.h"
 
@@ -24,6 +26,8 @@ struct Context {
   Format format() const;
   // The as-of date: --as-of if given (a usage error if not a real date), else today in London.
   engine::Result<engine::Date> as_of() const;
+  // The database at db_path, which must exist at this build's schema version.
+  engine::Result<std::unique_ptr<adapters::sqlite::Database>> open_database() const;
   // The LA configuration from --config / $EHCP_CONFIG, or the defaults when none is given.
   engine::Result<adapters::config::LaConfig> la_config() const;
 };

@@ -15,8 +15,7 @@ struct ExportArgs {
 };
 
 engine::Status run_export(const Context& context, const ExportArgs& args) {
-  auto db = adapters::sqlite::Database::open(context.db_path,
-                                             adapters::sqlite::Database::Mode::kExisting);
+  auto db = context.open_database();
   if (!db.ok()) {
     return db.status();
   }

@@ -16,8 +16,7 @@ engine::Status run_import(const Context& context, const std::string& file) {
   if (!as_of.ok()) {
     return as_of.status();
   }
-  auto db = adapters::sqlite::Database::open(context.db_path,
-                                             adapters::sqlite::Database::Mode::kExisting);
+  auto db = context.open_database();
   if (!db.ok()) {
     return db.status();
   }

@@ -96,13 +96,17 @@ engine::Status run_show(const Context& context, const std::string& ref) {
     events.for_each_payload(ref, [&](std::int64_t seq, const std::string& payload) {
       objects.emplace(seq, nlohmann::json::parse(payload));
     });
-    for (const auto& recorded : history.value()) {
+    // The case as it stood on as_of: only events dated up to then shape it.
+    std::vector<engine::RecordedEvent> known;
+    for (auto& recorded : history.value()) {
       if (recorded.event.on > as_of.value()) {
         ++shown.later_events;
         continue;
       }
       shown.events.push_back({recorded.seq, std::move(objects.at(recorded.seq))});
+      known.push_back(std::move(recorded));
     }
+    shown.record = engine::fold_case_record(known);
     if (context.format() == Format::kJson) {
       std::cout << adapters::render::case_to_json(shown).dump(2) << "\n";
     } else {

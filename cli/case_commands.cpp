@@ -8,6 +8,7 @@
 #include "adapters/sqlite/database.h"
 #include "adapters/sqlite/event_store.h"
 #include "cli/commands.h"
+#include "workflows/case_evaluator.h"
 
 namespace ehcp::cli {
 namespace {
@@ -83,7 +84,7 @@ engine::Status run_show(const Context& context, const std::string& ref) {
                                        engine::format_date(record->opened_on) + ", after " +
                                        engine::format_date(as_of.value()));
     }
-    adapters::render::CaseShown shown{*record, as_of.value(), {}, 0};
+    adapters::render::CaseShown shown{*record, as_of.value(), {}, 0, {}, std::nullopt};
     adapters::sqlite::EventStore events(db.value()->sql());
     auto history = events.load_case(ref);
     if (!history.ok()) {
@@ -107,6 +108,16 @@ engine::Status run_show(const Context& context, const std::string& ref) {
       known.push_back(std::move(recorded));
     }
     shown.record = engine::fold_case_record(known);
+    auto config = context.la_config();
+    if (!config.ok()) {
+      return config.status();
+    }
+    auto evaluation =
+        workflows::evaluate_case(known, config.value().rules, config.value().calendar);
+    shown.view = std::move(evaluation.view);
+    if (evaluation.rejection) {
+      shown.problem = evaluation.rejection->reason;
+    }
     if (context.format() == Format::kJson) {
       std::cout << adapters::render::case_to_json(shown).dump(2) << "\n";
     } else {

@@ -25,6 +25,7 @@ struct Clock {
   std::optional<Date> exception_on;  // from this day a statutory exception applies to it
   bool statutory = true;             // false: guidance (a target, never a breach)
   std::string basis;                 // why the due date is what it is, citing the law
+  std::string exception_basis;       // why an exception applies, when one does
 
   // Status on `as_of`. Met or Late once met on or before as_of (Met when met_on <= due);
   // otherwise NotApplicable once ended on or before as_of; otherwise Open while as_of <= due,

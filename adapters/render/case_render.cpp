@@ -53,6 +53,44 @@ std::string event_details(const json& object) {
   return out;
 }
 
+// "12 days left", "due today", "3 days overdue", "met 10 Feb", "late by 4 days".
+std::string standing(const engine::Clock& c, engine::Date as_of) {
+  const auto days = [](date::days d) {
+    const auto n = d.count();
+    return std::to_string(n) + (n == 1 ? " day" : " days");
+  };
+  switch (c.status_on(as_of)) {
+    case engine::ClockStatus::kOpen:
+      return c.due == as_of ? "due today" : days(c.due - as_of) + " left";
+    case engine::ClockStatus::kOverdue:
+      return days(as_of - c.due) + " overdue";
+    case engine::ClockStatus::kMet:
+      return "met " + engine::format_date(*c.met_on);
+    case engine::ClockStatus::kLate:
+      return "met " + engine::format_date(*c.met_on) + ", " + days(*c.met_on - c.due) + " late";
+    case engine::ClockStatus::kNotApplicable:
+      return "not applicable from " + engine::format_date(*c.ended_on);
+  }
+  return "";
+}
+
+json clock_json(const engine::Clock& c, engine::Date as_of) {
+  const bool met = c.met_on && *c.met_on <= as_of;
+  json out = {{"clock", c.name},
+              {"workflow", c.workflow},
+              {"start", engine::format_date(c.start)},
+              {"due", engine::format_date(c.due)},
+              {"status", engine::to_string(c.status_on(as_of))},
+              {"met_on", met ? json(engine::format_date(*c.met_on)) : json(nullptr)},
+              {"exception", c.excepted_on(as_of)},
+              {"statutory", c.statutory},
+              {"basis", c.basis}};
+  if (c.excepted_on(as_of)) {
+    out["exception_basis"] = c.exception_basis;
+  }
+  return out;
+}
+
 }  // namespace
 
 int year_group_on(const engine::CaseRecord& record, engine::Date on) {
@@ -76,6 +114,30 @@ std::string case_to_text(const CaseShown& shown) {
   out += "  Setting:    " + (r.setting ? setting_text(r.setting) : std::string("(none)")) + "\n";
   out += "  Opened:     " + engine::format_date(r.opened_on) +
          "   Status: " + status_text(r, shown.as_of) + "\n";
+  if (shown.problem) {
+    out += "\n  PROBLEM: this history cannot be evaluated in full: " + *shown.problem + "\n";
+  }
+  for (const auto& w : shown.view.workflows) {
+    out += "\nWorkflow " + w.workflow + ": " + w.state + " (opened " +
+           engine::format_date(w.opened) +
+           (w.closed ? ", closed " + engine::format_date(*w.closed) : std::string()) + ")\n";
+  }
+  if (!shown.view.clocks.empty()) {
+    Table clocks{{"clock", "due", "status", "", "why"}, {}};
+    for (const auto& c : shown.view.clocks) {
+      std::string why = c.basis + (c.statutory ? "" : " [guidance]");
+      if (c.excepted_on(shown.as_of)) {
+        why += " [" + c.exception_basis + "]";
+      }
+      clocks.rows.push_back({c.name, engine::format_date_long(c.due),
+                             std::string(engine::to_string(c.status_on(shown.as_of))),
+                             standing(c, shown.as_of), why});
+    }
+    out += "\nClocks:\n" + to_text(clocks);
+  }
+  for (const auto& w : shown.view.warnings) {
+    out += "WARNING " + engine::format_date(w.on) + ": " + w.text + "\n";
+  }
   out += "\nEvents in effective-date order (" + std::to_string(shown.events.size()) + "):\n";
   Table table{{"on", "event", "#", "by", "details"}, {}};
   for (const auto& e : shown.events) {
@@ -106,9 +168,29 @@ json case_to_json(const CaseShown& shown) {
     events.push_back(std::move(object));
   }
   const bool closed = r.closed_on && *r.closed_on <= shown.as_of;
+  json workflows = json::array();
+  for (const auto& w : shown.view.workflows) {
+    workflows.push_back(
+        {{"workflow", w.workflow},
+         {"state", w.state},
+         {"opened", engine::format_date(w.opened)},
+         {"closed", w.closed ? json(engine::format_date(*w.closed)) : json(nullptr)}});
+  }
+  json clocks = json::array();
+  for (const auto& c : shown.view.clocks) {
+    clocks.push_back(clock_json(c, shown.as_of));
+  }
+  json warnings = json::array();
+  for (const auto& w : shown.view.warnings) {
+    warnings.push_back({{"on", engine::format_date(w.on)}, {"text", w.text}});
+  }
   return {{"case", r.case_ref},
           {"as_of", engine::format_date(shown.as_of)},
           {"year_group", year_group_on(r, shown.as_of)},
+          {"workflows", std::move(workflows)},
+          {"clocks", std::move(clocks)},
+          {"warnings", std::move(warnings)},
+          {"problem", shown.problem ? json(*shown.problem) : json(nullptr)},
           {"child", std::move(child)},
           {"caseworker", optional_text(r.caseworker)},
           {"team", optional_text(r.team)},

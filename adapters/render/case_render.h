@@ -12,6 +12,7 @@
 
 #include "adapters/render/table.h"
 #include "engine/case_record.h"
+#include "workflows/case_view.h"
 
 namespace ehcp::adapters::render {
 
@@ -24,8 +25,10 @@ struct ShownEvent {
 struct CaseShown {
   engine::CaseRecord record;
   engine::Date as_of;
-  std::vector<ShownEvent> events;  // effective-date order, on or before as_of
-  std::size_t later_events = 0;    // recorded but dated after as_of
+  std::vector<ShownEvent> events;      // effective-date order, on or before as_of
+  std::size_t later_events = 0;        // recorded but dated after as_of
+  workflows::CaseView view;            // workflows and clocks as of as_of
+  std::optional<std::string> problem;  // why the history could not be evaluated in full
 };
 
 int year_group_on(const engine::CaseRecord& record, engine::Date on);

@@ -1,0 +1,346 @@
+#include "workflows/assessment/assessment_workflow.h"
+
+#include <string_view>
+
+#include <boost/mpl/list.hpp>
+#include <boost/statechart/custom_reaction.hpp>
+#include <boost/statechart/event.hpp>
+#include <boost/statechart/simple_state.hpp>
+#include <boost/statechart/state_machine.hpp>
+
+namespace ehcp::workflows::assessment {
+namespace sc = boost::statechart;
+namespace mpl = boost::mpl;
+
+namespace {
+
+// The statechart event for every engine event: the machine's states react by type.
+template <typename Body>
+struct Ev : sc::event<Ev<Body>> {
+  Ev(const engine::Event& e, const Body& b) : event(e), body(b) {}
+  const engine::Event& event;
+  const Body& body;
+};
+
+using EvDecision = Ev<engine::AssessmentDecision>;
+using EvAdviceRequested = Ev<engine::AdviceRequested>;
+using EvAdviceReceived = Ev<engine::AdviceReceived>;
+using EvIssueDecision = Ev<engine::IssueDecision>;
+using EvDraft = Ev<engine::DraftPlanIssued>;
+using EvConsulted = Ev<engine::SchoolConsulted>;
+using EvResponse = Ev<engine::ConsultationResponse>;
+using EvFamily = Ev<engine::FamilyResponse>;
+using EvFinal = Ev<engine::FinalPlanIssued>;
+using EvWithdrawn = Ev<engine::AssessmentWithdrawn>;
+
+struct Active;
+struct AwaitingDecision;
+struct GatheringAdvice;
+struct Drafting;
+struct Consulting;
+struct Finalised;
+struct Refused;
+struct NoPlan;
+struct Withdrawn;
+
+}  // namespace
+
+// The family has at least 15 days from service of the draft (day 1 = service) to comment.
+constexpr int kRepresentationDays = 15;
+
+struct AssessmentWorkflow::Machine : sc::state_machine<AssessmentWorkflow::Machine, Active> {
+  Machine(ClockBook& b) : book(b) {}
+
+  // Called by Boost.Statechart when no state reacts: the event cannot happen here.
+  void unconsumed_event(const sc::event_base&) {
+    fail("cannot be taken while the assessment is " + state_name);
+  }
+  void fail(std::string reason) {
+    if (error.empty()) {
+      error = std::move(reason);
+    }
+  }
+  void end(engine::Date on) {
+    book.end_all(kWorkflow, on);
+    closed_on = on;
+  }
+
+  ClockBook& book;
+  const engine::Event* current = nullptr;
+  std::string error;
+  std::string state_name;
+  std::optional<engine::Date> closed_on;
+  std::optional<engine::Date> draft_served;
+  bool no_further_representations = false;
+  std::vector<Warning> warnings;
+};
+
+namespace {
+
+using Machine = AssessmentWorkflow::Machine;
+
+// A state's stored name is set when it is entered; inner states are entered after outer ones.
+template <typename State, typename Context, typename Inner = mpl::list<>>
+struct Named : sc::simple_state<State, Context, Inner> {
+  void name_it(std::string_view name) { this->outermost_context().state_name = name; }
+};
+
+// Everything that may happen at any point of an open assessment.
+struct Active : Named<Active, Machine, AwaitingDecision> {
+  using reactions =
+      mpl::list<sc::custom_reaction<EvAdviceRequested>, sc::custom_reaction<EvAdviceReceived>,
+                sc::custom_reaction<EvConsulted>, sc::custom_reaction<EvResponse>,
+                sc::custom_reaction<EvFamily>, sc::custom_reaction<EvWithdrawn>>;
+
+  sc::result react(const EvAdviceRequested& e) {
+    auto& m = outermost_context();
+    const std::string clock = "advice:" + e.body.advice;
+    if (m.book.is_open(clock)) {
+      m.fail("advice '" + e.body.advice + "' was already requested and is still awaited");
+      return discard_event();
+    }
+    if (auto status = m.book.open(clock, kWorkflow, e.event.on); !status.ok()) {
+      m.fail(status.message());
+    }
+    return discard_event();
+  }
+  sc::result react(const EvAdviceReceived& e) {
+    auto& m = outermost_context();
+    if (!m.book.meet("advice:" + e.body.advice, e.event.on)) {
+      m.fail("no advice '" + e.body.advice + "' is awaited (advice_requested must come first)");
+    }
+    return discard_event();
+  }
+  sc::result react(const EvConsulted& e) {
+    auto& m = outermost_context();
+    if (auto status = m.book.open("consultation:" + e.body.setting, kWorkflow, e.event.on);
+        !status.ok()) {
+      m.fail(status.message());
+    }
+    return discard_event();
+  }
+  sc::result react(const EvResponse& e) {
+    auto& m = outermost_context();
+    if (!m.book.meet("consultation:" + e.body.setting, e.event.on)) {
+      m.fail("'" + e.body.setting + "' was not consulted (school_consulted must come first)");
+    }
+    return discard_event();
+  }
+  sc::result react(const EvFamily& e) {
+    if (e.body.no_further_representations) {
+      outermost_context().no_further_representations = true;
+    }
+    return discard_event();
+  }
+  sc::result react(const EvWithdrawn& e);
+};
+
+struct AwaitingDecision : Named<AwaitingDecision, Active> {
+  static constexpr std::string_view kName = "awaiting_decision";
+  AwaitingDecision() = default;
+  using reactions = sc::custom_reaction<EvDecision>;
+  sc::result react(const EvDecision& e);
+};
+
+struct GatheringAdvice : Named<GatheringAdvice, Active> {
+  static constexpr std::string_view kName = "gathering_advice";
+  using reactions = sc::custom_reaction<EvIssueDecision>;
+  sc::result react(const EvIssueDecision& e);
+};
+
+struct Drafting : Named<Drafting, Active> {
+  static constexpr std::string_view kName = "drafting";
+  using reactions = sc::custom_reaction<EvDraft>;
+  sc::result react(const EvDraft& e);
+};
+
+struct Consulting : Named<Consulting, Active> {
+  static constexpr std::string_view kName = "consulting";
+  using reactions = mpl::list<sc::custom_reaction<EvDraft>, sc::custom_reaction<EvFinal>>;
+  sc::result react(const EvDraft& e) {
+    outermost_context().draft_served = e.event.on;  // a re-issued draft restarts the 15 days
+    return discard_event();
+  }
+  sc::result react(const EvFinal& e);
+};
+
+// Outcomes: no reactions, so any further assessment event is rejected naming the outcome.
+struct Finalised : Named<Finalised, Machine> {
+  static constexpr std::string_view kName = "finalised";
+};
+struct Refused : Named<Refused, Machine> {
+  static constexpr std::string_view kName = "refused";
+};
+struct NoPlan : Named<NoPlan, Machine> {
+  static constexpr std::string_view kName = "no_plan";
+};
+struct Withdrawn : Named<Withdrawn, Machine> {
+  static constexpr std::string_view kName = "withdrawn";
+};
+
+sc::result Active::react(const EvWithdrawn& e) {
+  outermost_context().end(e.event.on);
+  return transit<Withdrawn>();
+}
+
+sc::result AwaitingDecision::react(const EvDecision& e) {
+  auto& m = outermost_context();
+  m.book.meet("decision_to_assess", e.event.on);
+  if (e.body.outcome == engine::AssessmentOutcome::kRefuse) {
+    m.end(e.event.on);
+    return transit<Refused>();
+  }
+  return transit<GatheringAdvice>();
+}
+
+sc::result GatheringAdvice::react(const EvIssueDecision& e) {
+  auto& m = outermost_context();
+  if (e.body.outcome == engine::IssueOutcome::kNoPlan) {
+    m.book.meet("no_plan_notice", e.event.on);
+    m.end(e.event.on);
+    return transit<NoPlan>();
+  }
+  m.book.end("no_plan_notice", e.event.on);  // a decision to issue makes it not applicable
+  return transit<Drafting>();
+}
+
+sc::result Drafting::react(const EvDraft& e) {
+  auto& m = outermost_context();
+  m.book.meet("draft_plan", e.event.on);
+  m.draft_served = e.event.on;
+  return transit<Consulting>();
+}
+
+sc::result Consulting::react(const EvFinal& e) {
+  auto& m = outermost_context();
+  m.book.meet("final_plan", e.event.on);
+  const engine::Date window_ends = *m.draft_served + date::days{kRepresentationDays - 1};
+  if (e.event.on <= window_ends && !m.no_further_representations) {
+    m.warnings.push_back(
+        {e.event.on, "final plan issued on " + engine::format_date(e.event.on) +
+                         ", inside the family's 15 days from the draft served on " +
+                         engine::format_date(*m.draft_served) + " (to " +
+                         engine::format_date(window_ends) +
+                         ") with no word that they had no more to say (reg 13(1))"});
+  }
+  m.end(e.event.on);  // advice or consultations still outstanding no longer apply
+  return transit<Finalised>();
+}
+
+// Each state names itself on entry; simple_state constructors cannot reach the context, so
+// the name is read after each transition instead (see AssessmentWorkflow::apply).
+template <typename S>
+bool is_in(const Machine& m) {
+  return m.state_cast<const S*>() != nullptr;
+}
+
+std::string_view state_of(const Machine& m) {
+  if (is_in<AwaitingDecision>(m)) return AwaitingDecision::kName;
+  if (is_in<GatheringAdvice>(m)) return GatheringAdvice::kName;
+  if (is_in<Drafting>(m)) return Drafting::kName;
+  if (is_in<Consulting>(m)) return Consulting::kName;
+  if (is_in<Finalised>(m)) return Finalised::kName;
+  if (is_in<Refused>(m)) return Refused::kName;
+  if (is_in<NoPlan>(m)) return NoPlan::kName;
+  return Withdrawn::kName;
+}
+
+template <typename Body>
+void dispatch(Machine& m, const engine::Event& e) {
+  m.process_event(Ev<Body>(e, std::get<Body>(e.body)));
+}
+
+}  // namespace
+
+AssessmentWorkflow::AssessmentWorkflow(ClockBook& book, engine::Date requested_on)
+    : machine_(std::make_unique<Machine>(book)), opened_(requested_on) {
+  for (const char* clock : {"decision_to_assess", "no_plan_notice", "final_plan", "draft_plan"}) {
+    if (auto status = book.open(clock, kWorkflow, requested_on); !status.ok()) {
+      machine_->fail(status.message());
+    }
+  }
+  machine_->initiate();
+  machine_->state_name = state_of(*machine_);
+}
+
+AssessmentWorkflow::~AssessmentWorkflow() = default;
+
+bool AssessmentWorkflow::takes(engine::EventType type) {
+  using T = engine::EventType;
+  switch (type) {
+    case T::kAssessmentDecision:
+    case T::kAdviceRequested:
+    case T::kAdviceReceived:
+    case T::kIssueDecision:
+    case T::kDraftPlanIssued:
+    case T::kSchoolConsulted:
+    case T::kConsultationResponse:
+    case T::kFamilyResponse:
+    case T::kFinalPlanIssued:
+    case T::kAssessmentWithdrawn:
+      return true;
+    default:
+      return false;
+  }
+}
+
+engine::Status AssessmentWorkflow::apply(const engine::Event& event) {
+  Machine& m = *machine_;
+  m.current = &event;
+  switch (event.type()) {
+    case engine::EventType::kAssessmentDecision:
+      dispatch<engine::AssessmentDecision>(m, event);
+      break;
+    case engine::EventType::kAdviceRequested:
+      dispatch<engine::AdviceRequested>(m, event);
+      break;
+    case engine::EventType::kAdviceReceived:
+      dispatch<engine::AdviceReceived>(m, event);
+      break;
+    case engine::EventType::kIssueDecision:
+      dispatch<engine::IssueDecision>(m, event);
+      break;
+    case engine::EventType::kDraftPlanIssued:
+      dispatch<engine::DraftPlanIssued>(m, event);
+      break;
+    case engine::EventType::kSchoolConsulted:
+      dispatch<engine::SchoolConsulted>(m, event);
+      break;
+    case engine::EventType::kConsultationResponse:
+      dispatch<engine::ConsultationResponse>(m, event);
+      break;
+    case engine::EventType::kFamilyResponse:
+      dispatch<engine::FamilyResponse>(m, event);
+      break;
+    case engine::EventType::kFinalPlanIssued:
+      dispatch<engine::FinalPlanIssued>(m, event);
+      break;
+    case engine::EventType::kAssessmentWithdrawn:
+      dispatch<engine::AssessmentWithdrawn>(m, event);
+      break;
+    default:
+      return engine::Status::internal("the assessment was given a " +
+                                      std::string(engine::to_string(event.type())));
+  }
+  m.state_name = state_of(m);
+  closed_ = m.closed_on;
+  if (!m.error.empty()) {
+    return engine::Status::invalid_transition(std::move(m.error));
+  }
+  return {};
+}
+
+void AssessmentWorkflow::close(engine::Date on) {
+  if (active()) {
+    machine_->end(on);
+    closed_ = on;
+  }
+}
+
+std::string AssessmentWorkflow::state() const { return machine_->state_name; }
+
+bool AssessmentWorkflow::active() const { return !closed_.has_value(); }
+
+const std::vector<Warning>& AssessmentWorkflow::warnings() const { return machine_->warnings; }
+
+}  // namespace ehcp::workflows::assessment

@@ -1,0 +1,59 @@
+// workflows/assessment/assessment_workflow.h
+//
+// One EHC needs assessment (rules.md §2), from the request to a final plan, a refusal, a
+// decision not to issue a plan, or a withdrawal. Behind this interface is a Boost.Statechart
+// machine whose reactions tell a ClockBook which clocks open, are met or end; the rule pack
+// decides how long each runs. Events must come in replay order. Not copyable; one per
+// assessment, owned by the case evaluator.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/event.h"
+#include "engine/status.h"
+#include "workflows/case_view.h"
+#include "workflows/clock_book.h"
+
+namespace ehcp::workflows::assessment {
+
+inline constexpr const char* kWorkflow = "assessment";
+
+class AssessmentWorkflow {
+ public:
+  // Starts the assessment on `requested_on` (the day the LA received the request): opens the
+  // decision, no-plan, final-plan and draft-plan clocks.
+  AssessmentWorkflow(ClockBook& book, engine::Date requested_on);
+  ~AssessmentWorkflow();
+  AssessmentWorkflow(const AssessmentWorkflow&) = delete;
+  AssessmentWorkflow& operator=(const AssessmentWorkflow&) = delete;
+
+  // Applies one assessment event. InvalidTransition, naming the event and the state, when the
+  // assessment cannot take it where it falls (a final plan before any decision); the
+  // workflow is then unchanged.
+  engine::Status apply(const engine::Event& event);
+
+  // Ends the assessment without an outcome of its own (the case was closed).
+  void close(engine::Date on);
+
+  std::string state() const;
+  bool active() const;
+  engine::Date opened() const { return opened_; }
+  std::optional<engine::Date> closed() const { return closed_; }
+  const std::vector<Warning>& warnings() const;
+
+  // True for the event types this workflow takes.
+  static bool takes(engine::EventType type);
+
+  // The Boost.Statechart machine; public only so that its state types can name it.
+  struct Machine;
+
+ private:
+  std::unique_ptr<Machine> machine_;
+  engine::Date opened_;
+  std::optional<engine::Date> closed_;
+};
+
+}  // namespace ehcp::workflows::assessment

@@ -1,0 +1,68 @@
+#include "workflows/clock_book.h"
+
+namespace ehcp::workflows {
+
+engine::Status ClockBook::open(const std::string& name, const std::string& workflow,
+                               engine::Date start) {
+  const engine::ClockRule* rule = rules_.rule_for(name, start);
+  if (rule == nullptr) {
+    return engine::Status::internal("no rule pack in force on " + engine::format_date(start) +
+                                    " has a rule for clock '" + name + "'");
+  }
+  engine::Clock clock;
+  clock.name = name;
+  clock.workflow = workflow;
+  clock.start = start;
+  clock.due = rules_.due(*rule, start, calendar_);
+  clock.statutory = rule->statutory;
+  clock.basis = rules_.basis(*rule, start);
+  clocks_.push_back(std::move(clock));
+  return {};
+}
+
+engine::Clock* ClockBook::find_open(const std::string& name) {
+  // The latest clock of that name: a re-issued draft or a second request reopens one.
+  for (auto it = clocks_.rbegin(); it != clocks_.rend(); ++it) {
+    if (it->name == name && !it->met_on && !it->ended_on) {
+      return &*it;
+    }
+  }
+  return nullptr;
+}
+
+bool ClockBook::meet(const std::string& name, engine::Date on) {
+  engine::Clock* clock = find_open(name);
+  if (clock == nullptr) {
+    return false;
+  }
+  clock->met_on = on;
+  return true;
+}
+
+bool ClockBook::end(const std::string& name, engine::Date on) {
+  engine::Clock* clock = find_open(name);
+  if (clock == nullptr) {
+    return false;
+  }
+  clock->ended_on = on;
+  return true;
+}
+
+void ClockBook::end_all(const std::string& workflow, engine::Date on) {
+  for (auto& clock : clocks_) {
+    if (clock.workflow == workflow && !clock.met_on && !clock.ended_on) {
+      clock.ended_on = on;
+    }
+  }
+}
+
+bool ClockBook::is_open(const std::string& name) const {
+  for (const auto& clock : clocks_) {
+    if (clock.name == name && !clock.met_on && !clock.ended_on) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace ehcp::workflows

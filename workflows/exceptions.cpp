@@ -1,0 +1,132 @@
+#include "workflows/exceptions.h"
+
+#include <algorithm>
+
+namespace ehcp::workflows {
+namespace {
+
+// An absence must last at least 4 continuous weeks within the period (reg 5(4)(d) etc.); a
+// closure must be at least 4 weeks long for limbs (a) and (b); the closure window opens and
+// closes 1 week before the closure and the reopening.
+constexpr int kFourWeeksInDays = 28;
+constexpr date::days kOneWeek{7};
+
+bool allows(const engine::Clock& clock, engine::ExceptionLimb limb, const engine::RuleBook& rules) {
+  const engine::ClockRule* rule = rules.rule_for(clock.name, clock.start);
+  return rule != nullptr && std::find(rule->exception_limbs.begin(), rule->exception_limbs.end(),
+                                      limb) != rule->exception_limbs.end();
+}
+
+bool is_advice(const engine::Clock& clock) { return clock.name.starts_with("advice:"); }
+
+// Days of [from, to] inside the clock's period [start, due]; `to` open means still going on.
+int overlap_days(const engine::Clock& clock, engine::Date from, std::optional<engine::Date> to) {
+  const engine::Date first = std::max(from, clock.start);
+  const engine::Date last = std::min(to.value_or(clock.due), clock.due);
+  return last < first ? 0 : static_cast<int>((last - first).count()) + 1;
+}
+
+void flag(engine::Clock& clock, engine::Date on, std::string why) {
+  if (!clock.exception_on || on < *clock.exception_on) {
+    clock.exception_on = std::max(on, clock.start);
+    clock.exception_basis = std::move(why);
+  }
+}
+
+std::string period_text(engine::Date from, std::optional<engine::Date> to) {
+  return engine::format_date(from) + " to " + (to ? engine::format_date(*to) : "continuing");
+}
+
+}  // namespace
+
+std::optional<std::string> apply_recorded_exception(const engine::Event& recorded,
+                                                    std::vector<engine::Clock*>& clocks,
+                                                    const engine::RuleBook& rules) {
+  const auto& x = std::get<engine::ExceptionRecorded>(recorded.body);
+  const std::string limb(engine::to_string(x.limb));
+  const engine::Date from = x.from.value_or(recorded.on);
+  if (x.limb == engine::ExceptionLimb::kMissedAppointment && !x.advice) {
+    return "a missed appointment excepts an advice clock only (reg 8(2)(c)): give 'advice'";
+  }
+  int flagged = 0;
+  int longest_absence = 0;
+  for (engine::Clock* clock : clocks) {
+    const bool wanted = x.advice ? clock->name == "advice:" + *x.advice : !is_advice(*clock);
+    if (!wanted || !allows(*clock, x.limb, rules)) {
+      continue;
+    }
+    const int days = overlap_days(*clock, from, x.to);
+    if (x.limb == engine::ExceptionLimb::kAbsence) {
+      longest_absence = std::max(longest_absence, days);
+      if (days < kFourWeeksInDays) {
+        continue;
+      }
+    } else if (days == 0) {
+      continue;
+    }
+    flag(*clock, from,
+         "exception (" + limb + ") from " + period_text(from, x.to) + ", recorded " +
+             engine::format_date(recorded.on) + (x.note ? ": " + *x.note : std::string()));
+    ++flagged;
+  }
+  if (flagged > 0) {
+    return std::nullopt;
+  }
+  if (x.advice) {
+    const bool requested = std::any_of(clocks.begin(), clocks.end(), [&](const auto* c) {
+      return c->name == "advice:" + *x.advice;
+    });
+    if (!requested) {
+      return "no advice '" + *x.advice + "' was requested in this assessment";
+    }
+    if (x.limb == engine::ExceptionLimb::kSchoolClosure ||
+        x.limb == engine::ExceptionLimb::kEarlyYearsClosure) {
+      return "limb " + limb + " excepts the 6/16/20-week clocks, not an advice clock";
+    }
+  }
+  if (x.limb == engine::ExceptionLimb::kAbsence) {
+    return "an absence must last at least 4 continuous weeks within the period; " +
+           period_text(from, x.to) + " gives " + std::to_string(longest_absence) + " day(s)";
+  }
+  return "the exception's period " + period_text(from, x.to) +
+         " does not overlap any clock it could except";
+}
+
+void apply_closure_exceptions(engine::Date advice_requested_on, engine::AdviceService service,
+                              const std::optional<std::string>& setting,
+                              std::vector<engine::Clock*>& clocks, const engine::RuleBook& rules,
+                              const engine::Calendar& calendar) {
+  std::optional<engine::ExceptionLimb> limb;
+  if (service == engine::AdviceService::kSchool) {
+    limb = engine::ExceptionLimb::kSchoolClosure;
+  } else if (service == engine::AdviceService::kEarlyYears) {
+    limb = engine::ExceptionLimb::kEarlyYearsClosure;
+  }
+  if (!limb) {
+    return;
+  }
+  for (const auto& closure : calendar.school_closures_of_at_least(kFourWeeksInDays)) {
+    if (closure.setting && closure.setting != setting) {
+      continue;
+    }
+    const engine::Date window_from = closure.from - kOneWeek;
+    const engine::Date reopens = closure.to + date::days{1};
+    const engine::Date window_to = reopens - kOneWeek;
+    if (advice_requested_on < window_from || advice_requested_on > window_to) {
+      continue;
+    }
+    for (engine::Clock* clock : clocks) {
+      if (is_advice(*clock) || !allows(*clock, *limb, rules) ||
+          advice_requested_on < clock->start || advice_requested_on > clock->due) {
+        continue;
+      }
+      flag(*clock, advice_requested_on,
+           "exception (" + std::string(engine::to_string(*limb)) + "): advice asked on " +
+               engine::format_date(advice_requested_on) + ", within a week of '" + closure.name +
+               "' (" + engine::format_date(closure.from) + " to " +
+               engine::format_date(closure.to) + ", " + std::to_string(closure.days()) + " days)");
+    }
+  }
+}
+
+}  // namespace ehcp::workflows

@@ -31,7 +31,12 @@ engine::Status run_import(const Context& context, const std::string& file) {
     }
     input = &file_stream;
   }
-  const adapters::ImportOptions options{as_of.value(), utc_timestamp_now()};
+  auto config = context.la_config();
+  if (!config.ok()) {
+    return config.status();
+  }
+  const adapters::ImportOptions options{as_of.value(), utc_timestamp_now(), config.value().rules,
+                                        config.value().calendar};
   auto report = adapters::import_events(*db.value(), *input, options);
   if (!report.ok()) {
     return report.status();

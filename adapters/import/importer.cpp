@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <optional>
+#include <thread>
 #include <unordered_map>
 
 #include <SQLiteCpp/Transaction.h>
 
+#include "adapters/import/case_rebuilder.h"
 #include "adapters/import/parsed_line_stream.h"
 #include "adapters/jsonl/event_decoder.h"
 #include "adapters/sqlite/case_store.h"
@@ -22,12 +24,17 @@ using engine::Date;
 struct CaseState {
   std::optional<Date> opened_on;
   std::size_t opened_line = 0;
-  bool opened_before = false;  // by an earlier import: its record must be rebuilt from the store
+  bool opened_before = false;  // by an earlier import: its history is read back from the store
   bool has_new_events = false;
-  // This import's events that shape the case record; for a case new in this import they are
-  // all the rebuild needs, so nothing is read back from the store.
-  std::vector<engine::RecordedEvent> record_events;
+  std::size_t first_new_line = 0;  // the first line of this import with an event for the case
+  // For a case new in this import, its lines as received, by seq: all its history, so it is
+  // derived without reading the store back.
+  std::vector<std::pair<std::int64_t, std::string>> new_lines;
 };
+
+// How many new cases are derived at once: bounds the memory their results take.
+constexpr std::size_t kDeriveBatch = 4096;
+constexpr std::size_t kMaxDeriveThreads = 8;
 
 // An event whose case had not been opened when its line was read: resolved at the end, since
 // the case_opened may come later in the same file.
@@ -67,22 +74,40 @@ class Import {
     }
   }
 
-  // Re-derives every case this import added events to, from its whole history.
-  engine::Status rebuild_touched_cases() {
+  // Re-evaluates every case this import added events to, from its whole history, and keeps
+  // its record and clocks. A history the machines cannot take is a bad line. Cases new in
+  // this import are derived from the lines kept in memory, on every core, in batches; cases
+  // that already had events are read back from the store.
+  engine::Status rebuild_touched_cases(CaseRebuilder& rebuilder) {
+    std::vector<std::pair<const std::string*, CaseState*>> fresh;
     for (auto& [ref, state] : cases_met_) {
       if (!state.has_new_events) {
         continue;
       }
-      if (state.opened_before) {
-        auto stored = events_.load_case_record_events(ref);
-        if (!stored.ok()) {
-          return stored.status();
-        }
-        state.record_events = std::move(stored).value();
+      if (!state.opened_before) {
+        fresh.emplace_back(&ref, &state);
+        continue;
       }
-      engine::sort_for_replay(state.record_events);
-      cases_.put(engine::fold_case_record(state.record_events));
-      ++report_.cases_touched;
+      auto rejection = rebuilder.rebuild(ref);
+      if (!rejection.ok()) {
+        return rejection.status();
+      }
+      take_rebuilt(ref, state, rejection.value());
+    }
+    for (std::size_t first = 0; first < fresh.size(); first += kDeriveBatch) {
+      const std::size_t last = std::min(fresh.size(), first + kDeriveBatch);
+      auto derived = derive_in_parallel(fresh, first, last);
+      if (!derived.ok()) {
+        return derived.status();
+      }
+      for (std::size_t i = first; i < last; ++i) {
+        const DerivedCase& d = derived.value()[i - first];
+        if (!d.rejection) {
+          rebuilder.write(d);
+        }
+        take_rebuilt(*fresh[i].first, *fresh[i].second, d.rejection);
+        fresh[i].second->new_lines = {};  // frees the lines as soon as they are used
+      }
     }
     return {};
   }
@@ -126,7 +151,10 @@ class Import {
     }
     line_of_seq_.push_back(static_cast<std::uint32_t>(line_no));
     ++report_.applied;
-    check_case(line_no, *seq, std::move(event));
+    CaseState& state = check_case(line_no, event);
+    if (!state.opened_before) {
+      state.new_lines.emplace_back(*seq, std::move(line.text));
+    }
   }
 
   // Same content means the same JSON value: key order and spacing do not matter.
@@ -147,6 +175,66 @@ class Import {
     fail(line_no, "id " + in_quotes(id) + " was already used by a different event (" + where + ")");
   }
 
+  void take_rebuilt(const std::string& ref, const CaseState& state,
+                    const std::optional<workflows::Rejection>& rejection) {
+    if (!rejection) {
+      ++report_.cases_touched;
+      return;
+    }
+    const bool new_event = first_seq_ != 0 && rejection->seq >= first_seq_;
+    const std::size_t line =
+        new_event ? line_of_seq_[static_cast<std::size_t>(rejection->seq - first_seq_)]
+                  : state.first_new_line;
+    fail(line,
+         "case " + in_quotes(ref) + ": " + rejection->reason +
+             (new_event ? ""
+                        : " (an event recorded earlier, #" + std::to_string(rejection->seq) + ")"));
+  }
+
+  // Derives fresh[first, last) on up to hardware_concurrency() threads. Pure work: the
+  // threads touch no storage.
+  engine::Result<std::vector<DerivedCase>> derive_in_parallel(
+      const std::vector<std::pair<const std::string*, CaseState*>>& fresh, std::size_t first,
+      std::size_t last) {
+    std::vector<DerivedCase> out(last - first);
+    const std::size_t threads =
+        std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, kMaxDeriveThreads);
+    std::vector<std::string> failures(threads);
+    const auto work = [&](std::size_t t) {
+      for (std::size_t i = first + t; i < last; i += threads) {
+        std::vector<engine::RecordedEvent> events;
+        events.reserve(fresh[i].second->new_lines.size());
+        for (const auto& [seq, text] : fresh[i].second->new_lines) {
+          auto object = jsonl::parse_line(text);
+          auto event = object.ok() ? jsonl::decode_event(object.value())
+                                   : engine::Result<engine::Event>(object.status());
+          if (!event.ok()) {  // it decoded when read: only a programmer error gets here
+            failures[t] =
+                "re-reading event " + std::to_string(seq) + ": " + event.status().message();
+            return;
+          }
+          events.push_back({seq, std::move(event).value()});
+        }
+        out[i - first] =
+            derive_case(*fresh[i].first, std::move(events), options_.rules, options_.calendar);
+      }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) {
+      pool.emplace_back(work, t);
+    }
+    work(0);
+    for (auto& thread : pool) {
+      thread.join();
+    }
+    for (const auto& failure : failures) {
+      if (!failure.empty()) {
+        return engine::Status::internal(failure);
+      }
+    }
+    return out;
+  }
+
   CaseState& state_of(const std::string& ref) {
     auto it = cases_met_.find(ref);
     if (it == cases_met_.end()) {
@@ -158,16 +246,21 @@ class Import {
     return it->second;
   }
 
-  void check_case(std::size_t line_no, std::int64_t seq, engine::Event event) {
+  // Checks the event against what is known of its case, and returns that case's state.
+  CaseState& check_case(std::size_t line_no, const engine::Event& event) {
     CaseState& state = state_of(event.case_ref);
-    state.has_new_events = true;
+    if (!state.has_new_events) {
+      state.has_new_events = true;
+      state.first_new_line = line_no;
+    }
     if (event.type() == engine::EventType::kCaseOpened) {
       if (state.opened_on) {
         const std::string where = state.opened_line > 0
                                       ? "line " + std::to_string(state.opened_line)
                                       : "an earlier import";
-        return fail(line_no, "case " + in_quotes(event.case_ref) + " is already open (opened on " +
-                                 engine::format_date(*state.opened_on) + ", " + where + ")");
+        fail(line_no, "case " + in_quotes(event.case_ref) + " is already open (opened on " +
+                          engine::format_date(*state.opened_on) + ", " + where + ")");
+        return state;
       }
       state.opened_on = event.on;
       state.opened_line = line_no;
@@ -176,9 +269,7 @@ class Import {
     } else {
       check_not_before_opening(line_no, event.case_ref, event.on, state);
     }
-    if (!state.opened_before && engine::shapes_case_record(event.type())) {
-      state.record_events.push_back({seq, std::move(event)});
-    }
+    return state;
   }
 
   void check_not_before_opening(std::size_t line_no, const std::string& ref, Date on,
@@ -211,8 +302,12 @@ engine::Result<ImportReport> import_events(sqlite::Database& db, std::istream& i
     if (!import.accepted()) {
       return import.take_report();  // tx rolls back: the database is as it was
     }
-    if (auto status = import.rebuild_touched_cases(); !status.ok()) {
+    CaseRebuilder rebuilder(db, options.rules, options.calendar);
+    if (auto status = import.rebuild_touched_cases(rebuilder); !status.ok()) {
       return status;
+    }
+    if (!import.accepted()) {
+      return import.take_report();  // a history the machines cannot take: nothing applied
     }
     tx.commit();
     return import.take_report();

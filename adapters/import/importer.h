@@ -2,9 +2,11 @@
 //
 // `ehcp import`: applies a JSON Lines stream of events to the database as one transaction.
 // Every line is read and checked (JSON, type, fields, dates, case reference, the case exists,
-// not after as_of, not before the case was opened, a reused id has the same content); if any
-// line is bad, every bad line is reported and nothing is applied. Otherwise the events are
-// appended, repeated ids skipped, and each touched case re-derived from its whole history.
+// not after as_of, not before the case was opened, a reused id has the same content); then
+// each touched case is re-evaluated from its whole history through the statutory machines,
+// which reject an event they cannot take where it falls (naming line, case and state). If
+// anything is bad, every bad line is reported and nothing is applied; otherwise the events,
+// case records and clocks commit together.
 // Streams: memory grows with the number of cases touched, not with the number of events.
 #pragma once
 
@@ -15,7 +17,9 @@
 
 #include "adapters/import/line_error.h"
 #include "adapters/sqlite/database.h"
+#include "engine/calendar.h"
 #include "engine/civil_date.h"
+#include "engine/rule_pack.h"
 #include "engine/status.h"
 
 namespace ehcp::adapters {
@@ -23,6 +27,8 @@ namespace ehcp::adapters {
 struct ImportOptions {
   engine::Date as_of;       // events dated after this are rejected
   std::string recorded_at;  // when this import happened (UTC ISO 8601), from the caller's clock
+  const engine::RuleBook& rules;  // for re-evaluating the touched cases
+  const engine::Calendar& calendar;
 };
 
 struct ImportReport {

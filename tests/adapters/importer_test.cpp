@@ -7,7 +7,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "adapters/config/la_config.h"
 #include "adapters/sqlite/case_store.h"
+#include "adapters/sqlite/clock_store.h"
 #include "adapters/sqlite/event_store.h"
 
 using namespace ehcp;
@@ -27,7 +29,10 @@ std::unique_ptr<Database> fresh_db() {
 adapters::ImportReport import_text(Database& db, const std::string& text,
                                    engine::Date as_of = kAsOf) {
   std::istringstream in(text);
-  auto report = adapters::import_events(db, in, {as_of, "2026-11-25T09:00:00.000Z"});
+  static const auto config = adapters::config::default_la_config();
+  REQUIRE(config.ok());
+  auto report = adapters::import_events(
+      db, in, {as_of, "2026-11-25T09:00:00.000Z", config.value().rules, config.value().calendar});
   REQUIRE(report.ok());
   return std::move(report).value();
 }
@@ -211,10 +216,11 @@ TEST_CASE("export then import into a fresh database reproduces the events exactl
   REQUIRE(import_text(*original, read_fixture("every_event_type.jsonl")).errors.empty());
   // A second, out-of-order import so arrival order differs from date order.
   REQUIRE(
-      import_text(*original,
-                  R"({"case":"T-3","type":"case_closed","on":"2026-04-02","reason":"withdrawn"})"
-                  "\n"
-                  R"({"case":"T-1","type":"advice_received","on":"2025-11-19","advice":"late"})")
+      import_text(
+          *original,
+          R"({"case":"T-3","type":"case_closed","on":"2026-04-02","reason":"withdrawn"})"
+          "\n"
+          R"({"case":"T-1","type":"advice_requested","on":"2025-11-19","advice":"sw","service":"social_care"})")
           .errors.empty());
   const std::string exported = export_all(*original);
   auto copy = fresh_db();
@@ -242,4 +248,66 @@ TEST_CASE("init is idempotent: migrating a current database applies nothing") {
   auto again = db->migrate();
   REQUIRE(again.ok());
   CHECK(again.value() == 0);
+}
+
+TEST_CASE("an event the machines cannot take where it falls rejects the whole import") {
+  auto db = fresh_db();
+  const std::string events =
+      kOpenA1 + "\n" +
+      R"({"case":"A-1","type":"assessment_requested","on":"2026-01-05","source":"parent"})"
+      "\n"
+      R"({"case":"A-1","type":"final_plan_issued","on":"2026-02-01"})"
+      "\n";
+  CHECK(errors_of(import_text(*db, events)) ==
+        std::vector<std::string>{"line 3: case 'A-1': final_plan_issued on 2026-02-01: cannot be "
+                                 "taken while the assessment is awaiting_decision"});
+  CHECK(adapters::sqlite::EventStore(db->sql()).count() == 0);
+  CHECK_FALSE(adapters::sqlite::CaseStore(db->sql()).get("A-1").has_value());
+}
+
+TEST_CASE("a backdated event that makes a recorded one impossible is rejected at its line") {
+  auto db = fresh_db();
+  REQUIRE(
+      import_text(
+          *db,
+          kOpenA1 + "\n" +
+              R"({"case":"A-1","type":"assessment_requested","on":"2026-01-05","source":"parent"})"
+              "\n"
+              R"({"case":"A-1","type":"assessment_decision","on":"2026-02-10","outcome":"assess"})")
+          .errors.empty());
+  const auto report = import_text(
+      *db, R"({"case":"A-1","type":"assessment_decision","on":"2026-02-01","outcome":"refuse"})");
+  CHECK(errors_of(report) ==
+        std::vector<std::string>{"line 1: case 'A-1': assessment_decision on 2026-02-10: cannot be "
+                                 "taken while the assessment is refused (an event recorded "
+                                 "earlier, #3)"});
+}
+
+TEST_CASE("import keeps every clock of each touched case in the clock table") {
+  auto db = fresh_db();
+  REQUIRE(
+      import_text(
+          *db,
+          kOpenA1 + "\n" +
+              R"({"case":"A-1","type":"assessment_requested","on":"2026-01-05","source":"parent"})"
+              "\n"
+              R"({"case":"A-1","type":"assessment_decision","on":"2026-02-10","outcome":"assess"})"
+              "\n"
+              R"({"case":"A-1","type":"advice_requested","on":"2026-02-12","advice":"ep","service":"educational_psychology"})")
+          .errors.empty());
+  auto clocks = adapters::sqlite::ClockStore(db->sql()).for_case("A-1");
+  REQUIRE(clocks.size() == 5);
+  CHECK(clocks[0].name == "decision_to_assess");
+  CHECK(clocks[0].due == engine::make_date(2026, 2, 16));
+  CHECK(clocks[0].met_on == engine::make_date(2026, 2, 10));
+  CHECK(clocks[4].name == "advice:ep");
+  CHECK(clocks[4].due == engine::make_date(2026, 3, 26));
+  CHECK(clocks[4].status_on(engine::make_date(2026, 3, 27)) == engine::ClockStatus::kOverdue);
+  // A later import that meets the advice rewrites the case's rows.
+  REQUIRE(
+      import_text(*db, R"({"case":"A-1","type":"advice_received","on":"2026-03-20","advice":"ep"})")
+          .errors.empty());
+  clocks = adapters::sqlite::ClockStore(db->sql()).for_case("A-1");
+  REQUIRE(clocks.size() == 5);
+  CHECK(clocks[4].met_on == engine::make_date(2026, 3, 20));
 }

@@ -1,0 +1,77 @@
+#include "adapters/sqlite/clock_store.h"
+
+namespace ehcp::adapters::sqlite {
+namespace {
+
+void bind_date(SQLite::Statement& s, int index, const std::optional<engine::Date>& d) {
+  if (d) {
+    s.bind(index, engine::format_date(*d));
+  } else {
+    s.bind(index);
+  }
+}
+
+std::optional<engine::Date> date_column(const SQLite::Column& c) {
+  return c.isNull() ? std::nullopt : engine::parse_date(c.getString());
+}
+
+}  // namespace
+
+ClockStore::ClockStore(SQLite::Database& db)
+    : db_(db),
+      delete_(db, "DELETE FROM clocks WHERE case_ref = ?"),
+      insert_(db,
+              "INSERT INTO clocks (case_ref, clock, workflow, start, due, met_on, ended_on, "
+              "exception_on, statutory, basis, exception_basis) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
+
+void ClockStore::replace(const std::string& case_ref, std::span<const engine::Clock> clocks) {
+  delete_.reset();
+  delete_.bind(1, case_ref);
+  delete_.exec();
+  for (const auto& c : clocks) {
+    insert_.reset();
+    insert_.bind(1, case_ref);
+    insert_.bind(2, c.name);
+    insert_.bind(3, c.workflow);
+    insert_.bind(4, engine::format_date(c.start));
+    insert_.bind(5, engine::format_date(c.due));
+    bind_date(insert_, 6, c.met_on);
+    bind_date(insert_, 7, c.ended_on);
+    bind_date(insert_, 8, c.exception_on);
+    insert_.bind(9, c.statutory ? 1 : 0);
+    insert_.bind(10, c.basis);
+    if (c.exception_basis.empty()) {
+      insert_.bind(11);
+    } else {
+      insert_.bind(11, c.exception_basis);
+    }
+    insert_.exec();
+  }
+}
+
+std::vector<engine::Clock> ClockStore::for_case(const std::string& case_ref) {
+  SQLite::Statement q(db_,
+                      "SELECT clock, workflow, start, due, met_on, ended_on, exception_on, "
+                      "statutory, basis, ifnull(exception_basis, '') FROM clocks "
+                      "WHERE case_ref = ? ORDER BY start, due, clock");
+  q.bind(1, case_ref);
+  std::vector<engine::Clock> out;
+  while (q.executeStep()) {
+    engine::Clock c;
+    c.name = q.getColumn(0).getString();
+    c.workflow = q.getColumn(1).getString();
+    c.start = *engine::parse_date(q.getColumn(2).getString());
+    c.due = *engine::parse_date(q.getColumn(3).getString());
+    c.met_on = date_column(q.getColumn(4));
+    c.ended_on = date_column(q.getColumn(5));
+    c.exception_on = date_column(q.getColumn(6));
+    c.statutory = q.getColumn(7).getInt() != 0;
+    c.basis = q.getColumn(8).getString();
+    c.exception_basis = q.getColumn(9).getString();
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace ehcp::adapters::sqlite

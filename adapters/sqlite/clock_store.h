@@ -1,0 +1,35 @@
+// adapters/sqlite/clock_store.h
+//
+// The clocks table: every clock a case has had, as engine::Clock rows. A case's rows are
+// replaced whole whenever its events change; nothing else writes them. Callers own the
+// transaction. One store per Database; not shared across threads.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "engine/clock.h"
+
+namespace ehcp::adapters::sqlite {
+
+class ClockStore {
+ public:
+  explicit ClockStore(SQLite::Database& db);
+
+  // Replaces every clock row of `case_ref` with `clocks`.
+  void replace(const std::string& case_ref, std::span<const engine::Clock> clocks);
+
+  // The case's clocks in order of start, then due, then name.
+  std::vector<engine::Clock> for_case(const std::string& case_ref);
+
+ private:
+  SQLite::Database& db_;
+  SQLite::Statement delete_;
+  SQLite::Statement insert_;
+};
+
+}  // namespace ehcp::adapters::sqlite

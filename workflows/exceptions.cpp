@@ -64,7 +64,13 @@ std::optional<std::string> apply_recorded_exception(const engine::Event& recorde
     } else if (days == 0) {
       continue;
     }
-    flag(*clock, from,
+    // A continuing absence counts only once it has lasted 4 weeks within the period: until
+    // then nobody can know it will.
+    const engine::Date applies_from =
+        x.limb == engine::ExceptionLimb::kAbsence && !x.to
+            ? std::max(from, clock->start) + date::days{kFourWeeksInDays - 1}
+            : from;
+    flag(*clock, applies_from,
          "exception (" + limb + ") from " + period_text(from, x.to) + ", recorded " +
              engine::format_date(recorded.on) + (x.note ? ": " + *x.note : std::string()));
     ++flagged;
@@ -85,8 +91,9 @@ std::optional<std::string> apply_recorded_exception(const engine::Event& recorde
     }
   }
   if (x.limb == engine::ExceptionLimb::kAbsence) {
-    return "an absence must last at least 4 continuous weeks within the period; " +
-           period_text(from, x.to) + " gives " + std::to_string(longest_absence) + " day(s)";
+    return "an absence must last at least 4 continuous weeks within the period; of " +
+           period_text(from, x.to) + " at most " + std::to_string(longest_absence) +
+           " day(s) fall within a clock's period";
   }
   return "the exception's period " + period_text(from, x.to) +
          " does not overlap any clock it could except";

@@ -269,7 +269,8 @@ TEST_CASE("an absence shorter than 4 continuous weeks within the period is rejec
   h.add("2026-02-27", absence);
   CHECK(h.evaluate().rejection->reason ==
         "exception_recorded on 2026-02-27: an absence must last at least 4 continuous weeks "
-        "within the period; 2026-02-01 to 2026-02-27 gives 27 day(s)");
+        "within the period; of 2026-02-01 to 2026-02-27 at most 27 day(s) fall within a clock's "
+        "period");
   auto ok = requested_on("2026-01-05");
   absence.to = make_date(2026, 2, 28);  // 28 days
   ok.add("2026-02-28", absence);
@@ -277,6 +278,19 @@ TEST_CASE("an absence shorter than 4 continuous weeks within the period is rejec
   REQUIRE_FALSE(e.rejection);
   CHECK(clock(e, "final_plan").exception_on == make_date(2026, 2, 1));
   CHECK_FALSE(clock(e, "decision_to_assess").exception_on);  // only 16 days inside its period
+}
+
+TEST_CASE("a continuing absence excepts a clock only from the day it reaches 4 weeks") {
+  auto h = requested_on("2026-01-05");
+  engine::ExceptionRecorded absence;
+  absence.limb = engine::ExceptionLimb::kAbsence;
+  absence.from = make_date(2026, 3, 1);  // no 'to': still away
+  h.add("2026-03-02", absence);
+  const auto e = h.evaluate();
+  REQUIRE_FALSE(e.rejection);
+  CHECK(clock(e, "final_plan").exception_on == make_date(2026, 3, 28));
+  CHECK_FALSE(clock(e, "final_plan").excepted_on(make_date(2026, 3, 27)));
+  CHECK(clock(e, "final_plan").excepted_on(make_date(2026, 3, 28)));
 }
 
 TEST_CASE("advice asked of a school a week before a 4-week closure is found as limb (a)") {

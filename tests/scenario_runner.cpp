@@ -155,6 +155,7 @@ struct Scenario {
   std::string name;
   std::string description;
   std::string group;
+  std::string config;  // `# config: la.json`: an LA configuration beside the file, optional
   std::vector<Block> blocks;
   std::vector<std::pair<int, std::string>> errors;  // problems with the file itself, by line
 };
@@ -162,6 +163,7 @@ struct Scenario {
 const std::string kNamePrefix = "# name:";
 const std::string kDescriptionPrefix = "# description:";
 const std::string kGroupPrefix = "# group:";
+const std::string kConfigPrefix = "# config:";
 
 // Just the `# group:` line: enough to tag the test case at registration time.
 std::string read_group(const fs::path& path) {
@@ -278,6 +280,8 @@ class ScenarioParser {
       set_once(scenario_.description, kDescriptionPrefix);
     } else if (line.starts_with(kGroupPrefix)) {
       set_once(scenario_.group, kGroupPrefix);
+    } else if (line.starts_with(kConfigPrefix)) {
+      set_once(scenario_.config, kConfigPrefix);
     }
   }
 
@@ -431,12 +435,17 @@ class Sandbox {
 
   fs::path db() const { return dir_ / "ehcp.db"; }
 
+  // Every later command runs with `--config path`.
+  void use_config(const fs::path& path) { config_ = path; }
+
   // Runs `ehcp --db <db> <args>` with `input` on stdin.
   Outcome ehcp(const std::string& args, const std::string& input = "") const {
     const auto in = dir_ / "stdin", out = dir_ / "stdout", err = dir_ / "stderr";
     std::ofstream(in, std::ios::binary) << input;
+    const std::string config =
+        config_.empty() ? std::string() : " --config " + shell_quote(config_.string());
     const std::string command = shell_quote(EHCP_BINARY) + " --db " + shell_quote(db().string()) +
-                                " " + args + " <" + shell_quote(in.string()) + " >" +
+                                config + " " + args + " <" + shell_quote(in.string()) + " >" +
                                 shell_quote(out.string()) + " 2>" + shell_quote(err.string());
     const int status = std::system(command.c_str());
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
@@ -444,6 +453,7 @@ class Sandbox {
 
  private:
   fs::path dir_;
+  fs::path config_;
 };
 
 std::string join_payload(const std::vector<std::string>& lines) {
@@ -464,7 +474,11 @@ std::string show(const std::optional<json>& value) { return value ? value->dump(
 // Runs one parsed scenario; every failed expectation names `file:line`.
 class ScenarioRun {
  public:
-  ScenarioRun(std::string file, const Scenario& scenario) : file_(std::move(file)), s_(scenario) {}
+  ScenarioRun(std::string file, const Scenario& scenario) : file_(std::move(file)), s_(scenario) {
+    if (!s_.config.empty()) {
+      box_.use_config(fs::path(file_).parent_path() / s_.config);
+    }
+  }
 
   void run() {
     const auto init = box_.ehcp("init");

@@ -17,6 +17,7 @@
 #include "engine/calendar.h"
 #include "engine/civil_date.h"
 #include "engine/counting.h"
+#include "engine/escalation.h"
 #include "engine/event_fields.h"
 #include "engine/status.h"
 
@@ -43,6 +44,7 @@ struct RulePack {
   // A pack-wide exception the law added for its period (reg 2A, coronavirus), if any.
   std::optional<std::string> general_exception;
   std::vector<ClockRule> rules;
+  std::vector<EscalationRung> escalation;  // the ladder every clock of this pack climbs
 
   bool in_force_on(Date d) const {
     return effective_from <= d && (!effective_to || d <= *effective_to);

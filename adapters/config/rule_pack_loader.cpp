@@ -56,6 +56,40 @@ engine::Result<engine::ClockRule> read_rule(const nlohmann::json& item, const st
   return rule;
 }
 
+engine::Result<std::vector<engine::EscalationRung>> read_ladder(const nlohmann::json& ladder,
+                                                                const std::string& where) {
+  if (!ladder.is_array()) {
+    return Status::invalid_input(where + ": field 'escalation' must be an array");
+  }
+  std::vector<engine::EscalationRung> rungs;
+  for (std::size_t i = 0; i < ladder.size(); ++i) {
+    const std::string at = where + ".escalation[" + std::to_string(i) + "]";
+    if (!ladder[i].is_object()) {
+      return Status::invalid_input(at + " must be an object {rung, offset, working_days, notify}");
+    }
+    FieldReader r(ladder[i]);
+    engine::EscalationRung rung;
+    rung.name = r.required_string("rung");
+    rung.offset = r.optional_int("offset").value_or(0);
+    rung.working_days = r.optional_bool("working_days", false);
+    if (r.error()) {
+      return Status::invalid_input(at + ": " + *r.error());
+    }
+    const auto notify = ladder[i].find("notify");
+    if (notify == ladder[i].end() || !notify->is_array() || notify->empty()) {
+      return Status::invalid_input(at + ": field 'notify' must list at least one role");
+    }
+    for (const auto& role : *notify) {
+      if (!role.is_string() || role.get<std::string>().empty()) {
+        return Status::invalid_input(at + ": field 'notify' must list role names");
+      }
+      rung.notify.push_back(role.get<std::string>());
+    }
+    rungs.push_back(std::move(rung));
+  }
+  return rungs;
+}
+
 }  // namespace
 
 engine::Result<engine::RuleBook> rule_book_from_json(const nlohmann::json& document) {
@@ -65,6 +99,7 @@ engine::Result<engine::RuleBook> rule_book_from_json(const nlohmann::json& docum
   }
   engine::RuleBook book;
   std::map<std::string, std::vector<engine::ClockRule>> rules_by_pack;
+  std::map<std::string, std::vector<engine::EscalationRung>> ladders_by_pack;
   for (std::size_t i = 0; i < packs->size(); ++i) {
     const auto& item = (*packs)[i];
     const std::string where = "packs[" + std::to_string(i) + "]";
@@ -89,6 +124,14 @@ engine::Result<engine::RuleBook> rule_book_from_json(const nlohmann::json& docum
                                      "', which no earlier pack is named");
       }
       pack.rules = parent->second;
+      pack.escalation = ladders_by_pack[*inherit];
+    }
+    if (const auto ladder = item.find("escalation"); ladder != item.end()) {
+      auto rungs = read_ladder(*ladder, where);
+      if (!rungs.ok()) {
+        return rungs.status();
+      }
+      pack.escalation = std::move(rungs).value();
     }
     if (const auto rules = item.find("rules"); rules != item.end()) {
       if (!rules->is_array()) {
@@ -104,6 +147,7 @@ engine::Result<engine::RuleBook> rule_book_from_json(const nlohmann::json& docum
       }
     }
     rules_by_pack[pack.name] = pack.rules;
+    ladders_by_pack[pack.name] = pack.escalation;
     if (auto status = book.add(std::move(pack)); !status.ok()) {
       return Status::invalid_input(where + ": " + status.message());
     }

@@ -112,3 +112,32 @@ TEST_CASE("bad rule packs and overrides are rejected naming the entry") {
   REQUIRE_FALSE(la.ok());
   CHECK(la.status().message() == "rules.overrides[0]: no rule pack has a clock 'teleport'");
 }
+
+TEST_CASE("the shipped packs carry the default escalation ladder, and the 2020 pack inherits it") {
+  const auto book = national();
+  const auto& ladder = book.pack_on(make_date(2026, 1, 5))->escalation;
+  REQUIRE(ladder.size() == 4);
+  CHECK(ladder[0].name == "due_soon");
+  CHECK(ladder[3].notify == std::vector<std::string>{"head_of_service"});
+  CHECK(book.pack_on(make_date(2020, 6, 1))->escalation == ladder);
+  // A final plan due Mon 25 May 2026 (spring bank holiday): due_soon 10 working days before
+  // (Mon 11 May), due on the day, overdue Tue 26 May, escalated 10 working days after
+  // (Mon 8 Jun).
+  const engine::Calendar calendar;
+  const auto due = make_date(2026, 5, 25);
+  CHECK(engine::fires_on(ladder[0], due, calendar) == make_date(2026, 5, 11));
+  CHECK(engine::fires_on(ladder[1], due, calendar) == due);
+  CHECK(engine::fires_on(ladder[2], due, calendar) == make_date(2026, 5, 26));
+  CHECK(engine::fires_on(ladder[3], due, calendar) == make_date(2026, 6, 8));
+}
+
+TEST_CASE("a rung without anyone to notify is rejected naming it") {
+  auto book = adapters::config::rule_book_from_json(nlohmann::json::parse(R"({"packs": [
+      {"name": "x", "effective_from": "2014-09-01",
+       "escalation": [{"rung": "due", "offset": 0, "notify": []}],
+       "rules": [{"clock": "a", "workflow": "w", "counting": "weeks_after", "amount": 1,
+                  "source": "s", "measured_from": "m"}]}]})"));
+  REQUIRE_FALSE(book.ok());
+  CHECK(book.status().message() ==
+        "packs[0].escalation[0]: field 'notify' must list at least one role");
+}

@@ -1,0 +1,12 @@
+#include "engine/escalation.h"
+
+namespace ehcp::engine {
+
+Date fires_on(const EscalationRung& rung, Date due, const Calendar& calendar) {
+  if (rung.working_days) {
+    return calendar.add_working_days(due, rung.offset);
+  }
+  return due + date::days{rung.offset};
+}
+
+}  // namespace ehcp::engine

@@ -79,14 +79,8 @@ namespace {
 
 using Machine = AssessmentWorkflow::Machine;
 
-// A state's stored name is set when it is entered; inner states are entered after outer ones.
-template <typename State, typename Context, typename Inner = mpl::list<>>
-struct Named : sc::simple_state<State, Context, Inner> {
-  void name_it(std::string_view name) { this->outermost_context().state_name = name; }
-};
-
 // Everything that may happen at any point of an open assessment.
-struct Active : Named<Active, Machine, AwaitingDecision> {
+struct Active : sc::simple_state<Active, Machine, AwaitingDecision> {
   using reactions =
       mpl::list<sc::custom_reaction<EvAdviceRequested>, sc::custom_reaction<EvAdviceReceived>,
                 sc::custom_reaction<EvConsulted>, sc::custom_reaction<EvResponse>,
@@ -135,26 +129,25 @@ struct Active : Named<Active, Machine, AwaitingDecision> {
   sc::result react(const EvWithdrawn& e);
 };
 
-struct AwaitingDecision : Named<AwaitingDecision, Active> {
+struct AwaitingDecision : sc::simple_state<AwaitingDecision, Active> {
   static constexpr std::string_view kName = "awaiting_decision";
-  AwaitingDecision() = default;
   using reactions = sc::custom_reaction<EvDecision>;
   sc::result react(const EvDecision& e);
 };
 
-struct GatheringAdvice : Named<GatheringAdvice, Active> {
+struct GatheringAdvice : sc::simple_state<GatheringAdvice, Active> {
   static constexpr std::string_view kName = "gathering_advice";
   using reactions = sc::custom_reaction<EvIssueDecision>;
   sc::result react(const EvIssueDecision& e);
 };
 
-struct Drafting : Named<Drafting, Active> {
+struct Drafting : sc::simple_state<Drafting, Active> {
   static constexpr std::string_view kName = "drafting";
   using reactions = sc::custom_reaction<EvDraft>;
   sc::result react(const EvDraft& e);
 };
 
-struct Consulting : Named<Consulting, Active> {
+struct Consulting : sc::simple_state<Consulting, Active> {
   static constexpr std::string_view kName = "consulting";
   using reactions = mpl::list<sc::custom_reaction<EvDraft>, sc::custom_reaction<EvFinal>>;
   sc::result react(const EvDraft& e) {
@@ -165,16 +158,16 @@ struct Consulting : Named<Consulting, Active> {
 };
 
 // Outcomes: no reactions, so any further assessment event is rejected naming the outcome.
-struct Finalised : Named<Finalised, Machine> {
+struct Finalised : sc::simple_state<Finalised, Machine> {
   static constexpr std::string_view kName = "finalised";
 };
-struct Refused : Named<Refused, Machine> {
+struct Refused : sc::simple_state<Refused, Machine> {
   static constexpr std::string_view kName = "refused";
 };
-struct NoPlan : Named<NoPlan, Machine> {
+struct NoPlan : sc::simple_state<NoPlan, Machine> {
   static constexpr std::string_view kName = "no_plan";
 };
-struct Withdrawn : Named<Withdrawn, Machine> {
+struct Withdrawn : sc::simple_state<Withdrawn, Machine> {
   static constexpr std::string_view kName = "withdrawn";
 };
 
@@ -227,8 +220,8 @@ sc::result Consulting::react(const EvFinal& e) {
   return transit<Finalised>();
 }
 
-// Each state names itself on entry; simple_state constructors cannot reach the context, so
-// the name is read after each transition instead (see AssessmentWorkflow::apply).
+// The current state's stored name (each state's kName), read after every transition:
+// simple_state constructors cannot reach the machine to record it themselves.
 template <typename S>
 bool is_in(const Machine& m) {
   return m.state_cast<const S*>() != nullptr;

@@ -213,7 +213,8 @@ TEST_CASE("a late final plan is late, and overdue from the day after it was due"
       .add("2026-03-25", engine::IssueDecision{engine::IssueOutcome::kIssue})
       .add("2026-04-01", engine::DraftPlanIssued{})
       .add("2026-06-10", engine::FinalPlanIssued{});
-  const auto& c = clock(h.evaluate(), "final_plan");
+  const auto e = h.evaluate();  // kept: clock() returns a reference into it
+  const auto& c = clock(e, "final_plan");
   CHECK(c.status_on(make_date(2026, 5, 26)) == ClockStatus::kOverdue);
   CHECK(c.status_on(make_date(2026, 6, 10)) == ClockStatus::kLate);
 }

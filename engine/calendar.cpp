@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "engine/bank_holidays.h"
+#include "engine/detail/enum_names.h"
 
 namespace ehcp::engine {
 namespace {
@@ -14,8 +15,9 @@ constexpr std::uint8_t kWeekendFlag = 1;
 constexpr std::uint8_t kHolidayFlag = 2;
 constexpr std::uint8_t kOfficeFlag = 4;
 
-constexpr std::string_view kSchoolHolidayName = "school_holiday";
-constexpr std::string_view kOfficeClosureName = "office_closure";
+constexpr detail::EnumNames<ClosureKind, 2> kClosureKinds{
+    {{ClosureKind::kSchoolHoliday, "school_holiday"},
+     {ClosureKind::kOfficeClosure, "office_closure"}}};
 
 // The days that day_flags_ covers: every year with rule-based bank holidays.
 constexpr Date kFirstDay{date::year{kFirstBankHolidayYear} / date::January / 1};
@@ -28,25 +30,13 @@ bool is_weekend(Date d) {
 
 }  // namespace
 
-std::string_view to_string(ClosureKind kind) {
-  switch (kind) {
-    case ClosureKind::kSchoolHoliday:
-      return kSchoolHolidayName;
-    case ClosureKind::kOfficeClosure:
-      return kOfficeClosureName;
-  }
-  return "unknown";
-}
+std::string_view to_string(ClosureKind kind) { return detail::name_of(kClosureKinds, kind); }
 
 std::optional<ClosureKind> parse_closure_kind(std::string_view text) {
-  if (text == kSchoolHolidayName) {
-    return ClosureKind::kSchoolHoliday;
-  }
-  if (text == kOfficeClosureName) {
-    return ClosureKind::kOfficeClosure;
-  }
-  return std::nullopt;
+  return detail::value_of(kClosureKinds, text);
 }
+
+std::string accepted_closure_kind() { return detail::list_names(kClosureKinds); }
 
 int Closure::days() const { return to < from ? 0 : static_cast<int>((to - from).count()) + 1; }
 

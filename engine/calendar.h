@@ -36,6 +36,8 @@ std::string_view to_string(ClosureKind kind);
 
 // The kind named by `text` (exactly as to_string writes it), or nullopt.
 std::optional<ClosureKind> parse_closure_kind(std::string_view text);
+// "school_holiday or office_closure", for messages.
+std::string accepted_closure_kind();
 
 // A period, both ends included, during which a school or the LA's offices are closed.
 struct Closure {

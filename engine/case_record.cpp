@@ -4,11 +4,6 @@
 
 namespace ehcp::engine {
 
-bool shapes_case_record(EventType type) {
-  return type == EventType::kCaseOpened || type == EventType::kCaseworkerAssigned ||
-         type == EventType::kSettingChanged || type == EventType::kCaseClosed;
-}
-
 void sort_for_replay(std::vector<RecordedEvent>& events) {
   std::sort(events.begin(), events.end(), [](const RecordedEvent& a, const RecordedEvent& b) {
     if (a.event.on != b.event.on) {

@@ -27,10 +27,6 @@ struct CaseRecord {
   bool operator==(const CaseRecord&) const = default;
 };
 
-// True for the Case events (case_opened, caseworker_assigned, setting_changed, case_closed):
-// the only ones fold_case_record reads, so a rebuild need load no others.
-bool shapes_case_record(EventType type);
-
 // Sorts events into replay order: by effective date, then arrival (seq); on the day a case is
 // opened its case_opened comes first.
 void sort_for_replay(std::vector<RecordedEvent>& events);

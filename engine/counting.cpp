@@ -3,12 +3,14 @@
 #include <array>
 #include <utility>
 
+#include "engine/detail/enum_names.h"
+
 namespace ehcp::engine {
 namespace {
 
 constexpr int kDaysInWeek = 7;
 
-constexpr std::array<std::pair<Counting, std::string_view>, 8> kNames = {{
+constexpr detail::EnumNames<Counting, 8> kNames = {{
     {Counting::kWeeksAfter, "weeks_after"},
     {Counting::kDaysAfter, "days_after"},
     {Counting::kMonthsAfter, "months_after"},
@@ -37,23 +39,13 @@ bool target_has_same_day(Date d, int months) {
 
 }  // namespace
 
-std::string_view to_string(Counting counting) {
-  for (const auto& [value, name] : kNames) {
-    if (value == counting) {
-      return name;
-    }
-  }
-  return "unknown";
-}
+std::string_view to_string(Counting counting) { return detail::name_of(kNames, counting); }
 
 std::optional<Counting> parse_counting(std::string_view text) {
-  for (const auto& [value, name] : kNames) {
-    if (name == text) {
-      return value;
-    }
-  }
-  return std::nullopt;
+  return detail::value_of(kNames, text);
 }
+
+std::string accepted_counting() { return detail::list_names(kNames); }
 
 Date add_months_clamped(Date d, int months) {
   const date::year_month_day ymd{d};

@@ -35,6 +35,9 @@ std::string_view to_string(Counting counting);
 // The convention named by `text`, exactly as to_string writes it, or nullopt.
 std::optional<Counting> parse_counting(std::string_view text);
 
+// "weeks_after, days_after ... or day_before_fixed_date": the accepted names, for messages.
+std::string accepted_counting();
+
 // The same day of the month `months` months on (or back, if negative); where that month has no
 // such day, its last day: 2026-01-31 + 1 → 2026-02-28, 2028-02-29 + 12 → 2029-02-28.
 Date add_months_clamped(Date d, int months);

@@ -74,8 +74,7 @@ Status read_calendar(const nlohmann::json& calendar, engine::Calendar& out) {
     }
     FieldReader r(item);
     engine::Closure c;
-    c.kind = r.required_enum("kind", engine::parse_closure_kind,
-                             [] { return std::string("school_holiday or office_closure"); });
+    c.kind = r.required_enum("kind", engine::parse_closure_kind, engine::accepted_closure_kind);
     c.from = r.required_date("from");
     c.to = r.required_date("to");
     c.name = r.required_string("name");

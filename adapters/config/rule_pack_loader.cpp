@@ -14,11 +14,6 @@ constexpr const char* kNationalPacks =
 #include "adapters/rule_packs/england.inc"
     ;
 
-std::string accepted_counting() {
-  return "weeks_after, days_after, months_after, days_beginning_with, months_starting_with, "
-         "working_days_beginning_with, working_days_after or day_before_fixed_date";
-}
-
 engine::Result<engine::ClockRule> read_rule(const nlohmann::json& item, const std::string& where) {
   if (!item.is_object()) {
     return Status::invalid_input(where + " must be an object");
@@ -27,7 +22,7 @@ engine::Result<engine::ClockRule> read_rule(const nlohmann::json& item, const st
   engine::ClockRule rule;
   rule.clock = r.required_string("clock");
   rule.workflow = r.required_string("workflow");
-  rule.counting = r.required_enum("counting", engine::parse_counting, accepted_counting);
+  rule.counting = r.required_enum("counting", engine::parse_counting, engine::accepted_counting);
   rule.amount = r.optional_int("amount").value_or(-1);
   rule.statutory = r.optional_bool("statutory", true);
   rule.source = r.required_string("source");
@@ -185,7 +180,7 @@ Status apply_rule_overrides(engine::RuleBook& book, const nlohmann::json& rules)
     FieldReader o(item);
     engine::ClockRule rule;
     rule.clock = o.required_string("clock");
-    rule.counting = o.required_enum("counting", engine::parse_counting, accepted_counting);
+    rule.counting = o.required_enum("counting", engine::parse_counting, engine::accepted_counting);
     const auto amount = o.optional_int("amount");
     if (o.error()) {
       return Status::invalid_input(where + ": " + *o.error());

@@ -1,24 +1,8 @@
 #include "adapters/sqlite/event_store.h"
 
 #include "adapters/jsonl/event_decoder.h"
-#include "engine/case_record.h"
 
 namespace ehcp::adapters::sqlite {
-namespace {
-
-// 'case_opened', ...: the types engine::shapes_case_record names, as an SQL list.
-std::string record_event_types() {
-  std::string list;
-  for (std::size_t i = 0; i < engine::kEventTypeCount; ++i) {
-    const auto type = static_cast<engine::EventType>(i);
-    if (engine::shapes_case_record(type)) {
-      list += (list.empty() ? "'" : ", '") + std::string(engine::to_string(type)) + "'";
-    }
-  }
-  return list;
-}
-
-}  // namespace
 
 EventStore::EventStore(SQLite::Database& db)
     : db_(db),
@@ -26,10 +10,7 @@ EventStore::EventStore(SQLite::Database& db)
               "INSERT INTO events (case_ref, type, on_date, recorded_at, idem_id, author, payload)"
               " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idem_id) DO NOTHING"),
       by_id_(db, "SELECT seq, payload FROM events WHERE idem_id = ?"),
-      by_case_(db, "SELECT seq, payload FROM events WHERE case_ref = ? ORDER BY on_date, seq"),
-      record_events_by_case_(db,
-                             "SELECT seq, payload FROM events WHERE case_ref = ? AND type IN (" +
-                                 record_event_types() + ") ORDER BY on_date, seq") {}
+      by_case_(db, "SELECT seq, payload FROM events WHERE case_ref = ? ORDER BY on_date, seq") {}
 
 std::optional<std::int64_t> EventStore::append(const engine::Event& event,
                                                const std::string& payload,
@@ -94,11 +75,6 @@ engine::Result<std::vector<engine::RecordedEvent>> decode_rows(SQLite::Statement
 engine::Result<std::vector<engine::RecordedEvent>> EventStore::load_case(
     const std::string& case_ref) {
   return decode_rows(by_case_, case_ref);
-}
-
-engine::Result<std::vector<engine::RecordedEvent>> EventStore::load_case_record_events(
-    const std::string& case_ref) {
-  return decode_rows(record_events_by_case_, case_ref);
 }
 
 void EventStore::for_each_payload(

@@ -39,10 +39,6 @@ class EventStore {
   // engine::sort_for_replay for the full replay order).
   engine::Result<std::vector<engine::RecordedEvent>> load_case(const std::string& case_ref);
 
-  // Only the case's Case events (engine::shapes_case_record), for rebuilding its record.
-  engine::Result<std::vector<engine::RecordedEvent>> load_case_record_events(
-      const std::string& case_ref);
-
   // Calls `sink` with each stored payload in arrival order; all cases, or one.
   void for_each_payload(const std::optional<std::string>& case_ref,
                         const std::function<void(std::int64_t seq, const std::string&)>& sink);
@@ -54,7 +50,6 @@ class EventStore {
   SQLite::Statement insert_;
   SQLite::Statement by_id_;
   SQLite::Statement by_case_;
-  SQLite::Statement record_events_by_case_;
 };
 
 }  // namespace ehcp::adapters::sqlite

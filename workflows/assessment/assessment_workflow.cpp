@@ -66,7 +66,6 @@ struct AssessmentWorkflow::Machine : sc::state_machine<AssessmentWorkflow::Machi
   }
 
   ClockBook& book;
-  const engine::Event* current = nullptr;
   std::string error;
   std::string state_name;
   std::optional<engine::Date> closed_on;
@@ -279,7 +278,6 @@ bool AssessmentWorkflow::takes(engine::EventType type) {
 
 engine::Status AssessmentWorkflow::apply(const engine::Event& event) {
   Machine& m = *machine_;
-  m.current = &event;
   switch (event.type()) {
     case engine::EventType::kAssessmentDecision:
       dispatch<engine::AssessmentDecision>(m, event);

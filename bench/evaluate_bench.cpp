@@ -38,6 +38,7 @@
 
 #include "adapters/config/rule_pack_loader.h"
 #include "adapters/jsonl/event_decoder.h"
+#include "bench/report_format.h"
 #include "bench/synthetic_events.h"
 #include "engine/calendar.h"
 #include "engine/case_record.h"
@@ -46,6 +47,9 @@
 #include "workflows/case_evaluator.h"
 
 namespace {
+
+using ehcp::bench::fixed;
+using ehcp::bench::grouped;
 
 using Clock = std::chrono::steady_clock;
 using ehcp::engine::RecordedEvent;
@@ -102,25 +106,6 @@ class PerfControl {
  private:
   std::ofstream fifo_;
 };
-
-std::string fixed(double value, int decimals) {
-  char text[64];
-  std::snprintf(text, sizeof text, "%.*f", decimals, value);
-  return text;
-}
-
-std::string grouped(double value) {
-  // Built forwards: std::string::insert trips GCC 12's -Wrestrict false positive at -O3.
-  const std::string digits = std::to_string(static_cast<long long>(std::llround(value)));
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) {
-      out += ',';
-    }
-    out += digits[i];
-  }
-  return out;
-}
 
 // Peak resident set so far (ru_maxrss is KiB on Linux), in decimal MB.
 double peak_rss_mb() {

@@ -36,11 +36,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bench/report_format.h"
 #include "bench/synthetic_events.h"
 
 extern char** environ;
 
 namespace {
+
+using ehcp::bench::fixed;
+using ehcp::bench::grouped;
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -301,25 +305,6 @@ template <typename T, typename Key>
 T median_by(std::vector<T> runs, Key key) {
   std::sort(runs.begin(), runs.end(), [&](const T& a, const T& b) { return key(a) < key(b); });
   return runs[runs.size() / 2];
-}
-
-std::string fixed(double value, int decimals) {
-  char text[64];
-  std::snprintf(text, sizeof text, "%.*f", decimals, value);
-  return text;
-}
-
-std::string grouped(double value) {
-  // Built forwards: std::string::insert trips GCC 12's -Wrestrict false positive at -O3.
-  const std::string digits = std::to_string(static_cast<long long>(std::llround(value)));
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) {
-      out += ',';
-    }
-    out += digits[i];
-  }
-  return out;
 }
 
 double megabytes(long kib) { return static_cast<double>(kib) * 1024 / 1e6; }

@@ -50,7 +50,9 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 // The goals for 1,000,000 events on the 2-core reference machine.
-constexpr double kGoalEventsPerSecond = 150'000;
+// Import evaluates every touched case through the machines (the needs-assessment issue's
+// goal); import alone, before evaluation existed, had to reach 150,000 events/s.
+constexpr double kGoalEventsPerSecond = 100'000;
 constexpr double kGoalPeakMB = 500;  // decimal MB: 500,000,000 bytes
 
 struct Options {

@@ -132,6 +132,14 @@ Date Calendar::add_working_days(Date d, int n) const {
   return d;
 }
 
+int Calendar::working_days_between(Date from, Date to) const {
+  int n = 0;
+  for (Date d = from + date::days{1}; d <= to; d += date::days{1}) {
+    n += is_working_day(d) ? 1 : 0;
+  }
+  return n;
+}
+
 bool Calendar::is_office_closed(Date d) const {
   if (const auto i = index_of(d)) {
     return (day_flags_[*i] & kOfficeFlag) != 0;

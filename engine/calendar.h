@@ -87,6 +87,9 @@ class Calendar {
   // itself is never counted. n == 0 returns `d`, working day or not.
   Date add_working_days(Date d, int n) const;
 
+  // How many working days lie after `from` up to and including `to` (0 when to <= from).
+  int working_days_between(Date from, Date to) const;
+
   // True if the office is closed on `d` by a kOfficeClosure period.
   bool is_office_closed(Date d) const;
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/calendar.h"
@@ -21,6 +22,10 @@ struct EscalationRung {
   std::vector<std::string> notify;  // roles: "caseworker", "team_manager", "head_of_service"
   bool operator==(const EscalationRung&) const = default;
 };
+
+// The roles a rung can notify; the LA configuration maps each to people.
+inline constexpr std::string_view kEscalationRoles = "caseworker, team_manager, head_of_service";
+bool is_escalation_role(std::string_view role);
 
 // The day the rung fires for a clock due on `due`. A working-day offset counts working days
 // only; an offset of 0 is the due date itself, working day or not.

@@ -72,6 +72,42 @@ const RulePack* RuleBook::pack_on(Date start) const {
   return found;
 }
 
+Status RuleBook::set_ladder(std::string_view clock, const std::vector<EscalationRung>& ladder) {
+  bool found = false;
+  for (auto& pack : packs_) {
+    if (clock == "*") {
+      pack.escalation = ladder;
+      for (auto& rule : pack.rules) {
+        rule.escalation.reset();
+      }
+      found = true;
+      continue;
+    }
+    for (auto& rule : pack.rules) {
+      if (rule.clock == clock) {
+        rule.escalation = ladder;
+        found = true;
+      }
+    }
+  }
+  if (!found) {
+    return Status::invalid_input("no rule pack has a clock named '" + std::string(clock) + "'");
+  }
+  return {};
+}
+
+std::span<const EscalationRung> RuleBook::ladder_for(std::string_view clock, Date start) const {
+  const RulePack* pack = pack_on(start);
+  const ClockRule* rule = rule_for(clock, start);
+  if (pack == nullptr || rule == nullptr) {
+    return {};
+  }
+  if (rule->escalation) {
+    return *rule->escalation;
+  }
+  return pack->escalation;
+}
+
 const ClockRule* RuleBook::rule_for(std::string_view clock, Date start) const {
   const RulePack* pack = pack_on(start);
   if (pack == nullptr) {

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,9 @@ struct ClockRule {
   std::string source;                          // "reg 5(1)"
   std::string measured_from;                   // "request received": the words after "6 weeks from"
   std::vector<ExceptionLimb> exception_limbs;  // limbs that can flag this clock
+  std::string action;  // what meets it, for the queues: "issue the final plan"
+  // This clock's own escalation ladder (an LA override), else the pack's.
+  std::optional<std::vector<EscalationRung>> escalation;
   bool operator==(const ClockRule&) const = default;
 };
 
@@ -61,6 +65,10 @@ class RuleBook {
   // plan target at 16 weeks), or fails when no pack has that clock.
   Status override_rule(const ClockRule& rule);
 
+  // Gives `clock` (a name or family, e.g. "advice") its own escalation ladder in every pack
+  // that has it, or every clock when `clock` is "*"; fails when no pack has that clock.
+  Status set_ladder(std::string_view clock, const std::vector<EscalationRung>& ladder);
+
   // Sets the DfE counting convention on every pack (an LA that reports that way).
   void set_count_event_day(bool on);
 
@@ -73,6 +81,10 @@ class RuleBook {
 
   // The clock's last compliant day, by the rule's counting and the pack's convention.
   Date due(const ClockRule& rule, Date start, const Calendar& calendar) const;
+
+  // The escalation ladder a clock named `clock` that starts on `start` climbs: its rule's own,
+  // else its pack's; empty when no pack in force then has the clock.
+  std::span<const EscalationRung> ladder_for(std::string_view clock, Date start) const;
 
   // Why the due date is what it is: "reg 5(1): 6 weeks from request received 2026-01-05",
   // with "(day 1 = 2026-01-05)" when the DfE convention counted the start day.

@@ -1,5 +1,6 @@
 #include "adapters/config/la_config.h"
 
+#include <cstdio>
 #include <fstream>
 
 #include "adapters/config/rule_pack_loader.h"
@@ -89,6 +90,74 @@ Status read_calendar(const nlohmann::json& calendar, engine::Calendar& out) {
   return {};
 }
 
+// A string-to-string object such as "caseworkers": {"Name": "address"}.
+Status read_address_map(const nlohmann::json& section, const char* key, const std::string& where,
+                        std::map<std::string, std::string>& out) {
+  const auto it = section.find(key);
+  if (it == section.end() || it->is_null()) {
+    return {};
+  }
+  if (!it->is_object()) {
+    return Status::invalid_input(where + key + " must be an object {name: address}");
+  }
+  for (const auto& [name, address] : it->items()) {
+    if (!address.is_string() || address.get<std::string>().find('@') == std::string::npos) {
+      return Status::invalid_input(where + key + "." + name + " must be an e-mail address");
+    }
+    out[name] = address.get<std::string>();
+  }
+  return {};
+}
+
+Status read_notify(const nlohmann::json& section, NotifyConfig& out) {
+  if (!section.is_object()) {
+    return Status::invalid_input("notify must be an object");
+  }
+  FieldReader r(section);
+  out.from = r.optional_string("from").value_or(out.from);
+  out.domain = r.optional_string("domain").value_or(out.domain);
+  out.head_of_service = r.optional_string("head_of_service").value_or("");
+  if (r.error()) {
+    return Status::invalid_input("notify: " + *r.error());
+  }
+  if (out.from.find('@') == std::string::npos) {
+    return Status::invalid_input("notify.from must be an e-mail address");
+  }
+  if (!out.head_of_service.empty() && out.head_of_service.find('@') == std::string::npos) {
+    return Status::invalid_input("notify.head_of_service must be an e-mail address");
+  }
+  if (auto status = read_address_map(section, "caseworkers", "notify.", out.caseworkers);
+      !status.ok()) {
+    return status;
+  }
+  return read_address_map(section, "team_managers", "notify.", out.team_managers);
+}
+
+Status read_nightly(const nlohmann::json& section, NightlyConfig& out) {
+  if (!section.is_object()) {
+    return Status::invalid_input("nightly must be an object");
+  }
+  FieldReader r(section);
+  const auto at = r.optional_string("at");
+  out.reports_dir = r.optional_string("reports_dir").value_or("");
+  out.outbox_dir = r.optional_string("outbox_dir").value_or("");
+  if (r.error()) {
+    return Status::invalid_input("nightly: " + *r.error());
+  }
+  if (at) {
+    int hour = -1;
+    int minute = -1;
+    char tail = 0;
+    if (at->size() != 5 || std::sscanf(at->c_str(), "%2d:%2d%c", &hour, &minute, &tail) != 2 ||
+        hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+      return Status::invalid_input("nightly.at must be a London time HH:MM, not '" + *at + "'");
+    }
+    out.hour = hour;
+    out.minute = minute;
+  }
+  return {};
+}
+
 }  // namespace
 
 engine::Result<LaConfig> la_config_from_json(const nlohmann::json& document) {
@@ -103,6 +172,22 @@ engine::Result<LaConfig> la_config_from_json(const nlohmann::json& document) {
   config.rules = std::move(rules).value();
   if (const auto it = document.find("rules"); it != document.end()) {
     if (auto status = apply_rule_overrides(config.rules, *it); !status.ok()) {
+      return status;
+    }
+  }
+  if (const auto it = document.find("la"); it != document.end()) {
+    if (!it->is_string()) {
+      return Status::invalid_input("la must be the council's name");
+    }
+    config.la = it->get<std::string>();
+  }
+  if (const auto it = document.find("notify"); it != document.end()) {
+    if (auto status = read_notify(*it, config.notify); !status.ok()) {
+      return status;
+    }
+  }
+  if (const auto it = document.find("nightly"); it != document.end()) {
+    if (auto status = read_nightly(*it, config.nightly); !status.ok()) {
       return status;
     }
   }

@@ -3,11 +3,13 @@
 // The local authority's own configuration, read from a JSON file: today its calendar (extra
 // holidays, holidays to remove, school holidays and office closures), so a council changes
 // these without a rebuild, and its rule-pack overrides (limits it sets itself, the DfE
-// counting convention). Later issues add escalation rungs and targets to the same file. Errors name
+// counting convention, escalation ladders), who is told about escalations, and when and where
+// the nightly run works. Later issues add targets to the same file. Errors name
 // the entry and field: "calendar.closures[2].to: impossible date 2026-02-30". The loaded value is
 // plain data; safe to share once built.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -18,9 +20,31 @@
 
 namespace ehcp::adapters::config {
 
+// Who the escalation roles are ("notify"). Unlisted people get <name as a slug>@domain; unlisted
+// team managers team-manager.<team slug>@domain; the head of service head-of-service@domain.
+struct NotifyConfig {
+  std::string from = "ehcp@council.invalid";  // the sender of every message
+  std::string domain = "council.invalid";
+  std::map<std::string, std::string> caseworkers;    // caseworker name -> address
+  std::map<std::string, std::string> team_managers;  // team -> address
+  std::string head_of_service;                       // address; empty: the default above
+};
+
+// The nightly run ("nightly"): when `ehcp run` ticks (London time) and where files go. Empty
+// directories mean beside the database: <db dir>/reports and <db dir>/outbox.
+struct NightlyConfig {
+  int hour = 2;
+  int minute = 0;
+  std::string reports_dir;
+  std::string outbox_dir;
+};
+
 struct LaConfig {
+  std::string la;  // the council's name, for report headings
   engine::Calendar calendar;
   engine::RuleBook rules;  // the national packs, with the LA's overrides applied
+  NotifyConfig notify;
+  NightlyConfig nightly;
 };
 
 // The defaults: national rules and calendar, no closures.

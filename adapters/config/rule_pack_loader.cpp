@@ -1,5 +1,7 @@
 #include "adapters/config/rule_pack_loader.h"
 
+#include <algorithm>
+
 #include <map>
 
 #include "adapters/jsonl/field_reader.h"
@@ -27,6 +29,7 @@ engine::Result<engine::ClockRule> read_rule(const nlohmann::json& item, const st
   rule.statutory = r.optional_bool("statutory", true);
   rule.source = r.required_string("source");
   rule.measured_from = r.required_string("measured_from");
+  rule.action = r.optional_string("action").value_or("");
   if (r.error()) {
     return Status::invalid_input(where + ": " + *r.error());
   }
@@ -54,11 +57,11 @@ engine::Result<engine::ClockRule> read_rule(const nlohmann::json& item, const st
 engine::Result<std::vector<engine::EscalationRung>> read_ladder(const nlohmann::json& ladder,
                                                                 const std::string& where) {
   if (!ladder.is_array()) {
-    return Status::invalid_input(where + ": field 'escalation' must be an array");
+    return Status::invalid_input(where + " must be an array");
   }
   std::vector<engine::EscalationRung> rungs;
   for (std::size_t i = 0; i < ladder.size(); ++i) {
-    const std::string at = where + ".escalation[" + std::to_string(i) + "]";
+    const std::string at = where + "[" + std::to_string(i) + "]";
     if (!ladder[i].is_object()) {
       return Status::invalid_input(at + " must be an object {rung, offset, working_days, notify}");
     }
@@ -75,14 +78,49 @@ engine::Result<std::vector<engine::EscalationRung>> read_ladder(const nlohmann::
       return Status::invalid_input(at + ": field 'notify' must list at least one role");
     }
     for (const auto& role : *notify) {
-      if (!role.is_string() || role.get<std::string>().empty()) {
-        return Status::invalid_input(at + ": field 'notify' must list role names");
+      if (!role.is_string() || !engine::is_escalation_role(role.get<std::string>())) {
+        return Status::invalid_input(at + ": field 'notify' must list roles of " +
+                                     std::string(engine::kEscalationRoles) + ", not " +
+                                     role.dump());
       }
       rung.notify.push_back(role.get<std::string>());
+    }
+    for (const auto& earlier : rungs) {
+      if (earlier.name == rung.name) {
+        return Status::invalid_input(at + ": rung '" + rung.name + "' appears twice");
+      }
     }
     rungs.push_back(std::move(rung));
   }
   return rungs;
+}
+
+// "escalation": {"*": [rungs], "final_plan": [rungs]}: "*" replaces every pack's ladder, a
+// clock (or family) name gives that clock its own. "*" applies first, whatever the key order.
+Status apply_ladder_overrides(engine::RuleBook& book, const nlohmann::json& ladders) {
+  if (!ladders.is_object()) {
+    return Status::invalid_input(
+        "rules.escalation must be an object {\"*\" or clock name: [rungs]}");
+  }
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : ladders.items()) {
+    keys.push_back(key);
+  }
+  std::stable_partition(keys.begin(), keys.end(), [](const std::string& k) { return k == "*"; });
+  for (const auto& key : keys) {
+    const std::string where = "rules.escalation." + key;
+    auto rungs = read_ladder(ladders.at(key), where);
+    if (!rungs.ok()) {
+      return rungs.status();
+    }
+    if (rungs.value().empty()) {
+      return Status::invalid_input(where + " must list at least one rung");
+    }
+    if (auto status = book.set_ladder(key, rungs.value()); !status.ok()) {
+      return Status::invalid_input(where + ": " + status.message());
+    }
+  }
+  return {};
 }
 
 }  // namespace
@@ -122,7 +160,7 @@ engine::Result<engine::RuleBook> rule_book_from_json(const nlohmann::json& docum
       pack.escalation = ladders_by_pack[*inherit];
     }
     if (const auto ladder = item.find("escalation"); ladder != item.end()) {
-      auto rungs = read_ladder(*ladder, where);
+      auto rungs = read_ladder(*ladder, where + ".escalation");
       if (!rungs.ok()) {
         return rungs.status();
       }
@@ -164,6 +202,11 @@ Status apply_rule_overrides(engine::RuleBook& book, const nlohmann::json& rules)
     return Status::invalid_input("rules: " + *r.error());
   }
   book.set_count_event_day(count_event_day);
+  if (const auto ladders = rules.find("escalation"); ladders != rules.end()) {
+    if (auto status = apply_ladder_overrides(book, *ladders); !status.ok()) {
+      return status;
+    }
+  }
   const auto overrides = rules.find("overrides");
   if (overrides == rules.end()) {
     return {};

@@ -16,12 +16,14 @@ DerivedCase derive_case(std::string case_ref, std::vector<engine::RecordedEvent>
   }
   out.record = engine::fold_case_record(events);
   out.clocks = std::move(evaluation.view.clocks);
+  out.workflows = std::move(evaluation.view.workflows);
   return out;
 }
 
 void CaseRebuilder::write(const DerivedCase& derived) {
   cases_.put(derived.record);
   clocks_.replace(derived.case_ref, derived.clocks);
+  workflows_.replace(derived.case_ref, derived.workflows);
 }
 
 CaseRebuilder::CaseRebuilder(sqlite::Database& db, const engine::RuleBook& rules,
@@ -30,6 +32,7 @@ CaseRebuilder::CaseRebuilder(sqlite::Database& db, const engine::RuleBook& rules
       events_(db.sql()),
       cases_(db.sql()),
       clocks_(db.sql()),
+      workflows_(db.sql()),
       rules_(rules),
       calendar_(calendar) {}
 

@@ -1,8 +1,8 @@
 // adapters/import/case_rebuilder.h
 //
 // Re-derives what the store keeps about a case from its whole event history: the case record
-// and every clock, by the one evaluation path (workflows::evaluate_case) used for a fresh
-// import and for a rebuild alike. Used by import for the cases it touched, and by init after
+// every workflow and every clock, by the one evaluation path (workflows::evaluate_case) used for a
+// fresh import and for a rebuild alike. Used by import for the cases it touched, and by init after
 // a migration adds derived tables. Callers own the transaction. Not shared across threads.
 #pragma once
 
@@ -13,6 +13,7 @@
 #include "adapters/sqlite/clock_store.h"
 #include "adapters/sqlite/database.h"
 #include "adapters/sqlite/event_store.h"
+#include "adapters/sqlite/workflow_store.h"
 #include "engine/calendar.h"
 #include "engine/case_record.h"
 #include "engine/rule_pack.h"
@@ -28,6 +29,7 @@ struct DerivedCase {
   std::optional<workflows::Rejection> rejection;
   engine::CaseRecord record;
   std::vector<engine::Clock> clocks;
+  std::vector<workflows::WorkflowView> workflows;
 };
 
 // Derives a case from its events (any order: they are sorted here). Pure; thread-safe.
@@ -54,6 +56,7 @@ class CaseRebuilder {
   sqlite::EventStore events_;
   sqlite::CaseStore cases_;
   sqlite::ClockStore clocks_;
+  sqlite::WorkflowStore workflows_;
   const engine::RuleBook& rules_;
   const engine::Calendar& calendar_;
 };

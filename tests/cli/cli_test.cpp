@@ -64,7 +64,7 @@ TEST_CASE("init creates the database and is idempotent") {
   Sandbox box;
   auto first = box.ehcp("init");
   CHECK(first.exit_code == 0);
-  CHECK(first.out.find("schema version 2") != std::string::npos);
+  CHECK(first.out.find("schema version 3") != std::string::npos);
   auto second = box.ehcp("init");
   CHECK(second.exit_code == 0);
   CHECK(second.out.find("migration") == std::string::npos);
@@ -227,15 +227,18 @@ TEST_CASE("init migrating an older database re-derives every case's clocks from 
       box.ehcp("import " + kFixtures + "/every_event_type.jsonl --as-of 2026-11-25").exit_code ==
       0);
   {
-    // Back to schema 1: the clocks table did not exist then.
+    // Back to schema 1: the clocks table and those of later migrations did not exist then.
     SQLite::Database db(box.db(), SQLite::OPEN_READWRITE);
-    db.exec("DROP TABLE clocks");
+    for (const char* table :
+         {"clocks", "workflows", "escalations", "outbox", "nightly_runs", "breach_ledger"}) {
+      db.exec(std::string("DROP TABLE ") + table);
+    }
     db.exec("PRAGMA user_version = 1");
   }
   CHECK(box.ehcp("case list").exit_code == 1);  // told to run init
   auto r = box.ehcp("init");
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out.find("1 migration(s) applied") != std::string::npos);
+  CHECK(r.out.find("2 migration(s) applied") != std::string::npos);
   CHECK(r.out.find("re-derived 3 case(s) from their events") != std::string::npos);
   SQLite::Database db(box.db(), SQLite::OPEN_READONLY);
   CHECK(db.execAndGet("SELECT count(*) FROM clocks WHERE case_ref = 'T-1'").getInt() > 0);

@@ -1,0 +1,83 @@
+#include "adapters/sqlite/outbox_store.h"
+
+namespace ehcp::adapters::sqlite {
+namespace {
+
+constexpr const char* kColumns =
+    "id, case_ref, clock, start, rung, role, recipient, address, subject, body, created_on, "
+    "created_at, delivered_at, delivered_to";
+
+std::optional<std::string> text_or_null(const SQLite::Column& c) {
+  return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
+}
+
+}  // namespace
+
+OutboxStore::OutboxStore(SQLite::Database& db)
+    : db_(db),
+      insert_(db,
+              "INSERT INTO outbox (case_ref, clock, start, rung, role, recipient, address, "
+              "subject, body, created_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+              "ON CONFLICT DO NOTHING"),
+      mark_(db, "UPDATE outbox SET delivered_at = ?, delivered_to = ? WHERE id = ?") {}
+
+std::optional<std::int64_t> OutboxStore::add(const OutboxMessage& m) {
+  insert_.reset();
+  insert_.bind(1, m.case_ref);
+  insert_.bind(2, m.clock);
+  insert_.bind(3, engine::format_date(m.start));
+  insert_.bind(4, m.rung);
+  insert_.bind(5, m.role);
+  insert_.bind(6, m.recipient);
+  insert_.bind(7, m.address);
+  insert_.bind(8, m.subject);
+  insert_.bind(9, m.body);
+  insert_.bind(10, engine::format_date(m.created_on));
+  insert_.bind(11, m.created_at);
+  if (insert_.exec() == 0) {
+    return std::nullopt;
+  }
+  return db_.getLastInsertRowid();
+}
+
+std::vector<OutboxMessage> OutboxStore::undelivered(std::size_t limit) {
+  SQLite::Statement q(db_, std::string("SELECT ") + kColumns +
+                               " FROM outbox WHERE delivered_at IS NULL ORDER BY id LIMIT ?");
+  q.bind(1, static_cast<std::int64_t>(limit));
+  std::vector<OutboxMessage> out;
+  while (q.executeStep()) {
+    OutboxMessage m;
+    m.id = q.getColumn(0).getInt64();
+    m.case_ref = q.getColumn(1).getString();
+    m.clock = q.getColumn(2).getString();
+    m.start = *engine::parse_date(q.getColumn(3).getString());
+    m.rung = q.getColumn(4).getString();
+    m.role = q.getColumn(5).getString();
+    m.recipient = q.getColumn(6).getString();
+    m.address = q.getColumn(7).getString();
+    m.subject = q.getColumn(8).getString();
+    m.body = q.getColumn(9).getString();
+    m.created_on = *engine::parse_date(q.getColumn(10).getString());
+    m.created_at = q.getColumn(11).getString();
+    m.delivered_at = text_or_null(q.getColumn(12));
+    m.delivered_to = text_or_null(q.getColumn(13));
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+void OutboxStore::mark_delivered(std::int64_t id, const std::string& at, const std::string& to) {
+  mark_.reset();
+  mark_.bind(1, at);
+  mark_.bind(2, to);
+  mark_.bind(3, id);
+  mark_.exec();
+}
+
+std::int64_t OutboxStore::count_undelivered() {
+  SQLite::Statement q(db_, "SELECT count(*) FROM outbox WHERE delivered_at IS NULL");
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
+}  // namespace ehcp::adapters::sqlite

@@ -1,0 +1,45 @@
+// cli/nightly.h
+//
+// The nightly run, shared by `ehcp nightly` (one night, run by the council's scheduler) and
+// `ehcp run` (the long-running scheduler): tick the escalations as of the night, write the
+// breach report to a dated file, deliver the outbox, and record the night as done.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include "cli/context.h"
+#include "engine/civil_date.h"
+#include "engine/status.h"
+
+namespace ehcp::cli {
+
+// Where the nightly run writes: --reports / --outbox, else the LA configuration's nightly
+// section, else beside the database (<db dir>/reports, <db dir>/outbox).
+struct NightlyPaths {
+  std::string reports_dir;
+  std::string outbox_dir;
+};
+
+struct NightlyOutcome {
+  engine::Date as_of;
+  std::size_t fired = 0;     // rungs recorded as notified
+  std::size_t skipped = 0;   // rungs recorded as skipped (overtaken after downtime)
+  std::size_t messages = 0;  // outbox messages queued by the tick
+  std::size_t delivered = 0;
+  std::string report_path;
+};
+
+// The directories for this context (overrides win over the configuration).
+engine::Result<NightlyPaths> nightly_paths(const Context& context, const NightlyPaths& overrides);
+
+// Runs the night of `as_of`. Each step commits on its own, so a run killed half-way is simply
+// run again: nothing is lost and nothing is sent twice.
+engine::Result<NightlyOutcome> run_nightly(const Context& context, engine::Date as_of,
+                                           const NightlyPaths& paths);
+
+// The as-of date of the latest night completed, or nullopt when none has been.
+engine::Result<std::optional<engine::Date>> last_nightly(const Context& context);
+
+}  // namespace ehcp::cli

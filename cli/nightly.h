@@ -34,10 +34,17 @@ struct NightlyOutcome {
 // The directories for this context (overrides win over the configuration).
 engine::Result<NightlyPaths> nightly_paths(const Context& context, const NightlyPaths& overrides);
 
+enum class NightlySteps {
+  kAll,         // tick, report, deliver: a night run on the night
+  kReportOnly,  // a missed night caught up later: its report only. Its escalations are left to
+                // the latest night's tick, which records the overtaken rungs as skipped.
+};
+
 // Runs the night of `as_of`. Each step commits on its own, so a run killed half-way is simply
-// run again: nothing is lost and nothing is sent twice.
+// run again: nothing is lost and nothing is sent twice. The night is recorded as done last.
 engine::Result<NightlyOutcome> run_nightly(const Context& context, engine::Date as_of,
-                                           const NightlyPaths& paths);
+                                           const NightlyPaths& paths,
+                                           NightlySteps steps = NightlySteps::kAll);
 
 // The as-of date of the latest night completed, or nullopt when none has been.
 engine::Result<std::optional<engine::Date>> last_nightly(const Context& context);

@@ -19,5 +19,8 @@ void add_import_command(CLI::App& app, Context& context, Run& run);
 void add_export_command(CLI::App& app, Context& context, Run& run);
 void add_case_commands(CLI::App& app, Context& context, Run& run);
 void add_calendar_command(CLI::App& app, Context& context, Run& run);
+void add_tick_command(CLI::App& app, Context& context, Run& run);
+void add_queue_command(CLI::App& app, Context& context, Run& run);
+void add_escalations_command(CLI::App& app, Context& context, Run& run);
 
 }  // namespace ehcp::cli

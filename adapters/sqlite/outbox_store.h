@@ -27,9 +27,9 @@ struct OutboxMessage {
   std::string recipient;  // display name: "Omar Quillfeather", "Team manager, East"
   std::string address;    // "omar.quillfeather@exampleshire.example"
   std::string subject;
-  std::string body;                  // plain text, lines separated by "\n"
-  engine::Date created_on;           // the tick's as-of date
-  std::string created_at;            // UTC ISO 8601: 2026-05-26T01:00:00Z
+  std::string body;         // plain text, lines separated by "\n"
+  engine::Date created_on;  // the tick's as-of date
+  std::string created_at;   // UTC ISO 8601: 2026-05-26T01:00:00Z
   std::optional<std::string> delivered_at;
   std::optional<std::string> delivered_to;
 };

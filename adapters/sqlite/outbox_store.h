@@ -45,6 +45,9 @@ class OutboxStore {
   // Up to `limit` undelivered messages, oldest first.
   std::vector<OutboxMessage> undelivered(std::size_t limit);
 
+  // Every message, or only the undelivered ones, oldest first.
+  std::vector<OutboxMessage> list(bool undelivered_only);
+
   // Marks message `id` delivered at `at` (UTC ISO 8601) to `to` (e.g. the file written).
   void mark_delivered(std::int64_t id, const std::string& at, const std::string& to);
 

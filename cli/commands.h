@@ -22,5 +22,7 @@ void add_calendar_command(CLI::App& app, Context& context, Run& run);
 void add_tick_command(CLI::App& app, Context& context, Run& run);
 void add_queue_command(CLI::App& app, Context& context, Run& run);
 void add_escalations_command(CLI::App& app, Context& context, Run& run);
+void add_nightly_command(CLI::App& app, Context& context, Run& run);
+void add_report_commands(CLI::App& app, Context& context, Run& run);
 
 }  // namespace ehcp::cli

@@ -50,6 +50,7 @@ engine::Status run_queue(const Context& context, const QueueArgs& args) {
       std::cout << adapters::render::queue_to_csv(queue.value(), filter.names);
       break;
     case Format::kTable:
+    case Format::kHtml:  // refused before any command runs (main.cpp)
       std::cout << adapters::render::queue_to_text(queue.value(), filter.names);
       break;
   }

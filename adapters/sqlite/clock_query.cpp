@@ -37,11 +37,15 @@ std::string filters(const ClockQuery& q, bool finished_half) {
   if (q.statutory_only) {
     s += " AND c.statutory = 1";
   }
+  const std::string or_reassigned =
+      q.reassigned_after ? " OR EXISTS (SELECT 1 FROM events e WHERE e.case_ref = c.case_ref AND "
+                           "e.on_date > :reassigned_after AND e.type = 'caseworker_assigned')"
+                         : "";
   if (q.team) {
-    s += " AND " + plus + "k.team = :team";
+    s += " AND (" + plus + "k.team = :team" + or_reassigned + ")";
   }
   if (q.caseworker) {
-    s += " AND " + plus + "k.caseworker = :caseworker";
+    s += " AND (" + plus + "k.caseworker = :caseworker" + or_reassigned + ")";
   }
   if (q.clock) {
     s += " AND (c.clock = :clock OR substr(c.clock, 1, length(:clock) + 1) = :clock || ':')";
@@ -79,6 +83,9 @@ void bind(SQLite::Statement& s, const ClockQuery& q) {
   }
   if (q.reported_before) {
     s.bind(":reported_before", engine::format_date(*q.reported_before));
+  }
+  if (q.reassigned_after && (q.team || q.caseworker)) {
+    s.bind(":reassigned_after", engine::format_date(*q.reassigned_after));
   }
 }
 

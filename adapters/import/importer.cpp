@@ -151,6 +151,9 @@ class Import {
     }
     line_of_seq_.push_back(static_cast<std::uint32_t>(line_no));
     ++report_.applied;
+    if (!report_.latest_on || *report_.latest_on < event.on) {
+      report_.latest_on = event.on;
+    }
     CaseState& state = check_case(line_no, event);
     if (!state.opened_before) {
       state.new_lines.emplace_back(*seq, std::move(line.text));
@@ -309,8 +312,12 @@ engine::Result<ImportReport> import_events(sqlite::Database& db, std::istream& i
     if (!import.accepted()) {
       return import.take_report();  // a history the machines cannot take: nothing applied
     }
+    auto report = import.take_report();
+    if (report.latest_on) {
+      sqlite::EventStore(db.sql()).note_latest_on(*report.latest_on);
+    }
     tx.commit();
-    return import.take_report();
+    return report;
   } catch (const SQLite::Exception& e) {
     return engine::Status::storage("import", e.what());
   }

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <istream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,7 +37,8 @@ struct ImportReport {
   std::size_t applied = 0;          // events appended
   std::size_t skipped_repeats = 0;  // events whose id was seen before with the same content
   std::size_t cases_touched = 0;
-  std::vector<LineError> errors;  // sorted by line; non-empty means nothing was applied
+  std::optional<engine::Date> latest_on;  // the latest effective date among the events applied
+  std::vector<LineError> errors;          // sorted by line; non-empty means nothing was applied
 
   bool accepted() const { return errors.empty(); }
 };

@@ -23,7 +23,6 @@ struct QueueFilter {
   std::optional<std::string> clock;     // a name or a family ("advice")
   std::optional<std::string> workflow;  // "assessment"
   bool names = true;                    // read the children's names
-  bool past = false;  // the date is before today: cases may have moved between people since
 };
 
 struct QueueItem {

@@ -95,4 +95,20 @@ std::int64_t EventStore::count() {
   return db_.execAndGet("SELECT count(*) FROM events").getInt64();
 }
 
+void EventStore::note_latest_on(engine::Date on) {
+  SQLite::Statement q(db_,
+                      "INSERT INTO events_span (id, latest_on) VALUES (1, ?) ON CONFLICT (id) DO "
+                      "UPDATE SET latest_on = max(latest_on, excluded.latest_on)");
+  q.bind(1, engine::format_date(on));
+  q.exec();
+}
+
+std::optional<engine::Date> EventStore::latest_on() {
+  SQLite::Statement q(db_, "SELECT latest_on FROM events_span WHERE id = 1");
+  if (!q.executeStep()) {
+    return std::nullopt;
+  }
+  return engine::parse_date(q.getColumn(0).getString());
+}
+
 }  // namespace ehcp::adapters::sqlite

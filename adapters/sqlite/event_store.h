@@ -35,6 +35,11 @@ class EventStore {
   // The payload stored under idempotency id `id`, with its seq, if any.
   std::optional<std::pair<std::int64_t, std::string>> find_by_id(const std::string& id);
 
+  // Keeps the latest effective date of any stored event (events_span), which an import raises.
+  // Queues and reports as of an earlier date know from it that cases may have changed since.
+  void note_latest_on(engine::Date on);
+  std::optional<engine::Date> latest_on();
+
   // Every event of `case_ref`, decoded, in stored order (effective date, then arrival; call
   // engine::sort_for_replay for the full replay order).
   engine::Result<std::vector<engine::RecordedEvent>> load_case(const std::string& case_ref);

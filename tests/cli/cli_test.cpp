@@ -229,8 +229,8 @@ TEST_CASE("init migrating an older database re-derives every case's clocks from 
   {
     // Back to schema 1: the clocks table and those of later migrations did not exist then.
     SQLite::Database db(box.db(), SQLite::OPEN_READWRITE);
-    for (const char* table :
-         {"clocks", "workflows", "escalations", "outbox", "nightly_runs", "breach_ledger"}) {
+    for (const char* table : {"clocks", "workflows", "escalations", "outbox", "nightly_runs",
+                              "breach_ledger", "events_span"}) {
       db.exec(std::string("DROP TABLE ") + table);
     }
     db.exec("PRAGMA user_version = 1");

@@ -9,6 +9,14 @@ CREATE TABLE workflows (
 );
 CREATE INDEX workflows_by_case ON workflows (case_ref);
 
+-- The latest effective date of any event, raised by each import: a queue or report as of an
+-- earlier date knows cases may have moved between people since.
+CREATE TABLE events_span (
+  id        INTEGER PRIMARY KEY CHECK (id = 1),
+  latest_on TEXT NOT NULL
+);
+INSERT INTO events_span (id, latest_on) SELECT 1, max(on_date) FROM events HAVING count(*) > 0;
+
 -- A team's or caseworker's queue reads its cases' unfinished clocks only.
 CREATE INDEX clocks_unfinished_by_case ON clocks (case_ref, due)
   WHERE met_on IS NULL AND ended_on IS NULL;

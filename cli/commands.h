@@ -19,5 +19,6 @@ void add_import_command(CLI::App& app, Context& context, Run& run);
 void add_export_command(CLI::App& app, Context& context, Run& run);
 void add_case_commands(CLI::App& app, Context& context, Run& run);
 void add_calendar_command(CLI::App& app, Context& context, Run& run);
+void add_run_command(CLI::App& app, Context& context, Run& run);
 
 }  // namespace ehcp::cli

@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   ehcp::cli::add_export_command(app, context, run);
   ehcp::cli::add_case_commands(app, context, run);
   ehcp::cli::add_calendar_command(app, context, run);
+  ehcp::cli::add_run_command(app, context, run);
 
   try {
     app.parse(argc, argv);

@@ -37,8 +37,9 @@ std::string london_wall_clock(std::chrono::sys_seconds t) {
   return date::format("%F %R %Z", date::zoned_seconds{"Europe/London", t});
 }
 
-// While alive, SIGTERM and SIGINT stay pending instead of being delivered, so nothing in a
-// night (a blocking write, a socket) sees EINTR; on release the signal_set receives them.
+// While alive, SIGTERM and SIGINT stay pending instead of being delivered. Asio installs its
+// handler without SA_RESTART, so a signal delivered mid-night would fail a blocking call (a
+// socket, a pipe) with EINTR; held, it reaches the signal_set once the night is over.
 class StopSignalsHeld {
  public:
   StopSignalsHeld() {
@@ -153,11 +154,12 @@ class Scheduler {
     sleep_towards_next_run(now);
   }
 
-  // The timer is a system_timer, but Asio measures the wait on the monotonic clock once armed:
-  // a wait is late by however long the machine was suspended or the clock was stepped forward.
-  // So no single wait is longer than kLongestSleep; each wake-up re-reads the system time and
-  // re-computes the next run (which also follows a clock stepped back). A night is then at most
-  // kLongestSleep late after a resume, for one cheap wake-up a minute.
+  // The timer is a system_timer, but once armed Asio measures the wait on the monotonic clock,
+  // which stops while the machine is suspended and ignores steps of the system clock (Boost 1.74
+  // happens to re-check every 5 minutes; that is not documented). So no single wait is longer
+  // than kLongestSleep; each wake-up re-reads the system time and re-computes the next run, which
+  // also follows a clock stepped back. A night is then at most kLongestSleep late after a resume
+  // or a clock step, for one cheap wake-up a minute.
   void sleep_towards_next_run(std::chrono::sys_seconds now) {
     timer_.expires_at(std::min(next_run_, now + kLongestSleep));
     timer_.async_wait([this](const boost::system::error_code& ec) {

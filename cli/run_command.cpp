@@ -256,7 +256,7 @@ void add_run_command(CLI::App& app, Context& context, Run& run) {
   cmd->add_option("--outbox", args->paths.outbox_dir,
                   "Outbox folder (default: nightly.outbox_dir, else beside the database)");
   cmd->add_option("--max-catch-up", args->max_catch_up,
-                  "Most missed nights to catch up at start, the latest ones (default: 31)")
+                  "Most missed nights to catch up, the latest ones (default: 31)")
       ->check(CLI::Range(1, std::numeric_limits<int>::max()));
   cmd->add_flag("--once", args->once,
                 "Catch up the missed nights, then exit (for cron or a systemd timer)");

@@ -53,6 +53,7 @@ engine::Status run_list(const Context& context, const ListArgs& args) {
             adapters::render::case_list_table(shown, as_of.value()));
         break;
       case Format::kTable:
+      case Format::kHtml:  // refused before any command runs (main.cpp)
         std::cout << adapters::render::to_text(
             adapters::render::case_list_table(shown, as_of.value()));
         std::cout << shown.size() << " case(s)\n";

@@ -19,6 +19,11 @@ void add_import_command(CLI::App& app, Context& context, Run& run);
 void add_export_command(CLI::App& app, Context& context, Run& run);
 void add_case_commands(CLI::App& app, Context& context, Run& run);
 void add_calendar_command(CLI::App& app, Context& context, Run& run);
+void add_tick_command(CLI::App& app, Context& context, Run& run);
+void add_queue_command(CLI::App& app, Context& context, Run& run);
+void add_escalations_command(CLI::App& app, Context& context, Run& run);
+void add_nightly_command(CLI::App& app, Context& context, Run& run);
+void add_report_commands(CLI::App& app, Context& context, Run& run);
 void add_run_command(CLI::App& app, Context& context, Run& run);
 
 }  // namespace ehcp::cli

@@ -11,6 +11,9 @@ Format Context::format() const {
   if (format_name == "csv") {
     return Format::kCsv;
   }
+  if (format_name == "html") {
+    return Format::kHtml;
+  }
   return Format::kTable;
 }
 

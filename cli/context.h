@@ -15,13 +15,14 @@
 
 namespace ehcp::cli {
 
-enum class Format { kTable, kJson, kCsv };
+enum class Format { kTable, kJson, kCsv, kHtml };
 
 struct Context {
   std::string db_path = "ehcp.db";
   std::string format_name = "table";
-  std::string as_of_text;   // empty: today in London
-  std::string config_path;  // empty: no LA configuration (national rules only)
+  std::string as_of_text;     // empty: today in London
+  std::string config_path;    // empty: no LA configuration (national rules only)
+  bool html_allowed = false;  // set by the commands that render HTML (reports)
 
   Format format() const;
   // The as-of date: --as-of if given (a usage error if not a real date), else today in London.

@@ -20,8 +20,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();
   app.add_option("--db", context.db_path, "SQLite database (default: $EHCP_DB, else ./ehcp.db)");
-  app.add_option("--format", context.format_name, "Output format: table, json or csv")
-      ->check(CLI::IsMember({"table", "json", "csv"}));
+  app.add_option("--format", context.format_name,
+                 "Output format: table, json or csv; html for reports")
+      ->check(CLI::IsMember({"table", "json", "csv", "html"}));
   app.add_option("--config", context.config_path,
                  "LA configuration file: calendar, closures (default: $EHCP_CONFIG)");
   app.add_option("--as-of", context.as_of_text, "The date to act as of (default: today in London)");
@@ -32,6 +33,11 @@ int main(int argc, char** argv) {
   ehcp::cli::add_export_command(app, context, run);
   ehcp::cli::add_case_commands(app, context, run);
   ehcp::cli::add_calendar_command(app, context, run);
+  ehcp::cli::add_tick_command(app, context, run);
+  ehcp::cli::add_queue_command(app, context, run);
+  ehcp::cli::add_escalations_command(app, context, run);
+  ehcp::cli::add_nightly_command(app, context, run);
+  ehcp::cli::add_report_commands(app, context, run);
   ehcp::cli::add_run_command(app, context, run);
 
   try {
@@ -40,7 +46,12 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 1;
   }
-  const ehcp::engine::Status status = run ? run() : ehcp::engine::Status::usage("no command");
+  ehcp::engine::Status status = ehcp::engine::Status::usage("no command");
+  if (context.format() == ehcp::cli::Format::kHtml && !context.html_allowed) {
+    status = ehcp::engine::Status::usage("--format html is only for `ehcp report`");
+  } else if (run) {
+    status = run();
+  }
   if (!status.ok()) {
     std::cerr << "ehcp: " << status.message() << "\n";
   }

@@ -28,7 +28,11 @@ struct NightlyOutcome {
   std::size_t skipped = 0;   // rungs recorded as skipped (overtaken after downtime)
   std::size_t messages = 0;  // outbox messages queued by the tick
   std::size_t delivered = 0;
-  std::string report_path;
+  std::string report_path;  // the HTML report; the JSON one beside it
+  int overdue = 0;          // the report's counts
+  int new_breaches = 0;
+  int due_soon = 0;
+  int excepted = 0;
 };
 
 // The directories for this context (overrides win over the configuration).

@@ -25,7 +25,7 @@ struct BreachCandidate {
   Clock clock;
   std::string caseworker;  // empty when none is assigned
   std::string team;
-  std::string child;         // "Given Family"; empty in an anonymised report
+  std::string child;             // "Given Family"; empty in an anonymised report
   bool reported_before = false;  // shown as overdue by a report made before D
 };
 
@@ -35,8 +35,8 @@ struct BreachEntry {
   std::string workflow;
   Date start;
   Date due;
-  int days_overdue = 0;        // 0 for due_soon
-  int working_days_left = 0;   // due_soon only: working days from D to due (1..10)
+  int days_overdue = 0;       // 0 for due_soon
+  int working_days_left = 0;  // due_soon only: working days from D to due (1..10)
   std::string caseworker;
   std::string team;
   std::string child;
@@ -53,13 +53,13 @@ struct BreachTally {
 
 struct BreachReport {
   Date as_of;
-  bool previous_report = false;  // whether "new" could look at an earlier report
+  bool previous_report = false;           // whether "new" could look at an earlier report
   std::vector<BreachEntry> new_breaches;  // most days overdue first, then case, then clock
   std::vector<BreachEntry> overdue;       // the same order; new ones included
   std::vector<BreachEntry> due_soon;      // soonest due first
   std::vector<BreachEntry> excepted;      // most days overdue first
   BreachTally total;
-  BreachTally previous_total;  // on D - 1, from the same clock rows
+  BreachTally previous_total;                   // on D - 1, from the same clock rows
   std::map<std::string, BreachTally> by_clock;  // "advice:ep" counts apart from "advice:health"
   std::map<std::string, BreachTally> previous_by_clock;
   std::map<std::string, BreachTally> by_team;  // "(no team)" for cases without one

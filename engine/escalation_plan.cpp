@@ -42,8 +42,9 @@ std::vector<RungDecision> plan_escalation(const Clock& clock,
     }
     out.push_back(RungDecision{&ladder[i], day, i == highest});
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const RungDecision& a, const RungDecision& b) { return a.fires_on < b.fires_on; });
+  std::stable_sort(out.begin(), out.end(), [](const RungDecision& a, const RungDecision& b) {
+    return a.fires_on < b.fires_on;
+  });
   return out;
 }
 

@@ -138,7 +138,9 @@ struct Assertion {
   std::string rest;                // everything after the keyword, trimmed
 };
 
-enum class BlockKind { kEvents, kImportError, kExpect };
+// kRun, kFile and kFiles: `run ARGS`, `file PATH`, `files DIR`, each followed by the exact lines
+// expected (stdout, the file's content, the folder's sorted entries).
+enum class BlockKind { kEvents, kImportError, kExpect, kRun, kFile, kFiles };
 
 struct Block {
   BlockKind kind = BlockKind::kEvents;
@@ -149,6 +151,8 @@ struct Block {
   bool separated = false;                    // import error: `----` seen
   std::vector<std::string> expected_stderr;  // import error: the lines after `----`
   std::vector<Assertion> assertions;         // expect
+  std::string argument;                      // run: the ehcp arguments; file, files: the path
+  std::vector<std::string> expected;         // run, file, files: the lines expected
 };
 
 struct Scenario {
@@ -220,7 +224,29 @@ class ScenarioParser {
           take_assertion(number, strip_comment(line));
         }
         return;
+      case BlockKind::kRun:
+      case BlockKind::kFile:
+      case BlockKind::kFiles:
+        block_->expected.push_back(line);
+        return;
     }
+  }
+
+  // `run ARGS`, `file PATH`, `files DIR`: the rest of the line is taken as written.
+  bool take_output_block(int number, const std::string& line) {
+    static const std::vector<std::pair<std::string, BlockKind>> kinds = {
+        {"run ", BlockKind::kRun}, {"file ", BlockKind::kFile}, {"files ", BlockKind::kFiles}};
+    for (const auto& [prefix, kind] : kinds) {
+      if (line.starts_with(prefix)) {
+        Block block;
+        block.line = number;
+        block.kind = kind;
+        block.argument = trim(line.substr(prefix.size()));
+        block_ = std::move(block);
+        return true;
+      }
+    }
+    return false;
   }
 
   void take_outside(int number, const std::string& line) {
@@ -230,6 +256,9 @@ class ScenarioParser {
     }
     if (strip_comment(line).empty()) {
       return;  // an indented comment
+    }
+    if (take_output_block(number, line)) {
+      return;
     }
     const auto words = words_of(strip_comment(line));
     Block block;
@@ -243,7 +272,10 @@ class ScenarioParser {
     } else if (words[0] == "expect") {
       block.kind = BlockKind::kExpect;
     } else {
-      error(number, "expected a block: `events`, `import error` or `expect`, not '" + line + "'");
+      error(number,
+            "expected a block: `events`, `import error`, `expect`, `run`, `file` or `files`, "
+            "not '" +
+                line + "'");
       block_skipping_ = true;
       return;
     }
@@ -374,7 +406,9 @@ class ScenarioParser {
       error(block.line, "`import error` block gives no expected `line N: ...` after `----`");
       return;
     }
-    if (block.kind != BlockKind::kExpect && block.payload.empty()) {
+    const bool output_block = block.kind == BlockKind::kRun || block.kind == BlockKind::kFile ||
+                              block.kind == BlockKind::kFiles;
+    if (!output_block && block.kind != BlockKind::kExpect && block.payload.empty()) {
       error(block.line, "block has no JSON Lines");
       return;
     }
@@ -434,6 +468,7 @@ class Sandbox {
   }
 
   fs::path db() const { return dir_ / "ehcp.db"; }
+  fs::path dir() const { return dir_; }
 
   // Every later command runs with `--config path`.
   void use_config(const fs::path& path) { config_ = path; }
@@ -444,7 +479,9 @@ class Sandbox {
     std::ofstream(in, std::ios::binary) << input;
     const std::string config =
         config_.empty() ? std::string() : " --config " + shell_quote(config_.string());
-    const std::string command = shell_quote(EHCP_BINARY) + " --db " + shell_quote(db().string()) +
+    // Run inside the folder, so relative paths in a scenario stay inside it.
+    const std::string command = "cd " + shell_quote(dir_.string()) + " && " +
+                                shell_quote(EHCP_BINARY) + " --db " + shell_quote(db().string()) +
                                 config + " " + args + " <" + shell_quote(in.string()) + " >" +
                                 shell_quote(out.string()) + " 2>" + shell_quote(err.string());
     const int status = std::system(command.c_str());
@@ -495,6 +532,15 @@ class ScenarioRun {
           break;
         case BlockKind::kExpect:
           run_expect(block);
+          break;
+        case BlockKind::kRun:
+          run_command(block);
+          break;
+        case BlockKind::kFile:
+          check_file(block);
+          break;
+        case BlockKind::kFiles:
+          check_files(block);
           break;
       }
     }
@@ -547,6 +593,58 @@ class ScenarioRun {
     } else {
       SUCCEED();
     }
+  }
+
+  // Lines compared without trailing spaces (tables pad their last column).
+  static std::vector<std::string> rstripped(std::vector<std::string> lines) {
+    for (auto& line : lines) {
+      line.erase(line.find_last_not_of(" \r") + 1);
+    }
+    while (!lines.empty() && lines.back().empty()) {
+      lines.pop_back();
+    }
+    return lines;
+  }
+
+  void compare(const Block& block, const std::string& what, const std::vector<std::string>& actual,
+               const std::string& detail) {
+    if (rstripped(actual) == rstripped(block.expected)) {
+      SUCCEED();
+      return;
+    }
+    FAIL_CHECK(at(block.line) << ": " << what << " differs\n  expected:\n"
+                              << quote_lines(block.expected) << "  actual:\n"
+                              << quote_lines(actual) << detail);
+  }
+
+  void run_command(const Block& block) {
+    const auto r = box_.ehcp(block.argument);
+    if (r.exit_code != 0) {
+      FAIL_CHECK(at(block.line) << ": `ehcp " << block.argument << "` failed\n" << describe(r));
+      return;
+    }
+    compare(block, "the output of `ehcp " + block.argument + "`", split_lines(r.out), "");
+  }
+
+  void check_file(const Block& block) {
+    const fs::path path = box_.dir() / block.argument;
+    if (!fs::is_regular_file(path)) {
+      FAIL_CHECK(at(block.line) << ": no file " << block.argument);
+      return;
+    }
+    compare(block, block.argument, split_lines(slurp(path)), "");
+  }
+
+  void check_files(const Block& block) {
+    const fs::path path = box_.dir() / block.argument;
+    std::vector<std::string> names;
+    if (fs::is_directory(path)) {
+      for (const auto& entry : fs::directory_iterator(path)) {
+        names.push_back(entry.path().filename().string());
+      }
+    }
+    std::sort(names.begin(), names.end());
+    compare(block, "the files in " + block.argument, names, "");
   }
 
   std::string default_case() const {

@@ -1,7 +1,6 @@
 #include "adapters/config/rule_pack_loader.h"
 
 #include <algorithm>
-
 #include <map>
 
 #include "adapters/jsonl/field_reader.h"

@@ -11,6 +11,30 @@ std::optional<std::string> text_or_null(const SQLite::Column& c) {
   return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
 }
 
+// The rows of `q`, a SELECT of kColumns.
+std::vector<OutboxMessage> read_messages(SQLite::Statement& q) {
+  std::vector<OutboxMessage> out;
+  while (q.executeStep()) {
+    OutboxMessage m;
+    m.id = q.getColumn(0).getInt64();
+    m.case_ref = q.getColumn(1).getString();
+    m.clock = q.getColumn(2).getString();
+    m.start = *engine::parse_date(q.getColumn(3).getString());
+    m.rung = q.getColumn(4).getString();
+    m.role = q.getColumn(5).getString();
+    m.recipient = q.getColumn(6).getString();
+    m.address = q.getColumn(7).getString();
+    m.subject = q.getColumn(8).getString();
+    m.body = q.getColumn(9).getString();
+    m.created_on = *engine::parse_date(q.getColumn(10).getString());
+    m.created_at = q.getColumn(11).getString();
+    m.delivered_at = text_or_null(q.getColumn(12));
+    m.delivered_to = text_or_null(q.getColumn(13));
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
 }  // namespace
 
 OutboxStore::OutboxStore(SQLite::Database& db)
@@ -44,26 +68,14 @@ std::vector<OutboxMessage> OutboxStore::undelivered(std::size_t limit) {
   SQLite::Statement q(db_, std::string("SELECT ") + kColumns +
                                " FROM outbox WHERE delivered_at IS NULL ORDER BY id LIMIT ?");
   q.bind(1, static_cast<std::int64_t>(limit));
-  std::vector<OutboxMessage> out;
-  while (q.executeStep()) {
-    OutboxMessage m;
-    m.id = q.getColumn(0).getInt64();
-    m.case_ref = q.getColumn(1).getString();
-    m.clock = q.getColumn(2).getString();
-    m.start = *engine::parse_date(q.getColumn(3).getString());
-    m.rung = q.getColumn(4).getString();
-    m.role = q.getColumn(5).getString();
-    m.recipient = q.getColumn(6).getString();
-    m.address = q.getColumn(7).getString();
-    m.subject = q.getColumn(8).getString();
-    m.body = q.getColumn(9).getString();
-    m.created_on = *engine::parse_date(q.getColumn(10).getString());
-    m.created_at = q.getColumn(11).getString();
-    m.delivered_at = text_or_null(q.getColumn(12));
-    m.delivered_to = text_or_null(q.getColumn(13));
-    out.push_back(std::move(m));
-  }
-  return out;
+  return read_messages(q);
+}
+
+std::vector<OutboxMessage> OutboxStore::list(bool undelivered_only) {
+  SQLite::Statement q(db_, std::string("SELECT ") + kColumns + " FROM outbox" +
+                               (undelivered_only ? " WHERE delivered_at IS NULL" : "") +
+                               " ORDER BY id");
+  return read_messages(q);
 }
 
 void OutboxStore::mark_delivered(std::int64_t id, const std::string& at, const std::string& to) {

@@ -27,9 +27,9 @@ struct OutboxMessage {
   std::string recipient;  // display name: "Omar Quillfeather", "Team manager, East"
   std::string address;    // "omar.quillfeather@exampleshire.example"
   std::string subject;
-  std::string body;                  // plain text, lines separated by "\n"
-  engine::Date created_on;           // the tick's as-of date
-  std::string created_at;            // UTC ISO 8601: 2026-05-26T01:00:00Z
+  std::string body;         // plain text, lines separated by "\n"
+  engine::Date created_on;  // the tick's as-of date
+  std::string created_at;   // UTC ISO 8601: 2026-05-26T01:00:00Z
   std::optional<std::string> delivered_at;
   std::optional<std::string> delivered_to;
 };
@@ -44,6 +44,9 @@ class OutboxStore {
 
   // Up to `limit` undelivered messages, oldest first.
   std::vector<OutboxMessage> undelivered(std::size_t limit);
+
+  // Every message, or only the undelivered ones, oldest first.
+  std::vector<OutboxMessage> list(bool undelivered_only);
 
   // Marks message `id` delivered at `at` (UTC ISO 8601) to `to` (e.g. the file written).
   void mark_delivered(std::int64_t id, const std::string& at, const std::string& to);

@@ -9,8 +9,9 @@ CREATE TABLE workflows (
 );
 CREATE INDEX workflows_by_case ON workflows (case_ref);
 
--- Reports as of a past date need clocks finished after that date: found by the day they finished.
-CREATE INDEX clocks_by_finish ON clocks (coalesce(met_on, ended_on)) WHERE statutory = 1;
+-- Ticks, queues and reports as of a past date also need the clocks finished after that date:
+-- found by the day they finished.
+CREATE INDEX clocks_by_finish ON clocks (coalesce(met_on, ended_on));
 
 -- One row per (case, clock, rung) ever reached: the unique key makes a second tick a no-op.
 -- A clock is identified by case, name and start (a clock restarted by a later event is another).

@@ -1,0 +1,243 @@
+#include "adapters/notify/outbox_delivery.h"
+
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+#include <SQLiteCpp/Transaction.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "adapters/notify/eml_message.h"
+#include "adapters/sqlite/outbox_store.h"
+
+namespace ehcp::adapters::notify {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::size_t kBatch = 500;
+constexpr ::mode_t kFileMode = 0640;  // the messages name children's cases: not world-readable
+constexpr std::string_view kTempPrefix = ".ehcp-";
+constexpr std::string_view kTempSuffix = ".eml.tmp";
+constexpr std::string_view kLockName = ".ehcp-deliver.lock";
+
+engine::Status io_error(const std::string& what, const fs::path& path, int err) {
+  return engine::Status::storage(what + " " + path.string(), std::generic_category().message(err));
+}
+
+// A file descriptor closed when it goes out of scope (after an explicit close(), nothing).
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  ~Fd() {
+    if (fd_ >= 0) {
+      ::close(fd_);
+    }
+  }
+
+  bool valid() const { return fd_ >= 0; }
+  int get() const { return fd_; }
+  // Closes now, returning errno on failure (a write-back error can surface here) or 0.
+  int close() {
+    const int rc = ::close(fd_);
+    fd_ = -1;
+    return rc == 0 ? 0 : errno;
+  }
+
+ private:
+  int fd_;
+};
+
+// Writes `bytes` to `path` (created or truncated) and syncs it to disk.
+engine::Status write_synced(const fs::path& path, std::string_view bytes) {
+  Fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, kFileMode));
+  if (!fd.valid()) {
+    return io_error("write", path, errno);
+  }
+  while (!bytes.empty()) {
+    const ::ssize_t n = ::write(fd.get(), bytes.data(), bytes.size());
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      return io_error("write", path, errno);
+    }
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+  if (::fsync(fd.get()) != 0) {
+    return io_error("sync", path, errno);
+  }
+  if (const int err = fd.close(); err != 0) {
+    return io_error("close", path, err);
+  }
+  return {};
+}
+
+// Makes the renames done in `dir` durable.
+engine::Status sync_directory(const fs::path& dir) {
+  Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (!fd.valid()) {
+    return io_error("open directory", dir, errno);
+  }
+  if (::fsync(fd.get()) != 0) {
+    return io_error("sync directory", dir, errno);
+  }
+  return {};
+}
+
+// Takes the directory's delivery lock, waiting for another run to finish; held until `lock`
+// is destroyed (or the process dies: the kernel drops it).
+engine::Status lock_directory(const fs::path& dir, std::unique_ptr<Fd>& lock) {
+  const fs::path path = dir / kLockName;
+  lock = std::make_unique<Fd>(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, kFileMode));
+  if (!lock->valid()) {
+    return io_error("open lock", path, errno);
+  }
+  while (::flock(lock->get(), LOCK_EX) != 0) {
+    if (errno != EINTR) {
+      return io_error("lock", path, errno);
+    }
+  }
+  return {};
+}
+
+// Removes the temporary files a killed run left behind. Only safe under the directory's lock.
+engine::Status remove_stale_temporaries(const fs::path& dir) {
+  std::error_code ec;
+  std::vector<fs::path> stale;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.starts_with(kTempPrefix) && name.ends_with(kTempSuffix)) {
+      stale.push_back(it->path());
+    }
+  }
+  if (ec) {
+    return engine::Status::storage("list " + dir.string(), ec.message());
+  }
+  for (const auto& path : stale) {
+    if (!fs::remove(path, ec) && ec) {
+      return engine::Status::storage("remove " + path.string(), ec.message());
+    }
+  }
+  return {};
+}
+
+// Writes message `m` to its file in `dir`: a temporary file, synced, then renamed over the
+// final name (so a reader never sees half a message, and a rewrite replaces, never adds).
+engine::Status write_message(const fs::path& dir, const sqlite::OutboxMessage& m,
+                             const std::string& from, fs::path& written) {
+  const fs::path temporary =
+      dir / (std::string(kTempPrefix) + std::to_string(m.id) + std::string(kTempSuffix));
+  const fs::path final_path = dir / eml_file_name(m.id);
+  if (auto status = write_synced(temporary, to_eml(m, from)); !status.ok()) {
+    return status;
+  }
+  if (std::rename(temporary.c_str(), final_path.c_str()) != 0) {
+    return io_error("rename to", final_path, errno);
+  }
+  written = final_path;
+  return {};
+}
+
+struct Written {
+  std::int64_t id;
+  std::string path;
+};
+
+// Syncs the directory, then marks `written` delivered in one transaction.
+engine::Status mark_written(sqlite::Database& db, sqlite::OutboxStore& store, const fs::path& dir,
+                            const std::vector<Written>& written, const std::string& now_utc) {
+  if (auto status = sync_directory(dir); !status.ok()) {
+    return status;
+  }
+  try {
+    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    for (const auto& w : written) {
+      store.mark_delivered(w.id, now_utc, w.path);
+    }
+    tx.commit();
+  } catch (const SQLite::Exception& e) {
+    return engine::Status::storage("mark outbox messages delivered", e.what());
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string eml_file_name(std::int64_t id) {
+  std::array<char, 32> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "ehcp-%08lld.eml", static_cast<long long>(id));
+  return buffer.data();
+}
+
+engine::Result<DeliveryOutcome> deliver_to_directory(sqlite::Database& db, const std::string& dir,
+                                                     const std::string& from,
+                                                     const std::string& now_utc) {
+  if (dir.empty()) {
+    return engine::Status::storage("deliver the outbox", "no directory given");
+  }
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) {
+    return engine::Status::storage("create outbox directory " + dir, ec.message());
+  }
+  if (!fs::is_directory(dir, ec)) {
+    return engine::Status::storage("outbox directory " + dir, "not a directory");
+  }
+  const fs::path base = fs::absolute(dir, ec).lexically_normal();
+  if (ec) {
+    return engine::Status::storage("outbox directory " + dir, ec.message());
+  }
+  std::unique_ptr<Fd> lock;
+  if (auto status = lock_directory(base, lock); !status.ok()) {
+    return status;
+  }
+  if (auto status = remove_stale_temporaries(base); !status.ok()) {
+    return status;
+  }
+  DeliveryOutcome outcome;
+  try {
+    sqlite::OutboxStore store(db.sql());
+    while (true) {
+      const auto batch = store.undelivered(kBatch);
+      std::vector<Written> written;
+      engine::Status failure;
+      for (const auto& m : batch) {
+        fs::path path;
+        failure = write_message(base, m, from, path);
+        if (!failure.ok()) {
+          break;
+        }
+        written.push_back({m.id, path.string()});
+      }
+      // What was written before a failure is marked too: it is on disk and would otherwise be
+      // written again, identically, by the next run.
+      if (!written.empty()) {
+        if (auto status = mark_written(db, store, base, written, now_utc); !status.ok()) {
+          return status;
+        }
+        outcome.delivered += written.size();
+      }
+      if (!failure.ok()) {
+        return failure;
+      }
+      if (batch.size() < kBatch) {
+        break;
+      }
+    }
+  } catch (const SQLite::Exception& e) {
+    return engine::Status::storage("read the outbox", e.what());
+  }
+  return outcome;
+}
+
+}  // namespace ehcp::adapters::notify

@@ -1,0 +1,40 @@
+// adapters/notify/outbox_delivery.h
+//
+// Delivers the outbox to a directory: each undelivered message becomes one file,
+// <dir>/ehcp-<id, 8 digits>.eml (see eml_message.h), and is marked delivered once that file is
+// durably there. Until a real mail transport exists, whatever picks these files up is the
+// transport.
+//
+// A run killed at any point loses nothing and duplicates nothing: a file is written under a
+// temporary name, synced and renamed, and the directory synced, before its message is marked;
+// a message written but not marked is written again under the same name with the same bytes.
+// Runs on one directory take turns (an flock on <dir>/.ehcp-deliver.lock), so a nightly run and
+// a hand-run delivery do not trip over each other. Uses the caller's Database on the caller's
+// thread; opens its own transactions, so the caller must not hold one.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "adapters/sqlite/database.h"
+#include "engine/status.h"
+
+namespace ehcp::adapters::notify {
+
+struct DeliveryOutcome {
+  std::size_t delivered = 0;  // messages written and marked by this run
+};
+
+// Writes every undelivered message of `db` to `dir` (created if missing) as from `from`, and
+// marks each delivered at `now_utc` (UTC ISO 8601) to the file's absolute path, in batches of
+// 500, each marked in one transaction. A directory that cannot be made or written, or a store
+// failure, is a kStorage Status naming the path; messages marked before it stay marked.
+engine::Result<DeliveryOutcome> deliver_to_directory(sqlite::Database& db, const std::string& dir,
+                                                     const std::string& from,
+                                                     const std::string& now_utc);
+
+// The file name message `id` is delivered to: "ehcp-00000042.eml".
+std::string eml_file_name(std::int64_t id);
+
+}  // namespace ehcp::adapters::notify

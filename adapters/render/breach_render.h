@@ -1,0 +1,43 @@
+// adapters/render/breach_render.h
+//
+// How the nightly deadline-breach report (engine/breach_report.h) is shown: text for a terminal,
+// CSV for a spreadsheet (one row per clock), JSON exactly as contract.md §4 for other systems,
+// and one self-contained HTML page to e-mail to an improvement board (printable on A4, marked
+// OFFICIAL-SENSITIVE, anonymised unless names are asked for). Takes values and returns strings;
+// writes nothing itself. Pure; thread-safe.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/breach_report.h"
+
+namespace ehcp::adapters::render {
+
+struct BreachRenderOptions {
+  std::string la;      // council name for the heading; may be empty
+  bool names = false;  // show the child's name (BreachEntry::child) beside the case reference
+};
+
+// A heading, the four counts with the change since the night before, then one table per
+// non-empty list (an empty list is one line saying there are none).
+std::string breaches_to_text(const engine::BreachReport& report,
+                             const BreachRenderOptions& options);
+
+// One RFC 4180 table (CRLF line ends), one row per clock: a new breach is its overdue row with
+// new=yes. Columns list,new,case[,child],clock,workflow,start,due,days_overdue,
+// working_days_left,caseworker,team,exception; a count that does not apply is left empty.
+std::string breaches_to_csv(const engine::BreachReport& report, const BreachRenderOptions& options);
+
+// contract.md §4. An ordered_json, not a json, so that dump() keeps the contract's key order
+// (as_of, new, overdue, due_soon, excepted; each entry case, clock, due, days_overdue,
+// caseworker, team, exception). Caseworker and team are null when empty. Never holds names.
+nlohmann::ordered_json breaches_to_json(const engine::BreachReport& report);
+
+// One HTML5 page with inline CSS only (no scripts, links or images), UTF-8. With names false
+// the children's names appear nowhere in it, only case references.
+std::string breaches_to_html(const engine::BreachReport& report,
+                             const BreachRenderOptions& options);
+
+}  // namespace ehcp::adapters::render

@@ -1,0 +1,58 @@
+#include "adapters/report/breach_source.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include "adapters/sqlite/clock_query.h"
+
+namespace ehcp::adapters::report {
+
+engine::Result<engine::BreachReport> load_breach_report(sqlite::Database& db,
+                                                        const config::LaConfig& config,
+                                                        engine::Date as_of, bool names) {
+  try {
+    SQLite::Statement earlier(db.sql(),
+                              "SELECT EXISTS (SELECT 1 FROM nightly_runs WHERE as_of < ?)");
+    earlier.bind(1, engine::format_date(as_of));
+    earlier.executeStep();
+    const bool previous_report = earlier.getColumn(0).getInt() != 0;
+
+    sqlite::ClockQuery query;
+    query.running_on = as_of - date::days{1};  // the night before is counted too
+    query.due_by = engine::due_soon_horizon(as_of, config.calendar);
+    query.statutory_only = true;
+    query.with_names = names;
+    query.reported_before = as_of;
+    std::vector<engine::BreachCandidate> candidates;
+    sqlite::for_each_clock(db.sql(), query, [&](sqlite::ClockRow&& row) {
+      candidates.push_back({std::move(row.case_ref), std::move(row.clock),
+                            std::move(row.caseworker), std::move(row.team), std::move(row.child),
+                            row.reported});
+    });
+    return engine::compose_breach_report(candidates, as_of, config.calendar, previous_report);
+  } catch (const SQLite::Exception& e) {
+    return engine::Status::storage("breach report", e.what());
+  }
+}
+
+engine::Status record_breach_report(sqlite::Database& db, const engine::BreachReport& report) {
+  try {
+    SQLite::Statement insert(
+        db.sql(),
+        "INSERT INTO breach_ledger (case_ref, clock, start, first_reported) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT DO UPDATE SET first_reported = min(first_reported, excluded.first_reported)");
+    const std::string on = engine::format_date(report.as_of);
+    for (const auto& e : report.overdue) {
+      insert.reset();
+      insert.bind(1, e.case_ref);
+      insert.bind(2, e.clock);
+      insert.bind(3, engine::format_date(e.start));
+      insert.bind(4, on);
+      insert.exec();
+    }
+    return {};
+  } catch (const SQLite::Exception& e) {
+    return engine::Status::storage("recording the breach report", e.what());
+  }
+}
+
+}  // namespace ehcp::adapters::report

@@ -1,0 +1,86 @@
+#include "adapters/report/work_queue.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "adapters/sqlite/clock_query.h"
+#include "engine/breach_report.h"
+
+namespace ehcp::adapters::report {
+namespace {
+
+bool more_urgent(const QueueItem& a, const QueueItem& b) {
+  // Statutory before guidance on the same day: a legal limit outranks a target.
+  return std::tie(a.due, b.statutory, a.case_ref, a.clock, a.start) <
+         std::tie(b.due, a.statutory, b.case_ref, b.clock, b.start);
+}
+
+std::vector<QueueTally> tally(const std::vector<QueueItem>& items) {
+  std::map<std::pair<std::string, std::string>, QueueTally> by_key;
+  for (const auto& item : items) {
+    auto& t = by_key[{item.caseworker, item.stage}];
+    t.caseworker = item.caseworker;
+    t.stage = item.stage;
+    (item.days_overdue > 0 ? t.overdue : t.due_soon) += 1;
+  }
+  std::vector<QueueTally> out;
+  out.reserve(by_key.size());
+  for (auto& [key, t] : by_key) {
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+}  // namespace
+
+engine::Result<WorkQueue> load_work_queue(sqlite::Database& db, const config::LaConfig& config,
+                                          engine::Date as_of, const QueueFilter& filter) {
+  WorkQueue queue;
+  queue.as_of = as_of;
+  queue.horizon = engine::due_soon_horizon(as_of, config.calendar);
+  sqlite::ClockQuery query;
+  query.running_on = as_of;
+  query.due_by = queue.horizon;
+  query.team = filter.team;
+  query.caseworker = filter.caseworker;
+  query.clock = filter.clock;
+  query.workflow = filter.workflow;
+  query.with_names = filter.names;
+  query.with_stage = true;
+  try {
+    sqlite::for_each_clock(db.sql(), query, [&](sqlite::ClockRow&& row) {
+      const engine::Clock& c = row.clock;
+      const auto status = c.status_on(as_of);
+      if (as_of < c.start ||
+          (status != engine::ClockStatus::kOpen && status != engine::ClockStatus::kOverdue)) {
+        return;
+      }
+      const engine::ClockRule* rule = config.rules.rule_for(c.name, c.start);
+      QueueItem item;
+      item.case_ref = std::move(row.case_ref);
+      item.child = std::move(row.child);
+      item.clock = c.name;
+      item.workflow = c.workflow;
+      item.stage = std::move(row.stage);
+      item.start = c.start;
+      item.due = c.due;
+      item.days_overdue = c.days_overdue(as_of);
+      item.working_days_left =
+          item.days_overdue > 0 ? 0 : config.calendar.working_days_between(as_of, c.due);
+      item.next_action = rule != nullptr ? rule->action : "";
+      item.caseworker = std::move(row.caseworker);
+      item.team = std::move(row.team);
+      item.statutory = c.statutory;
+      item.exception = c.excepted_on(as_of);
+      queue.items.push_back(std::move(item));
+    });
+  } catch (const SQLite::Exception& e) {
+    return engine::Status::storage("queue", e.what());
+  }
+  std::sort(queue.items.begin(), queue.items.end(), more_urgent);
+  queue.by_caseworker_and_stage = tally(queue.items);
+  return queue;
+}
+
+}  // namespace ehcp::adapters::report

@@ -1,0 +1,63 @@
+// adapters/report/work_queue.h
+//
+// `ehcp queue`: what is overdue and what falls due in the next 10 working days, for a
+// caseworker's morning or a team manager's review, most urgent first, with the next action.
+// Guidance targets are listed too (marked), since they are still work; excepted clocks are
+// listed as such. Read-only.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "adapters/config/la_config.h"
+#include "adapters/sqlite/database.h"
+#include "engine/civil_date.h"
+#include "engine/status.h"
+
+namespace ehcp::adapters::report {
+
+struct QueueFilter {
+  std::optional<std::string> team;
+  std::optional<std::string> caseworker;
+  std::optional<std::string> clock;     // a name or a family ("advice")
+  std::optional<std::string> workflow;  // "assessment"
+  bool names = true;                    // read the children's names
+};
+
+struct QueueItem {
+  std::string case_ref;
+  std::string child;  // empty when anonymised
+  std::string clock;
+  std::string workflow;
+  std::string stage;  // the workflow's state: "gathering_advice"
+  engine::Date start;
+  engine::Date due;
+  int days_overdue = 0;       // > 0: overdue
+  int working_days_left = 0;  // when not overdue: 0 = due today
+  std::string next_action;
+  std::string caseworker;
+  std::string team;
+  bool statutory = true;
+  bool exception = false;
+};
+
+// Overdue and due-soon counts for one caseworker at one stage (the manager's summary).
+struct QueueTally {
+  std::string caseworker;
+  std::string stage;
+  int overdue = 0;
+  int due_soon = 0;
+};
+
+struct WorkQueue {
+  engine::Date as_of;
+  engine::Date horizon;                             // the last due date listed
+  std::vector<QueueItem> items;                     // earliest due (most overdue) first
+  std::vector<QueueTally> by_caseworker_and_stage;  // sorted by caseworker, then stage
+};
+
+engine::Result<WorkQueue> load_work_queue(sqlite::Database& db, const config::LaConfig& config,
+                                          engine::Date as_of, const QueueFilter& filter);
+
+}  // namespace ehcp::adapters::report

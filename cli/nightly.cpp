@@ -1,0 +1,170 @@
+#include "cli/nightly.h"
+
+#include <filesystem>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include "adapters/escalation/tick.h"
+#include "adapters/files/durable_file.h"
+#include "adapters/notify/outbox_delivery.h"
+#include "adapters/render/breach_render.h"
+#include "adapters/report/breach_source.h"
+#include "cli/time_source.h"
+
+namespace ehcp::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The first of: the command line's directory, the configuration's (relative to the database's
+// folder), the default beside the database.
+std::string choose(const std::string& given, const std::string& configured, const fs::path& base,
+                   const char* fallback) {
+  if (!given.empty()) {
+    return given;
+  }
+  if (!configured.empty()) {
+    return fs::path(configured).is_absolute() ? configured : (base / configured).string();
+  }
+  return (base / fallback).string();
+}
+
+engine::Status write_report(const fs::path& dir, engine::Date as_of,
+                            const engine::BreachReport& report, const std::string& la,
+                            std::string& html_path) {
+  if (auto status = adapters::files::make_private_directory(dir); !status.ok()) {
+    return status;
+  }
+  const std::string stem = "breaches-" + engine::format_date(as_of);
+  // Anonymised: the file is made to be e-mailed to the board.
+  const std::string html =
+      adapters::render::breaches_to_html(report, adapters::render::BreachRenderOptions{la, false});
+  const fs::path html_file = dir / (stem + ".html");
+  if (auto status = adapters::files::write_file_durably(html_file, html); !status.ok()) {
+    return status;
+  }
+  const std::string json = adapters::render::breaches_to_json(report).dump(2) + "\n";
+  if (auto status = adapters::files::write_file_durably(dir / (stem + ".json"), json);
+      !status.ok()) {
+    return status;
+  }
+  html_path = html_file.string();
+  return {};
+}
+
+engine::Status record_night(adapters::sqlite::Database& db, const NightlyOutcome& o) {
+  try {
+    SQLite::Statement upsert(
+        db.sql(),
+        "INSERT INTO nightly_runs (as_of, finished_at, fired, skipped, messages, delivered, "
+        "report) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (as_of) DO UPDATE SET finished_at = "
+        "excluded.finished_at, fired = fired + excluded.fired, skipped = skipped + "
+        "excluded.skipped, messages = messages + excluded.messages, delivered = delivered + "
+        "excluded.delivered, report = excluded.report");
+    upsert.bind(1, engine::format_date(o.as_of));
+    upsert.bind(2, utc_timestamp_now());
+    upsert.bind(3, static_cast<std::int64_t>(o.fired));
+    upsert.bind(4, static_cast<std::int64_t>(o.skipped));
+    upsert.bind(5, static_cast<std::int64_t>(o.messages));
+    upsert.bind(6, static_cast<std::int64_t>(o.delivered));
+    upsert.bind(7, o.report_path);
+    upsert.exec();
+    return {};
+  } catch (const SQLite::Exception& e) {
+    return engine::Status::storage("recording the night", e.what());
+  }
+}
+
+}  // namespace
+
+engine::Result<NightlyPaths> nightly_paths(const Context& context, const NightlyPaths& overrides) {
+  auto config = context.la_config();
+  if (!config.ok()) {
+    return config.status();
+  }
+  const fs::path base = fs::absolute(context.db_path).parent_path();
+  const auto& nightly = config.value().nightly;
+  return NightlyPaths{choose(overrides.reports_dir, nightly.reports_dir, base, "reports"),
+                      choose(overrides.outbox_dir, nightly.outbox_dir, base, "outbox")};
+}
+
+engine::Result<NightlyOutcome> run_nightly(const Context& context, engine::Date as_of,
+                                           const NightlyPaths& paths, NightlySteps steps) {
+  auto config = context.la_config();
+  if (!config.ok()) {
+    return config.status();
+  }
+  auto opened = context.open_database();
+  if (!opened.ok()) {
+    return opened.status();
+  }
+  auto& db = *opened.value();
+  const bool all = steps == NightlySteps::kAll;
+  NightlyOutcome outcome;
+  outcome.as_of = as_of;
+  if (all) {
+    auto ticked = adapters::escalation::tick(db, config.value(), as_of, utc_timestamp_now());
+    if (!ticked.ok()) {
+      return ticked.status();
+    }
+    outcome.fired = ticked.value().fired;
+    outcome.skipped = ticked.value().skipped;
+    outcome.messages = ticked.value().messages;
+  }
+  auto report = adapters::report::load_breach_report(db, config.value(), as_of, false);
+  if (!report.ok()) {
+    return report.status();
+  }
+  if (auto status = write_report(paths.reports_dir, as_of, report.value(), config.value().la,
+                                 outcome.report_path);
+      !status.ok()) {
+    return status;
+  }
+  // Only once the file is there does the ledger say the board was told.
+  try {
+    SQLite::Transaction transaction(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    if (auto status = adapters::report::record_breach_report(db, report.value()); !status.ok()) {
+      return status;
+    }
+    transaction.commit();
+  } catch (const SQLite::Exception& e) {
+    return engine::Status::storage("recording the breach report", e.what());
+  }
+  const auto& total = report.value().total;
+  outcome.overdue = total.overdue;
+  outcome.new_breaches = total.new_breaches;
+  outcome.due_soon = total.due_soon;
+  outcome.excepted = total.excepted;
+  if (all) {
+    auto delivered = adapters::notify::deliver_to_directory(
+        db, paths.outbox_dir, config.value().notify.from, utc_timestamp_now());
+    if (!delivered.ok()) {
+      return delivered.status();
+    }
+    outcome.delivered = delivered.value().delivered;
+  }
+  if (auto status = record_night(db, outcome); !status.ok()) {
+    return status;
+  }
+  return outcome;
+}
+
+engine::Result<std::optional<engine::Date>> last_nightly(const Context& context) {
+  auto db = context.open_database();
+  if (!db.ok()) {
+    return db.status();
+  }
+  try {
+    SQLite::Statement q(db.value()->sql(), "SELECT max(as_of) FROM nightly_runs");
+    q.executeStep();
+    if (q.getColumn(0).isNull()) {
+      return std::optional<engine::Date>();
+    }
+    return engine::parse_date(q.getColumn(0).getString());
+  } catch (const SQLite::Exception& e) {
+    return engine::Status::storage("reading the nightly runs", e.what());
+  }
+}
+
+}  // namespace ehcp::cli

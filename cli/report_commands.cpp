@@ -1,0 +1,77 @@
+// `ehcp report breaches [--as-of D] [--anonymise | --names]`: the nightly deadline-breach report
+// (contract.md §4) as a table, CSV, JSON or one self-contained HTML file. Reports never write.
+#include <iostream>
+#include <memory>
+
+#include "adapters/render/breach_render.h"
+#include "adapters/report/breach_source.h"
+#include "cli/commands.h"
+
+namespace ehcp::cli {
+namespace {
+
+struct BreachArgs {
+  bool anonymise = false;
+  bool names = false;
+};
+
+engine::Status run_breaches(const Context& context, const BreachArgs& args) {
+  auto as_of = context.as_of();
+  if (!as_of.ok()) {
+    return as_of.status();
+  }
+  auto config = context.la_config();
+  if (!config.ok()) {
+    return config.status();
+  }
+  auto db = context.open_database();
+  if (!db.ok()) {
+    return db.status();
+  }
+  // HTML is made to be e-mailed: anonymised unless names are asked for. Other formats are for
+  // the council's own screens and show names unless --anonymise.
+  const bool names = context.format() == Format::kHtml ? args.names : !args.anonymise;
+  auto report =
+      adapters::report::load_breach_report(*db.value(), config.value(), as_of.value(), names);
+  if (!report.ok()) {
+    return report.status();
+  }
+  const adapters::render::BreachRenderOptions options{config.value().la, names};
+  switch (context.format()) {
+    case Format::kJson:
+      std::cout << adapters::render::breaches_to_json(report.value()).dump() << "\n";
+      break;
+    case Format::kCsv:
+      std::cout << adapters::render::breaches_to_csv(report.value(), options);
+      break;
+    case Format::kHtml:
+      std::cout << adapters::render::breaches_to_html(report.value(), options);
+      break;
+    case Format::kTable:
+      std::cout << adapters::render::breaches_to_text(report.value(), options);
+      break;
+  }
+  return {};
+}
+
+}  // namespace
+
+void add_report_commands(CLI::App& app, Context& context, Run& run) {
+  auto* report = app.add_subcommand("report", "Reports for managers and the improvement board");
+  report->require_subcommand(1);
+  auto* breaches = report->add_subcommand(
+      "breaches",
+      "The deadline-breach report: new, overdue, due soon and excepted statutory clocks");
+  auto args = std::make_shared<BreachArgs>();
+  auto* anonymise =
+      breaches->add_flag("--anonymise", args->anonymise,
+                         "Case references without children's names (html: the default)");
+  breaches->add_flag("--names", args->names, "Children's names beside case references (html)")
+      ->excludes(anonymise);
+  breaches->callback([&context, &run, args] {
+    context.html_allowed = true;
+    run = [&context, args] { return run_breaches(context, *args); };
+  });
+}
+
+}  // namespace ehcp::cli

@@ -1,0 +1,251 @@
+// tests for adapters/render/breach_render.h: the nightly breach report as text, CSV, JSON, HTML.
+//
+// The golden files under tests/fixtures/golden/breaches* are the spec of each format: the
+// renderers' output must equal them byte for byte. After an intended change, rewrite them with
+//   EHCP_UPDATE_GOLDEN=1 build/tests/adapter_tests "[breach_render]"
+// then read the diff (and open the HTML in a browser) before committing them.
+#include "adapters/render/breach_render.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+using namespace ehcp;
+using adapters::render::BreachRenderOptions;
+using engine::BreachCandidate;
+using engine::make_date;
+
+namespace {
+
+// Tue 26 May 2026; Mon 25 May 2026 is the spring bank holiday.
+const engine::Date kAsOf = make_date(2026, 5, 26);
+
+BreachCandidate candidate(std::string case_ref, std::string clock, engine::Date start,
+                          engine::Date due, std::string caseworker, std::string team,
+                          std::string child) {
+  BreachCandidate c;
+  c.case_ref = std::move(case_ref);
+  c.clock.name = std::move(clock);
+  c.clock.workflow = "assessment";
+  c.clock.start = start;
+  c.clock.due = due;
+  c.caseworker = std::move(caseworker);
+  c.team = std::move(team);
+  c.child = std::move(child);
+  return c;
+}
+
+// Synthetic cases, one of each kind the report tells apart.
+std::vector<BreachCandidate> candidates() {
+  std::vector<BreachCandidate> cs;
+  // First overdue today (due yesterday): new.
+  cs.push_back(candidate("A-0001", "final_plan", make_date(2026, 1, 5), make_date(2026, 5, 25),
+                         "Sam Worker", "North", "Ada Example"));
+  // Long overdue and shown by an earlier report: overdue, not new. The caseworker has a comma.
+  cs.push_back(candidate("A-0002", "decision_to_assess", make_date(2026, 3, 9),
+                         make_date(2026, 4, 20), "Smith, Jo", "South", "Ben Example"));
+  cs.back().reported_before = true;
+  // Open, due in 6 working days; no caseworker and no team.
+  cs.push_back(candidate("A-0003", "advice:ep", make_date(2026, 4, 22), make_date(2026, 6, 3), "",
+                         "", "Cy Example"));
+  // Overdue, and from today an exception applies: excepted (overdue the night before).
+  cs.push_back(candidate("A-0004", "advice:health", make_date(2026, 3, 24), make_date(2026, 5, 5),
+                         "Sam Worker", "North", "Dee Example"));
+  cs.back().clock.exception_on = kAsOf;
+  cs.back().clock.exception_basis = "reg 8(2)(a): personal circumstances";
+  // Overdue since 20 May but never shown (a backdated event): new. Hostile text everywhere.
+  cs.push_back(candidate("A-0005", "decision_to_assess", make_date(2026, 4, 8),
+                         make_date(2026, 5, 20), "Pat O'Neil", "West <&> \"Co\"",
+                         "Eve <b>O'Brien & Co</b>"));
+  // Overdue yesterday, met today: counted the night before only.
+  cs.push_back(candidate("A-0006", "advice:social_care", make_date(2026, 4, 1),
+                         make_date(2026, 5, 13), "Sam Worker", "South", "Fay Example"));
+  cs.back().clock.met_on = kAsOf;
+  // Due in 10 working days: due soon today, not yet the night before.
+  cs.push_back(candidate("A-0009", "advice:education", make_date(2026, 4, 28),
+                         make_date(2026, 6, 9), "Smith, Jo", "South", "Ida Example"));
+  // Guidance is never a breach; a clock due far ahead is not due soon.
+  cs.push_back(candidate("A-0007", "draft_plan", make_date(2026, 1, 5), make_date(2026, 4, 13),
+                         "Sam Worker", "North", "Gus Example"));
+  cs.back().clock.statutory = false;
+  cs.push_back(candidate("A-0008", "final_plan", make_date(2026, 5, 1), make_date(2026, 9, 18),
+                         "Sam Worker", "North", "Hal Example"));
+  return cs;
+}
+
+engine::BreachReport sample_report() {
+  const auto cs = candidates();
+  return engine::compose_breach_report(cs, kAsOf, engine::Calendar{}, true);
+}
+
+engine::BreachReport empty_report() {
+  return engine::compose_breach_report({}, kAsOf, engine::Calendar{}, false);
+}
+
+const BreachRenderOptions kOptions{"Exampleshire County Council", false};
+const BreachRenderOptions kNamed{"Exampleshire County Council", true};
+
+// Compares `actual` with the golden file `name`, or rewrites it under EHCP_UPDATE_GOLDEN=1.
+void check_golden(const std::string& name, const std::string& actual) {
+  const std::string path = std::string(EHCP_FIXTURES) + "/golden/" + name;
+  const char* update = std::getenv("EHCP_UPDATE_GOLDEN");
+  if (update != nullptr && std::string(update) == "1") {
+    std::ofstream(path, std::ios::binary) << actual;
+    WARN("rewrote " << path);
+    return;
+  }
+  std::ifstream in(path, std::ios::binary);
+  INFO("golden file " << path << " (EHCP_UPDATE_GOLDEN=1 rewrites it)");
+  REQUIRE(in.good());
+  const std::string expected{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  CHECK(actual == expected);
+}
+
+std::vector<std::string> keys_of(const nlohmann::ordered_json& object) {
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : object.items()) {
+    keys.push_back(key);
+  }
+  return keys;
+}
+
+}  // namespace
+
+TEST_CASE("each format of the breach report matches its golden file", "[breach_render]") {
+  const auto report = sample_report();
+  check_golden("breaches.txt", adapters::render::breaches_to_text(report, kOptions));
+  check_golden("breaches.csv", adapters::render::breaches_to_csv(report, kOptions));
+  check_golden("breaches.json", adapters::render::breaches_to_json(report).dump(2) + "\n");
+  check_golden("breaches.html", adapters::render::breaches_to_html(report, kOptions));
+  check_golden("breaches_names.html", adapters::render::breaches_to_html(report, kNamed));
+}
+
+TEST_CASE("the sample report has one clock in each place the renderers show", "[breach_render]") {
+  const auto report = sample_report();
+  REQUIRE(report.new_breaches.size() == 2);
+  CHECK(report.overdue.size() == 3);
+  REQUIRE(report.due_soon.size() == 2);
+  CHECK(report.due_soon[0].working_days_left == 6);
+  CHECK(report.due_soon[1].working_days_left == 10);
+  CHECK(report.excepted.size() == 1);
+  CHECK(report.previous_total.overdue == 4);
+  CHECK(report.previous_total.due_soon == 1);
+  CHECK(report.previous_total.excepted == 0);
+}
+
+TEST_CASE("breach JSON has exactly the contract's keys, in its order, with nulls for missing",
+          "[breach_render]") {
+  const auto json = adapters::render::breaches_to_json(sample_report());
+  CHECK(keys_of(json) ==
+        std::vector<std::string>{"as_of", "new", "overdue", "due_soon", "excepted"});
+  CHECK(json["as_of"] == "2026-05-26");
+  const std::vector<std::string> entry_keys = {"case",       "clock", "due",      "days_overdue",
+                                               "caseworker", "team",  "exception"};
+  for (const char* list : {"new", "overdue", "due_soon", "excepted"}) {
+    for (const auto& entry : json[list]) {
+      CHECK(keys_of(entry) == entry_keys);
+    }
+  }
+  REQUIRE(json["due_soon"].size() == 2);
+  const auto& soon = json["due_soon"][0];
+  CHECK(soon["case"] == "A-0003");
+  CHECK(soon["caseworker"].is_null());
+  CHECK(soon["team"].is_null());
+  CHECK(soon["days_overdue"] == 0);
+  CHECK(json["excepted"][0]["exception"] == true);
+  CHECK(json["new"][0]["due"] == "2026-05-20");  // most days overdue first
+  CHECK(json["new"][0]["days_overdue"] == 6);
+  CHECK(json.dump().find("Example") == std::string::npos);  // JSON never names a child
+}
+
+TEST_CASE("anonymised breach HTML names no child; HTML with names escapes them",
+          "[breach_render]") {
+  const auto report = sample_report();
+  const std::string anonymised = adapters::render::breaches_to_html(report, kOptions);
+  const std::string named = adapters::render::breaches_to_html(report, kNamed);
+  for (const auto& c : candidates()) {
+    const std::string given = c.child.substr(0, c.child.find(' '));
+    CHECK(anonymised.find(given) == std::string::npos);
+  }
+  CHECK(anonymised.find("O&#39;Brien") == std::string::npos);
+  CHECK(anonymised.find("West &lt;&amp;&gt; &quot;Co&quot;") != std::string::npos);
+  CHECK(named.find("Eve &lt;b&gt;O&#39;Brien &amp; Co&lt;/b&gt;") != std::string::npos);
+  CHECK(named.find("<b>") == std::string::npos);
+  CHECK(named.find("Ada Example") != std::string::npos);
+  for (const auto* html : {&anonymised, &named}) {
+    CHECK(html->starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    CHECK(html->find("<meta charset=\"utf-8\">") != std::string::npos);
+    CHECK(html->find("OFFICIAL-SENSITIVE") < html->find("<h1>"));
+    CHECK(html->find("<script") == std::string::npos);
+    CHECK(html->find("http://") == std::string::npos);
+    CHECK(html->find("https://") == std::string::npos);
+    CHECK(html->find("src=") == std::string::npos);
+    CHECK(html->find("<link") == std::string::npos);
+    CHECK(html->find("@import") == std::string::npos);
+  }
+}
+
+TEST_CASE("every HTML table of the breach report has a caption and scoped column headers",
+          "[breach_render]") {
+  const std::string html = adapters::render::breaches_to_html(sample_report(), kNamed);
+  std::size_t tables = 0;
+  for (auto at = html.find("<table>"); at != std::string::npos; at = html.find("<table>", at + 1)) {
+    ++tables;
+    CHECK(html.compare(at, 17, "<table>\n<caption>") == 0);
+  }
+  CHECK(tables == 6);  // by clock, by team, four lists
+  CHECK(html.find("<th>") == std::string::npos);
+  CHECK(html.find("<h3") == std::string::npos);
+}
+
+TEST_CASE("breach CSV quotes a field with a comma and shows a new breach as one overdue row",
+          "[breach_render]") {
+  const std::string csv = adapters::render::breaches_to_csv(sample_report(), kOptions);
+  CHECK(
+      csv.starts_with("list,new,case,clock,workflow,start,due,days_overdue,"
+                      "working_days_left,caseworker,team,exception\r\n"));
+  CHECK(csv.find(",\"Smith, Jo\",South,") != std::string::npos);
+  CHECK(csv.find("overdue,yes,A-0001,final_plan,") != std::string::npos);
+  CHECK(csv.find("\r\nnew,") == std::string::npos);
+  CHECK(csv.find("Example") == std::string::npos);
+  const std::string named = adapters::render::breaches_to_csv(sample_report(), kNamed);
+  CHECK(named.starts_with("list,new,case,child,clock,"));
+  CHECK(named.find(",\"Eve <b>O'Brien & Co</b>\",") == std::string::npos);  // no comma: bare
+  CHECK(named.find(",Eve <b>O'Brien & Co</b>,") != std::string::npos);
+}
+
+TEST_CASE("an empty breach report renders in every format", "[breach_render]") {
+  const auto report = empty_report();
+  const auto json = adapters::render::breaches_to_json(report);
+  CHECK(json.dump() ==
+        R"({"as_of":"2026-05-26","new":[],"overdue":[],"due_soon":[],"excepted":[]})");
+  const std::string text = adapters::render::breaches_to_text(report, {});
+  CHECK(text.starts_with("Deadline breach report as of 2026-05-26\n"));
+  CHECK(text.find("No new breaches.") != std::string::npos);
+  CHECK(text.find("No statutory clock is overdue.") != std::string::npos);
+  CHECK(adapters::render::breaches_to_csv(report, {}) ==
+        "list,new,case,clock,workflow,start,due,days_overdue,working_days_left,caseworker,team,"
+        "exception\r\n");
+  const std::string html = adapters::render::breaches_to_html(report, {});
+  CHECK(html.find("<table>") == std::string::npos);
+  CHECK(html.find("No statutory clock is overdue.") != std::string::npos);
+  CHECK(html.ends_with("</html>\n"));
+}
+
+TEST_CASE("the breach report's heading names the council only when given, escaped in HTML",
+          "[breach_render]") {
+  const auto report = empty_report();
+  const BreachRenderOptions ampersand{"Bath & North East Somerset", false};
+  CHECK(adapters::render::breaches_to_text(report, ampersand)
+            .starts_with("Deadline breach report as of 2026-05-26 for Bath & North East "
+                         "Somerset\n"));
+  const std::string html = adapters::render::breaches_to_html(report, ampersand);
+  CHECK(html.find("<h1>Deadline breach report: Bath &amp; North East Somerset</h1>") !=
+        std::string::npos);
+  CHECK(adapters::render::breaches_to_html(report, {}).find("<h1>Deadline breach report</h1>") !=
+        std::string::npos);
+}

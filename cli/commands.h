@@ -24,6 +24,7 @@ void add_queue_command(CLI::App& app, Context& context, Run& run);
 void add_escalations_command(CLI::App& app, Context& context, Run& run);
 void add_nightly_command(CLI::App& app, Context& context, Run& run);
 void add_report_commands(CLI::App& app, Context& context, Run& run);
+void add_outbox_commands(CLI::App& app, Context& context, Run& run);
 void add_run_command(CLI::App& app, Context& context, Run& run);
 
 }  // namespace ehcp::cli

@@ -11,6 +11,10 @@ bool recorded_already(std::span<const std::string> recorded, const std::string& 
   return std::find(recorded.begin(), recorded.end(), name) != recorded.end();
 }
 
+bool climbs(const EscalationRung& rung, const Clock& clock) {
+  return clock.statutory || recorded_already(rung.notify, std::string(kCaseworker));
+}
+
 }  // namespace
 
 std::vector<RungDecision> plan_escalation(const Clock& clock,
@@ -25,10 +29,14 @@ std::vector<RungDecision> plan_escalation(const Clock& clock,
       status != ClockStatus::kOpen && status != ClockStatus::kOverdue) {
     return out;
   }
-  // The highest rung reached, recorded or not: a rung below it can only be skipped.
+  // The highest rung reached, recorded or not: a rung below it can only be skipped. A guidance
+  // clock climbs only the rungs that reach the caseworker.
   std::optional<Date> highest_fire;
   std::size_t highest = ladder.size();
   for (std::size_t i = 0; i < ladder.size(); ++i) {
+    if (!climbs(ladder[i], clock)) {
+      continue;
+    }
     const Date day = fires_on(ladder[i], clock.due, calendar);
     if (day <= as_of && (!highest_fire || *highest_fire <= day)) {
       highest_fire = day;
@@ -37,7 +45,7 @@ std::vector<RungDecision> plan_escalation(const Clock& clock,
   }
   for (std::size_t i = 0; i < ladder.size(); ++i) {
     const Date day = fires_on(ladder[i], clock.due, calendar);
-    if (day > as_of || recorded_already(recorded, ladder[i].name)) {
+    if (!climbs(ladder[i], clock) || day > as_of || recorded_already(recorded, ladder[i].name)) {
       continue;
     }
     out.push_back(RungDecision{&ladder[i], day, i == highest});

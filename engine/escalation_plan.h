@@ -28,14 +28,15 @@ struct RungDecision {
 // are not in `recorded`, in ladder order. The highest reached rung notifies unless a rung above
 // it is already recorded; every other one is skipped. Empty once the clock is met, ended or
 // excepted on `as_of`. A ladder's rungs are ordered by the day they fire (the rule pack's order
-// breaks ties).
+// breaks ties). A guidance clock (a target, never a breach) climbs only the rungs that reach
+// the caseworker: nobody above is told that a target slipped.
 std::vector<RungDecision> plan_escalation(const Clock& clock,
                                           std::span<const EscalationRung> ladder,
                                           const Calendar& calendar, Date as_of,
                                           std::span<const std::string> recorded);
 
-// The roles a rung tells about `clock`: its own list, except that a guidance clock (a target,
-// never a breach) reaches only the caseworker.
+// The roles a rung tells about `clock`: its own list, except that a guidance clock reaches only
+// the caseworker.
 std::vector<std::string> recipients_of(const EscalationRung& rung, const Clock& clock);
 
 }  // namespace ehcp::engine

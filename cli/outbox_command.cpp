@@ -1,0 +1,96 @@
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "adapters/notify/outbox_delivery.h"
+#include "adapters/render/outbox_render.h"
+#include "adapters/sqlite/database.h"
+#include "adapters/sqlite/outbox_store.h"
+#include "cli/commands.h"
+#include "cli/time_source.h"
+
+namespace ehcp::cli {
+namespace {
+
+engine::Status run_list(const Context& context, bool undelivered_only) {
+  auto db = context.open_database();
+  if (!db.ok()) {
+    return db.status();
+  }
+  try {
+    adapters::sqlite::OutboxStore outbox(db.value()->sql());
+    const auto messages = outbox.list(undelivered_only);
+    switch (context.format()) {
+      case Format::kJson:
+        std::cout << adapters::render::outbox_json(messages).dump(2) << "\n";
+        break;
+      case Format::kCsv:
+        std::cout << adapters::render::to_csv(adapters::render::outbox_table(messages));
+        break;
+      case Format::kTable:
+        std::cout << adapters::render::to_text(adapters::render::outbox_table(messages));
+        std::cout << messages.size() << " message(s)\n";
+        break;
+    }
+  } catch (const SQLite::Exception& e) {
+    return engine::Status::storage("list the outbox", e.what());
+  }
+  return {};
+}
+
+// --to if given, else the LA configuration's nightly outbox directory (where `ehcp nightly`
+// delivers, so both put messages in one place), else <dir of the database>/outbox.
+std::string delivery_directory(const Context& context, const adapters::config::LaConfig& config,
+                               const std::string& to) {
+  if (!to.empty()) {
+    return to;
+  }
+  if (!config.nightly.outbox_dir.empty()) {
+    return config.nightly.outbox_dir;
+  }
+  return (std::filesystem::path(context.db_path).parent_path() / "outbox").string();
+}
+
+engine::Status run_deliver(const Context& context, const std::string& to) {
+  auto config = context.la_config();
+  if (!config.ok()) {
+    return config.status();
+  }
+  auto db = context.open_database();
+  if (!db.ok()) {
+    return db.status();
+  }
+  const std::string dir = delivery_directory(context, config.value(), to);
+  auto outcome = adapters::notify::deliver_to_directory(
+      *db.value(), dir, config.value().notify.from, utc_timestamp_now());
+  if (!outcome.ok()) {
+    return outcome.status();
+  }
+  std::cout << "delivered " << outcome.value().delivered << " message(s) to " << dir << "\n";
+  return {};
+}
+
+}  // namespace
+
+void add_outbox_commands(CLI::App& app, Context& context, Run& run) {
+  auto* group = app.add_subcommand("outbox", "The escalation messages: list them, deliver them");
+  group->require_subcommand(1);
+
+  auto* list = group->add_subcommand("list", "Every message, oldest first, without its body");
+  auto undelivered_only = std::make_shared<bool>(false);
+  list->add_flag("--undelivered", *undelivered_only, "Only messages not yet delivered");
+  list->callback([&context, &run, undelivered_only] {
+    run = [&context, undelivered_only] { return run_list(context, *undelivered_only); };
+  });
+
+  auto* deliver = group->add_subcommand(
+      "deliver", "Write each undelivered message to a directory as an .eml file, and mark it");
+  auto to = std::make_shared<std::string>();
+  deliver->add_option("--to", *to,
+                      "Directory (default: the configuration's nightly.outbox_dir, else "
+                      "outbox/ beside the database)");
+  deliver->callback(
+      [&context, &run, to] { run = [&context, to] { return run_deliver(context, *to); }; });
+}
+
+}  // namespace ehcp::cli

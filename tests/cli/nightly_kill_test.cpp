@@ -1,0 +1,156 @@
+// Killing `ehcp nightly` at any point loses nothing and duplicates nothing: a night killed with
+// SIGKILL at many different moments and then run again to the end leaves exactly what one
+// uninterrupted run leaves (the same escalations, the same messages, one file per message).
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <catch2/catch.hpp>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+class Folder {
+ public:
+  explicit Folder(const std::string& name) {
+    static std::atomic<int> counter{0};
+    dir_ = fs::temp_directory_path() / ("ehcp-kill-" + std::to_string(::getpid()) + "-" +
+                                        std::to_string(counter++) + "-" + name);
+    fs::create_directories(dir_);
+  }
+  ~Folder() { fs::remove_all(dir_); }
+  fs::path path(const std::string& name) const { return dir_ / name; }
+
+ private:
+  fs::path dir_;
+};
+
+// Runs ehcp with `args`; returns the exit status.
+int ehcp(const Folder& f, const std::string& args) {
+  const std::string command = std::string(EHCP_BINARY) + " --db " + f.path("ehcp.db").string() +
+                              " " + args + " >/dev/null 2>&1";
+  return std::system(command.c_str());
+}
+
+// Starts `ehcp nightly` and kills it after `delay`. True when it was still running then.
+bool kill_nightly_after(const Folder& f, std::chrono::microseconds delay) {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const std::string db = f.path("ehcp.db").string();
+    const std::string reports = f.path("reports").string();
+    const std::string outbox = f.path("outbox").string();
+    ::execl(EHCP_BINARY, EHCP_BINARY, "--db", db.c_str(), "nightly", "--as-of", "2026-05-01",
+            "--reports", reports.c_str(), "--outbox", outbox.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  std::this_thread::sleep_for(delay);
+  const bool running = ::kill(pid, SIGKILL) == 0;
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return running && WIFSIGNALED(status);
+}
+
+// 120 synthetic cases, requests spread over January to April 2026, so that on 1 May their
+// clocks stand on every rung of the ladder.
+std::string caseload() {
+  std::ostringstream out;
+  for (int i = 0; i < 120; ++i) {
+    const int month = 1 + i % 4;
+    const int day = 1 + (i * 7) % 28;
+    char on[11];
+    std::snprintf(on, sizeof on, "2026-%02d-%02d", month, day);
+    const std::string ref = "K-" + std::to_string(1000 + i);
+    out << R"({"case":")" << ref << R"(","type":"case_opened","on":")" << on
+        << R"(","child":{"given_name":"Kit","family_name":"Example","dob":"2016-05-02"},)"
+        << R"("caseworker":"Worker )" << i % 7 << R"(","team":"Team )" << i % 3 << "\"}\n";
+    out << R"({"case":")" << ref << R"(","type":"assessment_requested","on":")" << on
+        << R"(","source":"parent"})"
+        << "\n";
+  }
+  return out.str();
+}
+
+void prepare(const Folder& f) {
+  std::ofstream(f.path("events.jsonl")) << caseload();
+  REQUIRE(ehcp(f, "init") == 0);
+  REQUIRE(ehcp(f, "import " + f.path("events.jsonl").string() + " --as-of 2026-05-01") == 0);
+}
+
+// What a night leaves, as comparable text.
+std::multiset<std::string> escalations(const Folder& f) {
+  SQLite::Database db(f.path("ehcp.db").string(), SQLite::OPEN_READONLY);
+  SQLite::Statement q(db,
+                      "SELECT case_ref || ' ' || clock || ' ' || rung || ' ' || outcome "
+                      "FROM escalations");
+  std::multiset<std::string> out;
+  while (q.executeStep()) {
+    out.insert(q.getColumn(0).getString());
+  }
+  return out;
+}
+
+std::multiset<std::string> messages(const Folder& f) {
+  SQLite::Database db(f.path("ehcp.db").string(), SQLite::OPEN_READONLY);
+  SQLite::Statement q(db,
+                      "SELECT case_ref || ' ' || clock || ' ' || rung || ' ' || role || ' ' || "
+                      "address || ' ' || (delivered_at IS NOT NULL) FROM outbox");
+  std::multiset<std::string> out;
+  while (q.executeStep()) {
+    out.insert(q.getColumn(0).getString());
+  }
+  return out;
+}
+
+std::set<std::string> files_in(const fs::path& dir) {
+  std::set<std::string> out;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    out.insert(entry.path().filename().string());
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a nightly run killed at any moment, then run again, leaves what one run leaves") {
+  Folder whole("whole");
+  prepare(whole);
+  REQUIRE(ehcp(whole, "nightly --as-of 2026-05-01 --reports " + whole.path("reports").string() +
+                          " --outbox " + whole.path("outbox").string()) == 0);
+  const auto expected_escalations = escalations(whole);
+  const auto expected_messages = messages(whole);
+  REQUIRE(expected_messages.size() > 50);
+
+  Folder killed("killed");
+  prepare(killed);
+  int interrupted = 0;
+  for (int ms : {2, 5, 10, 15, 20, 30, 40, 60, 80, 120}) {
+    interrupted += kill_nightly_after(killed, std::chrono::milliseconds(ms)) ? 1 : 0;
+  }
+  CHECK(interrupted > 0);  // at least one kill landed mid-run
+  REQUIRE(ehcp(killed, "nightly --as-of 2026-05-01 --reports " + killed.path("reports").string() +
+                           " --outbox " + killed.path("outbox").string()) == 0);
+
+  CHECK(escalations(killed) == expected_escalations);
+  CHECK(messages(killed) == expected_messages);
+  // One file per message, no temporary left behind.
+  auto files = files_in(killed.path("outbox"));
+  files.erase(".ehcp-deliver.lock");
+  CHECK(files == [&] {
+    auto w = files_in(whole.path("outbox"));
+    w.erase(".ehcp-deliver.lock");
+    return w;
+  }());
+  CHECK(files.size() == expected_messages.size());
+  CHECK(files_in(killed.path("reports")) == files_in(whole.path("reports")));
+}

@@ -36,15 +36,18 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bench/child_process.h"
 #include "bench/report_format.h"
 #include "bench/synthetic_events.h"
 
-extern char** environ;
-
 namespace {
 
+using ehcp::bench::ChildRun;
 using ehcp::bench::fixed;
 using ehcp::bench::grouped;
+using ehcp::bench::megabytes;
+using ehcp::bench::read_file;
+using ehcp::bench::run_child;
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -68,23 +71,10 @@ struct Options {
   bool check = false;
 };
 
-[[noreturn]] void die(const std::string& message) {
-  std::cerr << "bench_import: FAILED: " << message << "\n";
-  std::exit(1);
-}
+[[noreturn]] void die(const std::string& message) { ehcp::bench::die("bench_import", message); }
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    die("cannot read " + path.string());
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 void remove_database(const fs::path& db) {
@@ -139,51 +129,6 @@ EventsFile write_events_file(const Options& options, const fs::path& dir) {
 }
 
 // --- 2. the real ehcp -----------------------------------------------------------------------
-
-struct ChildRun {
-  int exit_code = -1;
-  double seconds = 0;
-  long peak_rss_kib = 0;  // ru_maxrss: Linux reports KiB
-  std::string output;     // stdout then stderr
-};
-
-// Runs `argv` with stdout and stderr in files under `dir`; the timer covers spawn to reaped.
-ChildRun run_child(const std::vector<std::string>& args, const fs::path& dir,
-                   const std::string& name) {
-  const fs::path out_path = dir / (name + ".out");
-  const fs::path err_path = dir / (name + ".err");
-  std::vector<char*> argv;
-  for (const auto& a : args) {
-    argv.push_back(const_cast<char*>(a.c_str()));
-  }
-  argv.push_back(nullptr);
-
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_path.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  ChildRun run;
-  const auto start = Clock::now();
-  pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) {
-    die("cannot run " + args[0] + ": " + std::strerror(spawned));
-  }
-  int status = 0;
-  rusage usage{};
-  if (wait4(pid, &status, 0, &usage) != pid) {
-    die("wait4 failed for " + args[0]);
-  }
-  run.seconds = seconds_since(start);
-  run.peak_rss_kib = usage.ru_maxrss;
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  run.output = read_file(out_path) + read_file(err_path);
-  return run;
-}
 
 std::int64_t count_rows(const fs::path& db_path, const char* table) {
   SQLite::Database db(db_path.string(), SQLite::OPEN_READONLY);
@@ -308,8 +253,6 @@ T median_by(std::vector<T> runs, Key key) {
   std::sort(runs.begin(), runs.end(), [&](const T& a, const T& b) { return key(a) < key(b); });
   return runs[runs.size() / 2];
 }
-
-double megabytes(long kib) { return static_cast<double>(kib) * 1024 / 1e6; }
 
 fs::path make_temp_dir() {
   std::string pattern = (fs::temp_directory_path() / "ehcp-bench-XXXXXX").string();

@@ -137,9 +137,17 @@ struct Setting {
   std::string phase;
 };
 
+constexpr int kCaseworkersPerSizedTeam = 10;
+
 // A caseworker is fixed by team and index, so the same person recurs across cases.
-std::string caseworker_name(std::size_t team, int index) {
-  const std::size_t k = team * kCaseworkersPerTeam + static_cast<std::size_t>(index);
+std::string caseworker_name(std::size_t team, int index, int per_team = kCaseworkersPerTeam) {
+  const std::size_t k = team * static_cast<std::size_t>(per_team) + static_cast<std::size_t>(index);
+  if (per_team != kCaseworkersPerTeam) {
+    // Many teams: the name alone would repeat, so the team number keeps people apart.
+    return std::string(kGivenNames[(k * 7 + 3) % kGivenNames.size()]) + " " +
+           std::string(kFamilyNames[(k * 11 + 5) % kFamilyNames.size()]) + " " +
+           std::to_string(team + 1) + "." + std::to_string(index + 1);
+  }
   return std::string(kGivenNames[(k * 7 + 3) % kGivenNames.size()]) + " " +
          std::string(kFamilyNames[(k * 11 + 5) % kFamilyNames.size()]);
 }
@@ -183,8 +191,12 @@ int whole_years(Day from, Day to) {
 class CaseBuilder {
  public:
   CaseBuilder(std::uint64_t seed, std::uint64_t case_number, std::uint64_t planned_cases,
-              const std::string& ref_prefix)
-      : rng_(splitmix64(seed ^ splitmix64(case_number))),
+              const std::string& ref_prefix, std::uint64_t cases_per_team)
+      : team_count_(cases_per_team == 0
+                        ? 0
+                        : std::max<std::uint64_t>(
+                              1, (planned_cases + cases_per_team / 2) / cases_per_team)),
+        rng_(splitmix64(seed ^ splitmix64(case_number))),
         case_number_(case_number),
         request_(request_day(case_number, planned_cases)) {
     char digits[24];
@@ -224,10 +236,26 @@ class CaseBuilder {
     drafts_.push_back({day, type, by, std::move(fields)});
   }
 
+  std::string team_name() const {
+    if (team_count_ == 0) {
+      return std::string(kTeams[team_]);
+    }
+    char name[32];
+    std::snprintf(name, sizeof name, "Team %03zu", team_ + 1);
+    return name;
+  }
+
+  std::string pick_caseworker() {
+    const int per_team = team_count_ == 0 ? kCaseworkersPerTeam : kCaseworkersPerSizedTeam;
+    return caseworker_name(team_, rng_.between(0, per_team - 1), per_team);
+  }
+
   void open_case() {
-    team_ = static_cast<std::size_t>(rng_.between(0, static_cast<int>(kTeams.size()) - 1));
-    caseworker_ = caseworker_name(team_, rng_.between(0, kCaseworkersPerTeam - 1));
-    intake_ = "intake." + std::string(kTeams[team_]);
+    team_ = team_count_ == 0
+                ? static_cast<std::size_t>(rng_.between(0, static_cast<int>(kTeams.size()) - 1))
+                : static_cast<std::size_t>(rng_.between(0, static_cast<int>(team_count_) - 1));
+    caseworker_ = pick_caseworker();
+    intake_ = "intake." + team_name();
     std::transform(intake_.begin(), intake_.end(), intake_.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
 
@@ -246,9 +274,7 @@ class CaseBuilder {
       std::snprintf(upn, sizeof upn, "Z%012llu", static_cast<unsigned long long>(case_number_));
       child["upn"] = upn;
     }
-    Json fields{{"child", std::move(child)},
-                {"caseworker", caseworker_},
-                {"team", std::string(kTeams[team_])}};
+    Json fields{{"child", std::move(child)}, {"caseworker", caseworker_}, {"team", team_name()}};
     if (age_ >= 2) {  // the youngest are often in no setting yet
       current_ = setting_for_age(rng_, age_, rng_.chance(0.08));
       fields["setting"] = setting_json(current_);
@@ -276,9 +302,9 @@ class CaseBuilder {
       return;
     }
     if (rng_.chance(0.08)) {  // a handover mid-assessment
-      caseworker_ = caseworker_name(team_, rng_.between(0, kCaseworkersPerTeam - 1));
+      caseworker_ = pick_caseworker();
       add(after(decision, 1, 20), "caseworker_assigned", caseworker_,
-          Json{{"caseworker", caseworker_}, {"team", std::string(kTeams[team_])}});
+          Json{{"caseworker", caseworker_}, {"team", team_name()}});
     }
 
     struct Advice {
@@ -371,6 +397,7 @@ class CaseBuilder {
     return events;
   }
 
+  std::uint64_t team_count_;  // 0: the four named teams
   Random rng_;
   std::uint64_t case_number_;
   Day request_;
@@ -388,8 +415,9 @@ class CaseBuilder {
 std::vector<EventGenerator::PlannedEvent> EventGenerator::make_case(std::uint64_t seed,
                                                                     std::uint64_t case_number,
                                                                     std::uint64_t planned_cases,
-                                                                    const std::string& ref_prefix) {
-  return CaseBuilder(seed, case_number, planned_cases, ref_prefix).build();
+                                                                    const std::string& ref_prefix,
+                                                                    std::uint64_t cases_per_team) {
+  return CaseBuilder(seed, case_number, planned_cases, ref_prefix, cases_per_team).build();
 }
 
 EventGenerator::EventGenerator(GeneratorOptions options) : options_(std::move(options)) {
@@ -401,8 +429,8 @@ bool EventGenerator::fill_block() {
   next_in_block_ = 0;
   for (std::size_t i = 0; i < options_.window && cases_made_ < options_.max_cases; ++i) {
     ++cases_made_;
-    auto events =
-        make_case(options_.seed, cases_made_, options_.planned_cases, options_.ref_prefix);
+    auto events = make_case(options_.seed, cases_made_, options_.planned_cases, options_.ref_prefix,
+                            options_.cases_per_team);
     for (std::size_t k = 0; k < events.size(); ++k) {
       block_.push_back({events[k].day, std::move(events[k].json), k == 0});
     }

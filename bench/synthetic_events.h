@@ -36,6 +36,10 @@ struct GeneratorOptions {
   // Cases per date-ordered block: 1 means grouped by case.
   std::size_t window = 64;
   std::string ref_prefix = "B-";
+  // 0: four named teams of five caseworkers. Otherwise about this many cases a team ("Team
+  // 001", ...), ten caseworkers each, cases assigned at random: the shape of a national database
+  // of many councils' teams, for queue benchmarks.
+  std::uint64_t cases_per_team = 0;
 };
 
 // Roughly how many events a case yields on average; used to plan cases for a target event count.
@@ -59,7 +63,8 @@ class EventGenerator {
   };
   static std::vector<PlannedEvent> make_case(std::uint64_t seed, std::uint64_t case_number,
                                              std::uint64_t planned_cases,
-                                             const std::string& ref_prefix);
+                                             const std::string& ref_prefix,
+                                             std::uint64_t cases_per_team = 0);
 
  private:
   struct BlockEvent {

@@ -28,6 +28,7 @@ engine::Status run_list(const Context& context, bool undelivered_only) {
         std::cout << adapters::render::to_csv(adapters::render::outbox_table(messages));
         break;
       case Format::kTable:
+      case Format::kHtml:  // refused before any command runs (main.cpp)
         std::cout << adapters::render::to_text(adapters::render::outbox_table(messages));
         std::cout << messages.size() << " message(s)\n";
         break;

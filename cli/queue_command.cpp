@@ -6,6 +6,7 @@
 #include "adapters/render/queue_render.h"
 #include "adapters/report/work_queue.h"
 #include "cli/commands.h"
+#include "cli/time_source.h"
 
 namespace ehcp::cli {
 namespace {
@@ -35,8 +36,9 @@ engine::Status run_queue(const Context& context, const QueueArgs& args) {
   if (!db.ok()) {
     return db.status();
   }
-  adapters::report::QueueFilter filter{given(args.team), given(args.caseworker), given(args.clock),
-                                       given(args.workflow), !args.anonymise};
+  adapters::report::QueueFilter filter{given(args.team),  given(args.caseworker),
+                                       given(args.clock), given(args.workflow),
+                                       !args.anonymise,   as_of.value() < london_today()};
   auto queue =
       adapters::report::load_work_queue(*db.value(), config.value(), as_of.value(), filter);
   if (!queue.ok()) {

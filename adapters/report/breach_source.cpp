@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "adapters/report/as_it_stood.h"
 #include "adapters/sqlite/clock_query.h"
 
 namespace ehcp::adapters::report {
@@ -23,7 +24,9 @@ engine::Result<engine::BreachReport> load_breach_report(sqlite::Database& db,
     query.with_names = names;
     query.reported_before = as_of;
     std::vector<engine::BreachCandidate> candidates;
+    AsItStood as_it_stood(db, config.rules, config.calendar, as_of);
     sqlite::for_each_clock(db.sql(), query, [&](sqlite::ClockRow&& row) {
+      as_it_stood.correct(row);
       candidates.push_back({std::move(row.case_ref), std::move(row.clock),
                             std::move(row.caseworker), std::move(row.team), std::move(row.child),
                             row.reported});

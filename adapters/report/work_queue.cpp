@@ -4,6 +4,7 @@
 #include <map>
 #include <tuple>
 
+#include "adapters/report/as_it_stood.h"
 #include "adapters/sqlite/clock_query.h"
 #include "engine/breach_report.h"
 
@@ -48,8 +49,17 @@ engine::Result<WorkQueue> load_work_queue(sqlite::Database& db, const config::La
   query.workflow = filter.workflow;
   query.with_names = filter.names;
   query.with_stage = true;
+  if (filter.past) {
+    query.reassigned_after = as_of;
+  }
   try {
+    AsItStood as_it_stood(db, config.rules, config.calendar, as_of);
     sqlite::for_each_clock(db.sql(), query, [&](sqlite::ClockRow&& row) {
+      as_it_stood.correct(row);
+      if ((filter.team && row.team != *filter.team) ||
+          (filter.caseworker && row.caseworker != *filter.caseworker)) {
+        return;  // the case was someone else's on the date
+      }
       const engine::Clock& c = row.clock;
       const auto status = c.status_on(as_of);
       if (as_of < c.start ||

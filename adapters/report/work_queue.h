@@ -3,7 +3,7 @@
 // `ehcp queue`: what is overdue and what falls due in the next 10 working days, for a
 // caseworker's morning or a team manager's review, most urgent first, with the next action.
 // Guidance targets are listed too (marked), since they are still work; excepted clocks are
-// listed as such. Read-only.
+// listed as such. Each case is shown as it stood on the date (see as_it_stood.h). Read-only.
 #pragma once
 
 #include <optional>
@@ -23,6 +23,7 @@ struct QueueFilter {
   std::optional<std::string> clock;     // a name or a family ("advice")
   std::optional<std::string> workflow;  // "assessment"
   bool names = true;                    // read the children's names
+  bool past = false;  // the date is before today: cases may have moved between people since
 };
 
 struct QueueItem {

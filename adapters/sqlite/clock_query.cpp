@@ -28,16 +28,24 @@ std::string select_list(const ClockQuery& q) {
   return s;
 }
 
-std::string filters(const ClockQuery& q) {
+// `finished_half`: the clocks finished on or after the day are few, so that half is led by the
+// index on the day they finished, not by the team's cases (a unary + keeps SQLite from using
+// cases_by_team there).
+std::string filters(const ClockQuery& q, bool finished_half) {
   std::string s = " AND c.due <= :due_by AND c.start <= :due_by";
+  const std::string plus = finished_half ? "+" : "";
   if (q.statutory_only) {
     s += " AND c.statutory = 1";
   }
+  const std::string or_reassigned =
+      q.reassigned_after ? " OR EXISTS (SELECT 1 FROM events e WHERE e.case_ref = c.case_ref AND "
+                           "e.on_date > :reassigned_after AND e.type = 'caseworker_assigned')"
+                         : "";
   if (q.team) {
-    s += " AND k.team = :team";
+    s += " AND (" + plus + "k.team = :team" + or_reassigned + ")";
   }
   if (q.caseworker) {
-    s += " AND k.caseworker = :caseworker";
+    s += " AND (" + plus + "k.caseworker = :caseworker" + or_reassigned + ")";
   }
   if (q.clock) {
     s += " AND (c.clock = :clock OR substr(c.clock, 1, length(:clock) + 1) = :clock || ':')";
@@ -51,11 +59,11 @@ std::string filters(const ClockQuery& q) {
 std::string sql_for(const ClockQuery& q) {
   const std::string head =
       "SELECT " + select_list(q) + " FROM clocks c JOIN cases k ON k.case_ref = c.case_ref WHERE ";
-  const std::string rest = filters(q);
-  // Unfinished clocks come from the partial index on due; those finished on or after the day
-  // from the index on the day they finished. The two halves are disjoint.
-  return head + "c.met_on IS NULL AND c.ended_on IS NULL" + rest + " UNION ALL " + head +
-         "coalesce(c.met_on, c.ended_on) >= :running_on" + rest;
+  // Unfinished clocks come from the partial indexes (by due, or by case for a team); those
+  // finished on or after the day from the index on the day they finished. The halves are
+  // disjoint.
+  return head + "c.met_on IS NULL AND c.ended_on IS NULL" + filters(q, false) + " UNION ALL " +
+         head + "coalesce(c.met_on, c.ended_on) >= :running_on" + filters(q, true);
 }
 
 void bind(SQLite::Statement& s, const ClockQuery& q) {
@@ -75,6 +83,9 @@ void bind(SQLite::Statement& s, const ClockQuery& q) {
   }
   if (q.reported_before) {
     s.bind(":reported_before", engine::format_date(*q.reported_before));
+  }
+  if (q.reassigned_after && (q.team || q.caseworker)) {
+    s.bind(":reassigned_after", engine::format_date(*q.reassigned_after));
   }
 }
 

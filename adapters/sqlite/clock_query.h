@@ -31,6 +31,9 @@ struct ClockQuery {
   bool with_stage = false;                      // read the state of the clock's workflow
   bool with_rungs = false;                      // read the escalation rungs recorded for the clock
   std::optional<engine::Date> reported_before;  // read whether a report before this day showed it
+  // A past date: the team and caseworker filters also take cases reassigned after this day,
+  // since they may have been the team's or caseworker's then (callers re-check as it stood).
+  std::optional<engine::Date> reassigned_after;
 };
 
 struct ClockRow {

@@ -9,6 +9,10 @@ CREATE TABLE workflows (
 );
 CREATE INDEX workflows_by_case ON workflows (case_ref);
 
+-- A team's or caseworker's queue reads its cases' unfinished clocks only.
+CREATE INDEX clocks_unfinished_by_case ON clocks (case_ref, due)
+  WHERE met_on IS NULL AND ended_on IS NULL;
+
 -- Ticks, queues and reports as of a past date also need the clocks finished after that date:
 -- found by the day they finished.
 CREATE INDEX clocks_by_finish ON clocks (coalesce(met_on, ended_on));

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Sets up, builds and runs ehcp on a synthetic caseload in an embedded SQLite database under
-# demo/: creates the database, imports the caseload, lists the cases and shows one.
+# demo/: creates the database, imports the caseload, lists the cases and shows one, then runs
+# two nights (escalations, the breach report, the outbox) and a team's morning queue. The
+# caseload's histories run to mid-2026; the nights are those of 5 and 6 January 2026, when
+# many of its assessments were in progress.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,8 +13,9 @@ cmake --build build -j "$(nproc)" --target ehcp
 
 ehcp=build/cli/ehcp
 mkdir -p demo
-rm -f demo/ehcp.db demo/ehcp.db-wal demo/ehcp.db-shm
+rm -rf demo/ehcp.db demo/ehcp.db-wal demo/ehcp.db-shm demo/reports demo/outbox
 export EHCP_DB=demo/ehcp.db
+export EHCP_CONFIG=examples/la-config.json
 
 $ehcp init
 $ehcp import examples/demo-caseload.jsonl --as-of 2026-11-25
@@ -24,4 +28,16 @@ echo
 first=$(sed -n 3p demo/cases.txt | cut -d' ' -f1)
 $ehcp case show "$first" --as-of 2026-11-25
 echo
-echo "The database is demo/ehcp.db; try: EHCP_DB=demo/ehcp.db $ehcp case list --team North"
+echo "== The nights of 5 and 6 January 2026"
+$ehcp nightly --as-of 2026-01-05
+$ehcp nightly --as-of 2026-01-06
+echo
+echo "== The North team's queue on the morning of 6 January 2026"
+$ehcp queue --team North --as-of 2026-01-06
+echo
+echo "== The breach report of 6 January 2026"
+$ehcp report breaches --as-of 2026-01-06 --anonymise
+echo
+echo "Files written: demo/reports/ (breaches-<date>.html for the board, .json) and demo/outbox/"
+echo "(one .eml file per escalation message)."
+echo "The database is demo/ehcp.db; try: EHCP_DB=demo/ehcp.db $ehcp queue --caseworker \"Kai Mossgrove\" --as-of 2026-01-06"

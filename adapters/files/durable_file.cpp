@@ -8,41 +8,16 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "adapters/files/file_descriptor.h"
+
 namespace ehcp::adapters::files {
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr ::mode_t kFileMode = 0600;
-
 engine::Status io_error(const std::string& what, const fs::path& path, int err) {
   return engine::Status::storage(what + " " + path.string(), std::generic_category().message(err));
 }
-
-// A file descriptor closed when it goes out of scope (after an explicit close(), nothing).
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() {
-    if (fd_ >= 0) {
-      ::close(fd_);
-    }
-  }
-
-  bool valid() const { return fd_ >= 0; }
-  int get() const { return fd_; }
-  // Closes now, returning errno on failure (a write-back error can surface here) or 0.
-  int close() {
-    const int rc = ::close(fd_);
-    fd_ = -1;
-    return rc == 0 ? 0 : errno;
-  }
-
- private:
-  int fd_;
-};
 
 }  // namespace
 
@@ -66,8 +41,8 @@ engine::Status make_private_directory(const fs::path& dir) {
   return {};
 }
 
-engine::Status write_synced(const fs::path& path, std::string_view bytes) {
-  Fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, kFileMode));
+engine::Status write_file(const fs::path& path, std::string_view bytes, ::mode_t mode, bool sync) {
+  FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode));
   if (!fd.valid()) {
     return io_error("write", path, errno);
   }
@@ -81,7 +56,7 @@ engine::Status write_synced(const fs::path& path, std::string_view bytes) {
     }
     bytes.remove_prefix(static_cast<std::size_t>(n));
   }
-  if (::fsync(fd.get()) != 0) {
+  if (sync && ::fsync(fd.get()) != 0) {
     return io_error("sync", path, errno);
   }
   if (const int err = fd.close(); err != 0) {
@@ -91,12 +66,23 @@ engine::Status write_synced(const fs::path& path, std::string_view bytes) {
 }
 
 engine::Status sync_directory(const fs::path& dir) {
-  Fd fd(::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  FileDescriptor fd(::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (!fd.valid()) {
     return io_error("open directory", dir, errno);
   }
   if (::fsync(fd.get()) != 0) {
     return io_error("sync directory", dir, errno);
+  }
+  return {};
+}
+
+engine::Status sync_file_system(const fs::path& dir) {
+  FileDescriptor fd(::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (!fd.valid()) {
+    return io_error("open directory", dir, errno);
+  }
+  if (::syncfs(fd.get()) != 0) {
+    return io_error("sync the file system of", dir, errno);
   }
   return {};
 }
@@ -108,7 +94,7 @@ engine::Status write_file_durably(const fs::path& path, std::string_view bytes) 
   name += ".tmp";
   fs::path temporary = path;
   temporary.replace_filename(name);
-  if (auto status = write_synced(temporary, bytes); !status.ok()) {
+  if (auto status = write_file(temporary, bytes, kPrivateFileMode, true); !status.ok()) {
     return status;
   }
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {

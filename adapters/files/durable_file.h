@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <string_view>
 
+#include <sys/types.h>
+
 #include "engine/status.h"
 
 namespace ehcp::adapters::files {
@@ -21,11 +23,18 @@ inline constexpr std::filesystem::perms kPrivateDirectory = std::filesystem::per
 // Makes `dir` and its missing parents; those it makes are private. kStorage naming the path.
 engine::Status make_private_directory(const std::filesystem::path& dir);
 
-// Writes `bytes` to `path` and syncs it (no rename): for a temporary file.
-engine::Status write_synced(const std::filesystem::path& path, std::string_view bytes);
+inline constexpr ::mode_t kPrivateFileMode = 0600;
+
+// Writes `bytes` to `path` (created with `mode`, or truncated), synced to disk when `sync`.
+engine::Status write_file(const std::filesystem::path& path, std::string_view bytes, ::mode_t mode,
+                          bool sync);
 
 // Makes the renames done in `dir` durable.
 engine::Status sync_directory(const std::filesystem::path& dir);
+
+// Flushes everything written to the file system holding `dir` (syncfs): one flush for a batch
+// of files instead of one each, which is what makes a night's thousands of messages cheap.
+engine::Status sync_file_system(const std::filesystem::path& dir);
 
 // Replaces `path` with `bytes` atomically and durably (temporary file, sync, rename, sync the
 // directory). kStorage naming the path on failure; `path` is then unchanged.

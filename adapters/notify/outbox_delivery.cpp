@@ -14,6 +14,8 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include "adapters/files/durable_file.h"
+#include "adapters/files/file_descriptor.h"
 #include "adapters/notify/eml_message.h"
 #include "adapters/sqlite/outbox_store.h"
 
@@ -32,73 +34,12 @@ engine::Status io_error(const std::string& what, const fs::path& path, int err) 
   return engine::Status::storage(what + " " + path.string(), std::generic_category().message(err));
 }
 
-// A file descriptor closed when it goes out of scope (after an explicit close(), nothing).
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() {
-    if (fd_ >= 0) {
-      ::close(fd_);
-    }
-  }
-
-  bool valid() const { return fd_ >= 0; }
-  int get() const { return fd_; }
-  // Closes now, returning errno on failure (a write-back error can surface here) or 0.
-  int close() {
-    const int rc = ::close(fd_);
-    fd_ = -1;
-    return rc == 0 ? 0 : errno;
-  }
-
- private:
-  int fd_;
-};
-
-// Writes `bytes` to `path` (created or truncated) and syncs it to disk.
-engine::Status write_synced(const fs::path& path, std::string_view bytes) {
-  Fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, kFileMode));
-  if (!fd.valid()) {
-    return io_error("write", path, errno);
-  }
-  while (!bytes.empty()) {
-    const ::ssize_t n = ::write(fd.get(), bytes.data(), bytes.size());
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      return io_error("write", path, errno);
-    }
-    bytes.remove_prefix(static_cast<std::size_t>(n));
-  }
-  if (::fsync(fd.get()) != 0) {
-    return io_error("sync", path, errno);
-  }
-  if (const int err = fd.close(); err != 0) {
-    return io_error("close", path, err);
-  }
-  return {};
-}
-
-// Makes the renames done in `dir` durable.
-engine::Status sync_directory(const fs::path& dir) {
-  Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (!fd.valid()) {
-    return io_error("open directory", dir, errno);
-  }
-  if (::fsync(fd.get()) != 0) {
-    return io_error("sync directory", dir, errno);
-  }
-  return {};
-}
-
 // Takes the directory's delivery lock, waiting for another run to finish; held until `lock`
 // is destroyed (or the process dies: the kernel drops it).
-engine::Status lock_directory(const fs::path& dir, std::unique_ptr<Fd>& lock) {
+engine::Status lock_directory(const fs::path& dir, std::unique_ptr<files::FileDescriptor>& lock) {
   const fs::path path = dir / kLockName;
-  lock = std::make_unique<Fd>(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, kFileMode));
+  lock = std::make_unique<files::FileDescriptor>(
+      ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, kFileMode));
   if (!lock->valid()) {
     return io_error("open lock", path, errno);
   }
@@ -138,7 +79,8 @@ engine::Status write_message(const fs::path& dir, const sqlite::OutboxMessage& m
   const fs::path temporary =
       dir / (std::string(kTempPrefix) + std::to_string(m.id) + std::string(kTempSuffix));
   const fs::path final_path = dir / eml_file_name(m.id);
-  if (auto status = write_synced(temporary, to_eml(m, from)); !status.ok()) {
+  // Not synced one by one: the batch is flushed once, before any of it is marked delivered.
+  if (auto status = files::write_file(temporary, to_eml(m, from), kFileMode, false); !status.ok()) {
     return status;
   }
   if (std::rename(temporary.c_str(), final_path.c_str()) != 0) {
@@ -153,10 +95,11 @@ struct Written {
   std::string path;
 };
 
-// Syncs the directory, then marks `written` delivered in one transaction.
+// Flushes the batch's files and renames to disk, then marks them delivered in one transaction.
+// A crash before the flush leaves them unmarked, so they are written again, whole.
 engine::Status mark_written(sqlite::Database& db, sqlite::OutboxStore& store, const fs::path& dir,
                             const std::vector<Written>& written, const std::string& now_utc) {
-  if (auto status = sync_directory(dir); !status.ok()) {
+  if (auto status = files::sync_file_system(dir); !status.ok()) {
     return status;
   }
   try {
@@ -197,7 +140,7 @@ engine::Result<DeliveryOutcome> deliver_to_directory(sqlite::Database& db, const
   if (ec) {
     return engine::Status::storage("outbox directory " + dir, ec.message());
   }
-  std::unique_ptr<Fd> lock;
+  std::unique_ptr<files::FileDescriptor> lock;
   if (auto status = lock_directory(base, lock); !status.ok()) {
     return status;
   }

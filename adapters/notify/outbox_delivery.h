@@ -6,8 +6,9 @@
 // transport.
 //
 // A run killed at any point loses nothing and duplicates nothing: a file is written under a
-// temporary name, synced and renamed, and the directory synced, before its message is marked;
-// a message written but not marked is written again under the same name with the same bytes.
+// temporary name and renamed, and the batch's files flushed to disk together (syncfs), before
+// its messages are marked; a message written but not marked is written again under the same
+// name with the same bytes.
 // Runs on one directory take turns (an flock on <dir>/.ehcp-deliver.lock), so a nightly run and
 // a hand-run delivery do not trip over each other. Uses the caller's Database on the caller's
 // thread; opens its own transactions, so the caller must not hold one.

@@ -10,12 +10,15 @@ std::string plural(int n, const char* unit) {
 }
 
 // "12 days overdue", "due today", "3 working days left".
-std::string urgency(const report::QueueItem& item) {
+std::string urgency(const report::QueueItem& item, engine::Date as_of) {
   if (item.days_overdue > 0) {
     return plural(item.days_overdue, "day") + " overdue";
   }
-  if (item.working_days_left == 0) {
+  if (item.due == as_of) {
     return "due today";
+  }
+  if (item.working_days_left == 0) {
+    return "no working day left";  // due on a weekend or holiday just ahead
   }
   return plural(item.working_days_left, "working day") + " left";
 }
@@ -62,7 +65,7 @@ Table items_table(const report::WorkQueue& queue, bool names, bool for_csv) {
         row.push_back(cell);
       }
     } else {
-      row = {urgency(item), engine::format_date(item.due), item.case_ref};
+      row = {urgency(item, queue.as_of), engine::format_date(item.due), item.case_ref};
       if (names) {
         row.push_back(item.child);
       }

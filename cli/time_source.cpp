@@ -14,6 +14,10 @@ engine::Date london_date_at(std::chrono::system_clock::time_point t) {
   return engine::Date{date::floor<date::days>(now.get_local_time()).time_since_epoch()};
 }
 
+std::chrono::sys_seconds now_to_the_second() {
+  return date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
 std::string utc_timestamp_now() {
   const auto now = date::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
   return date::format("%FT%TZ", now);

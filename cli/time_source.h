@@ -17,6 +17,9 @@ engine::Date london_today();
 // The civil date in London at instant `t` (the pure half of london_today, for tests).
 engine::Date london_date_at(std::chrono::system_clock::time_point t);
 
+// Now, to the second: what `ehcp run` compares with its schedule.
+std::chrono::sys_seconds now_to_the_second();
+
 // Now in UTC, ISO 8601 to the millisecond: "2026-11-25T04:40:33.120Z".
 std::string utc_timestamp_now();
 

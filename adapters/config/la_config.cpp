@@ -1,6 +1,5 @@
 #include "adapters/config/la_config.h"
 
-#include <cstdio>
 #include <fstream>
 
 #include "adapters/config/rule_pack_loader.h"
@@ -145,20 +144,30 @@ Status read_nightly(const nlohmann::json& section, NightlyConfig& out) {
     return Status::invalid_input("nightly: " + *r.error());
   }
   if (at) {
-    int hour = -1;
-    int minute = -1;
-    char tail = 0;
-    if (at->size() != 5 || std::sscanf(at->c_str(), "%2d:%2d%c", &hour, &minute, &tail) != 2 ||
-        hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+    const auto time = parse_time_of_day(*at);
+    if (!time) {
       return Status::invalid_input("nightly.at must be a London time HH:MM, not '" + *at + "'");
     }
-    out.hour = hour;
-    out.minute = minute;
+    out.hour = time->hour;
+    out.minute = time->minute;
   }
   return {};
 }
 
 }  // namespace
+
+std::optional<TimeOfDay> parse_time_of_day(std::string_view text) {
+  const auto digit = [&text](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
+  if (text.size() != 5 || !digit(0) || !digit(1) || text[2] != ':' || !digit(3) || !digit(4)) {
+    return std::nullopt;
+  }
+  const auto number = [&text](std::size_t i) { return (text[i] - '0') * 10 + (text[i + 1] - '0'); };
+  const TimeOfDay time{number(0), number(3)};
+  if (time.hour > 23 || time.minute > 59) {
+    return std::nullopt;
+  }
+  return time;
+}
 
 engine::Result<LaConfig> la_config_from_json(const nlohmann::json& document) {
   if (!document.is_object()) {

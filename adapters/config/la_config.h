@@ -10,7 +10,9 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -46,6 +48,15 @@ struct LaConfig {
   NotifyConfig notify;
   NightlyConfig nightly;
 };
+
+// A London wall-clock time, as the nightly section's "at" and `ehcp run --at` write it.
+struct TimeOfDay {
+  int hour = 0;
+  int minute = 0;
+};
+
+// "HH:MM" with two digits each, 00:00 to 23:59; nullopt for anything else ("2:00", "24:00").
+std::optional<TimeOfDay> parse_time_of_day(std::string_view text);
 
 // The defaults: national rules and calendar, no closures.
 engine::Result<LaConfig> default_la_config();

@@ -66,3 +66,20 @@ TEST_CASE("a configuration file that cannot be read says which") {
   REQUIRE_FALSE(config.ok());
   CHECK(config.status().message() == "cannot read configuration /nonexistent/la.json");
 }
+
+TEST_CASE("the nightly run's time is a London time HH:MM, 00:00 to 23:59") {
+  const auto at = la_config_from_json(nlohmann::json::parse(R"({"nightly": {"at": "23:05"}})"));
+  REQUIRE(at.ok());
+  CHECK(at.value().nightly.hour == 23);
+  CHECK(at.value().nightly.minute == 5);
+  const auto defaults = la_config_from_json(nlohmann::json::object());
+  REQUIRE(defaults.ok());
+  CHECK(defaults.value().nightly.hour == 2);
+  CHECK(defaults.value().nightly.minute == 0);
+  for (const char* bad : {"24:00", "02:60", "2:00", "02:00:00", "+1:00", "02-00", " 2:00", ""}) {
+    INFO(bad);
+    CHECK_FALSE(adapters::config::parse_time_of_day(bad));
+  }
+  CHECK(error_of(R"({"nightly": {"at": "2:00"}})") ==
+        "nightly.at must be a London time HH:MM, not '2:00'");
+}

@@ -1,60 +1,19 @@
 // Integration tests of the real ehcp binary: exit codes, messages, all-or-nothing imports that
 // leave the database file byte-for-byte unchanged, and export/import round trips.
-#include <atomic>
-#include <cstdio>
+#include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
+
+#include "tests/cli/sandbox.h"
 
 namespace fs = std::filesystem;
+using ehcp::test::Sandbox;
+using ehcp::test::slurp;
 
 namespace {
-
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// A scratch directory with its own database, removed at the end of the test.
-class Sandbox {
- public:
-  Sandbox() {
-    static std::atomic<int> counter{0};
-    dir_ = fs::temp_directory_path() /
-           ("ehcp-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::create_directories(dir_);
-  }
-  ~Sandbox() { fs::remove_all(dir_); }
-
-  fs::path path(const std::string& name) const { return dir_ / name; }
-  std::string db() const { return path("ehcp.db").string(); }
-
-  // Runs `ehcp --db <db> <args>`, stdin from `input` if given.
-  Outcome ehcp(const std::string& args, const std::string& input = "") const {
-    const auto out = path("stdout"), err = path("stderr"), in = path("stdin");
-    std::ofstream(in, std::ios::binary) << input;
-    const std::string command = std::string(EHCP_BINARY) + " --db " + db() + " " + args + " <" +
-                                in.string() + " >" + out.string() + " 2>" + err.string();
-    const int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-  }
-
- private:
-  fs::path dir_;
-};
 
 const std::string kFixtures = EHCP_FIXTURES;
 

@@ -133,6 +133,13 @@ Status read_notify(const nlohmann::json& section, NotifyConfig& out) {
   return read_address_map(section, "team_managers", "notify.", out.team_managers);
 }
 
+// Exactly two digits, ':', two digits: sscanf's %2d alone would also take "+1", "-0" or " 2".
+bool is_hh_mm(const std::string& text) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  return text.size() == 5 && digit(text[0]) && digit(text[1]) && text[2] == ':' && digit(text[3]) &&
+         digit(text[4]);
+}
+
 Status read_nightly(const nlohmann::json& section, NightlyConfig& out) {
   if (!section.is_object()) {
     return Status::invalid_input("nightly must be an object");
@@ -148,7 +155,7 @@ Status read_nightly(const nlohmann::json& section, NightlyConfig& out) {
     int hour = -1;
     int minute = -1;
     char tail = 0;
-    if (at->size() != 5 || std::sscanf(at->c_str(), "%2d:%2d%c", &hour, &minute, &tail) != 2 ||
+    if (!is_hh_mm(*at) || std::sscanf(at->c_str(), "%2d:%2d%c", &hour, &minute, &tail) != 2 ||
         hour < 0 || hour > 23 || minute < 0 || minute > 59) {
       return Status::invalid_input("nightly.at must be a London time HH:MM, not '" + *at + "'");
     }

@@ -83,3 +83,145 @@ TEST_CASE("the nightly run's time is a London time HH:MM, 00:00 to 23:59") {
   CHECK(error_of(R"({"nightly": {"at": "2:00"}})") ==
         "nightly.at must be a London time HH:MM, not '2:00'");
 }
+
+TEST_CASE("an LA's escalation ladder for one clock replaces the pack's for that clock only") {
+  auto config = la_config_from_json(nlohmann::json::parse(R"({"rules": {"escalation": {
+      "final_plan": [
+        {"rung": "due", "offset": 0, "notify": ["caseworker"]},
+        {"rung": "late", "offset": 5, "working_days": true,
+         "notify": ["team_manager", "head_of_service"]}]}}})"));
+  REQUIRE(config.ok());
+  const auto& book = config.value().rules;
+  const auto request = make_date(2026, 1, 5);
+  const auto ladder = book.ladder_for("final_plan", request);
+  REQUIRE(ladder.size() == 2);
+  CHECK(ladder[0].name == "due");
+  CHECK(ladder[0].offset == 0);
+  CHECK_FALSE(ladder[0].working_days);
+  CHECK(ladder[0].notify == std::vector<std::string>{"caseworker"});
+  CHECK(ladder[1].name == "late");
+  CHECK(ladder[1].offset == 5);
+  CHECK(ladder[1].working_days);
+  CHECK(ladder[1].notify == std::vector<std::string>{"team_manager", "head_of_service"});
+  // Other clocks keep the default four rungs.
+  REQUIRE(book.ladder_for("decision_to_assess", request).size() == 4);
+  CHECK(book.ladder_for("decision_to_assess", request)[0].name == "due_soon");
+}
+
+TEST_CASE("an LA's '*' ladder applies to every clock, a named clock's own to that clock") {
+  auto config = la_config_from_json(nlohmann::json::parse(R"({"rules": {"escalation": {
+      "advice": [{"rung": "chase", "offset": -3, "working_days": true, "notify": ["caseworker"]}],
+      "*": [{"rung": "due", "offset": 0, "notify": ["caseworker", "team_manager"]}]}}})"));
+  REQUIRE(config.ok());
+  const auto& book = config.value().rules;
+  const auto start = make_date(2026, 2, 12);
+  REQUIRE(book.ladder_for("advice:ep", start).size() == 1);
+  CHECK(book.ladder_for("advice:ep", start)[0].name == "chase");
+  REQUIRE(book.ladder_for("final_plan", start).size() == 1);
+  CHECK(book.ladder_for("final_plan", start)[0].name == "due");
+  // "*" reaches the 2020 pack too.
+  REQUIRE(book.ladder_for("final_plan", make_date(2020, 6, 1)).size() == 1);
+  CHECK(book.ladder_for("final_plan", make_date(2020, 6, 1))[0].name == "due");
+}
+
+TEST_CASE("a bad escalation ladder is rejected naming the clock, the rung and the field") {
+  CHECK(error_of(R"({"rules": {"escalation": []}})") ==
+        "rules.escalation must be an object {\"*\" or clock name: [rungs]}");
+  CHECK(error_of(R"({"rules": {"escalation": {"final_plan": {}}}})") ==
+        "rules.escalation.final_plan must be an array");
+  CHECK(error_of(R"({"rules": {"escalation": {"final_plan": []}}})") ==
+        "rules.escalation.final_plan must list at least one rung");
+  CHECK(error_of(R"({"rules": {"escalation": {"final_plan": ["due"]}}})") ==
+        "rules.escalation.final_plan[0] must be an object {rung, offset, working_days, notify}");
+  CHECK(error_of(R"({"rules": {"escalation": {"final_plan": [{"notify": ["caseworker"]}]}}})") ==
+        "rules.escalation.final_plan[0]: missing field 'rung'");
+  CHECK(error_of(R"({"rules": {"escalation": {"final_plan": [
+      {"rung": "due", "notify": ["caseworker"]},
+      {"rung": "late", "offset": 1, "notify": ["director"]}]}}})") ==
+        "rules.escalation.final_plan[1]: field 'notify' must list roles of caseworker, "
+        "team_manager, head_of_service, not \"director\"");
+  CHECK(error_of(R"({"rules": {"escalation": {"final_plan": [{"rung": "due"}]}}})") ==
+        "rules.escalation.final_plan[0]: field 'notify' must list at least one role");
+  CHECK(error_of(R"({"rules": {"escalation": {"final_plan": [
+      {"rung": "due", "notify": ["caseworker"]},
+      {"rung": "due", "offset": 1, "notify": ["team_manager"]}]}}})") ==
+        "rules.escalation.final_plan[1]: rung 'due' appears twice");
+  CHECK(error_of(R"({"rules": {"escalation": {"teleport": [
+      {"rung": "due", "notify": ["caseworker"]}]}}})") ==
+        "rules.escalation.teleport: no rule pack has a clock named 'teleport'");
+}
+
+TEST_CASE("the notify section names who is told, and refuses an address without '@'") {
+  auto config = la_config_from_json(nlohmann::json::parse(R"({"notify": {
+      "from": "send-alerts@exampleshire.invalid", "domain": "exampleshire.invalid",
+      "caseworkers": {"Omar Quillfeather": "o.quillfeather@exampleshire.invalid"},
+      "team_managers": {"East": "east-send@exampleshire.invalid"},
+      "head_of_service": "hos@exampleshire.invalid"}})"));
+  REQUIRE(config.ok());
+  const auto& notify = config.value().notify;
+  CHECK(notify.from == "send-alerts@exampleshire.invalid");
+  CHECK(notify.domain == "exampleshire.invalid");
+  CHECK(notify.caseworkers == std::map<std::string, std::string>{
+                                  {"Omar Quillfeather", "o.quillfeather@exampleshire.invalid"}});
+  CHECK(notify.team_managers ==
+        std::map<std::string, std::string>{{"East", "east-send@exampleshire.invalid"}});
+  CHECK(notify.head_of_service == "hos@exampleshire.invalid");
+
+  auto defaults = la_config_from_json(nlohmann::json::object());
+  REQUIRE(defaults.ok());
+  CHECK(defaults.value().notify.from == "ehcp@council.invalid");
+  CHECK(defaults.value().notify.domain == "council.invalid");
+  CHECK(defaults.value().notify.caseworkers.empty());
+  CHECK(defaults.value().notify.head_of_service.empty());
+
+  CHECK(error_of(R"({"notify": []})") == "notify must be an object");
+  CHECK(error_of(R"({"notify": {"from": "ehcp.exampleshire.invalid"}})") ==
+        "notify.from must be an e-mail address");
+  CHECK(error_of(R"({"notify": {"head_of_service": "hos"}})") ==
+        "notify.head_of_service must be an e-mail address");
+  CHECK(error_of(R"({"notify": {"caseworkers": {"Omar Quillfeather": "omar"}}})") ==
+        "notify.caseworkers.Omar Quillfeather must be an e-mail address");
+  CHECK(error_of(R"({"notify": {"team_managers": {"East": 7}}})") ==
+        "notify.team_managers.East must be an e-mail address");
+  CHECK(error_of(R"({"notify": {"caseworkers": ["omar@exampleshire.invalid"]}})") ==
+        "notify.caseworkers must be an object {name: address}");
+  CHECK(error_of(R"({"notify": {"domain": 3}})") ==
+        "notify: field 'domain' must be a string, not 3");
+}
+
+TEST_CASE("the nightly section takes a London time HH:MM and where files go") {
+  auto config = la_config_from_json(nlohmann::json::parse(
+      R"({"nightly": {"at": "02:00", "reports_dir": "/srv/ehcp/reports",
+          "outbox_dir": "/srv/ehcp/outbox"}})"));
+  REQUIRE(config.ok());
+  CHECK(config.value().nightly.hour == 2);
+  CHECK(config.value().nightly.minute == 0);
+  CHECK(config.value().nightly.reports_dir == "/srv/ehcp/reports");
+  CHECK(config.value().nightly.outbox_dir == "/srv/ehcp/outbox");
+
+  auto late = la_config_from_json(nlohmann::json::parse(R"({"nightly": {"at": "23:59"}})"));
+  REQUIRE(late.ok());
+  CHECK(late.value().nightly.hour == 23);
+  CHECK(late.value().nightly.minute == 59);
+  CHECK(late.value().nightly.reports_dir.empty());
+
+  auto defaults = la_config_from_json(nlohmann::json::object());
+  REQUIRE(defaults.ok());
+  CHECK(defaults.value().nightly.hour == 2);
+  CHECK(defaults.value().nightly.minute == 0);
+
+  for (const char* at :
+       {"2:00", "24:00", "12:60", "+1:00", "-0:30", " 2:00", "02:+5", "0200", "02:00:00", ""}) {
+    const std::string text = std::string(R"({"nightly": {"at": ")") + at + "\"}}";
+    CHECK(error_of(text.c_str()) ==
+          std::string("nightly.at must be a London time HH:MM, not '") + at + "'");
+  }
+  CHECK(error_of(R"({"nightly": "02:00"})") == "nightly must be an object");
+}
+
+TEST_CASE("the council's name comes from 'la'") {
+  auto config = la_config_from_json(nlohmann::json::parse(R"({"la": "Exampleshire Council"})"));
+  REQUIRE(config.ok());
+  CHECK(config.value().la == "Exampleshire Council");
+  CHECK(error_of(R"({"la": 1})") == "la must be the council's name");
+}

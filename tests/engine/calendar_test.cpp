@@ -62,6 +62,40 @@ TEST_CASE("add_working_days with zero returns the day itself, working or not", "
   CHECK(calendar.add_working_days(d(2026, 12, 29), -1) == d(2026, 12, 24));
 }
 
+TEST_CASE("working days between two dates count those after the first up to the second",
+          "[calendar]") {
+  const Calendar calendar;
+  // None when the second is not after the first.
+  CHECK(calendar.working_days_between(d(2026, 4, 1), d(2026, 4, 1)) == 0);
+  CHECK(calendar.working_days_between(d(2026, 4, 2), d(2026, 4, 1)) == 0);
+  // The first day itself is not counted, the second is.
+  CHECK(calendar.working_days_between(d(2026, 4, 1), d(2026, 4, 2)) == 1);
+  // Fri 10 Apr to Mon 13 Apr 2026: the weekend is not counted.
+  CHECK(calendar.working_days_between(d(2026, 4, 10), d(2026, 4, 13)) == 1);
+  CHECK(calendar.working_days_between(d(2026, 4, 10), d(2026, 4, 12)) == 0);
+  // Thu 2 Apr to Tue 7 Apr 2026: Good Friday, the weekend and Easter Monday are not counted.
+  CHECK(calendar.working_days_between(d(2026, 4, 2), d(2026, 4, 7)) == 1);
+  CHECK(calendar.working_days_between(d(2026, 4, 1), d(2026, 4, 6)) == 1);
+  // Wed 1 Apr to Fri 17 Apr 2026: 2, 7-10 and 13-17 Apr.
+  CHECK(calendar.working_days_between(d(2026, 4, 1), d(2026, 4, 17)) == 10);
+  // From a non-working day.
+  CHECK(calendar.working_days_between(d(2026, 4, 4), d(2026, 4, 8)) == 2);
+}
+
+TEST_CASE("working days between counts back what add_working_days counted on", "[calendar]") {
+  Calendar calendar;
+  REQUIRE(calendar
+              .add_closure(closure(ClosureKind::kOfficeClosure, d(2026, 12, 29), d(2026, 12, 31),
+                                   "Christmas shutdown"))
+              .ok());
+  // Wed 23 Dec 2026 + 3 working days: 24 Dec, then 4 and 5 Jan 2027.
+  CHECK(calendar.working_days_between(d(2026, 12, 23), d(2027, 1, 5)) == 3);
+  for (const int n : {1, 2, 5, 10, 20}) {
+    const Date from = d(2026, 12, 18);
+    CHECK(calendar.working_days_between(from, calendar.add_working_days(from, n)) == n);
+  }
+}
+
 TEST_CASE("an office closure stops working days, and only office closures do", "[calendar]") {
   Calendar calendar;
   // Offices shut between Christmas and New Year 2026: 29–31 December.

@@ -13,75 +13,40 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "tests/cli/sandbox.h"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using ehcp::test::Sandbox;
+using ehcp::test::slurp;
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
+// Puts one message in the outbox directly, as a tick would.
+void add_message(const Sandbox& box, const std::string& rung) {
+  SQLite::Database db(box.db(), SQLite::OPEN_READWRITE);
+  SQLite::Statement insert(
+      db,
+      "INSERT INTO outbox (case_ref, clock, start, rung, role, recipient, address, subject, "
+      "body, created_on, created_at) VALUES ('A-0001', 'decision_to_assess', '2026-04-17', ?, "
+      "'caseworker', 'Ada Example', 'ada.example@council.invalid', "
+      "'A-0001: decision to assess due Fri 29 May 2026', "
+      "'The decision whether to assess A-0001 is due on Fri 29 May 2026.\n', '2026-05-26', "
+      "'2026-05-26T01:00:00.000Z')");
+  insert.bind(1, rung);
+  REQUIRE(insert.exec() == 1);
 }
 
-// A scratch directory with its own database, removed at the end of the test.
-class Sandbox {
- public:
-  Sandbox() {
-    static std::atomic<int> counter{0};
-    dir_ = fs::temp_directory_path() /
-           ("ehcp-outbox-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::create_directories(dir_);
-  }
-  ~Sandbox() { fs::remove_all(dir_); }
-
-  fs::path path(const std::string& name) const { return dir_ / name; }
-  std::string db() const { return path("ehcp.db").string(); }
-
-  // Runs `ehcp --db <db> <args>`.
-  Outcome ehcp(const std::string& args) const {
-    const auto out = path("stdout"), err = path("stderr");
-    const std::string command = std::string(EHCP_BINARY) + " --db " + db() + " " + args +
-                                " </dev/null >" + out.string() + " 2>" + err.string();
-    const int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-  }
-
-  // Puts one message in the outbox directly, as a tick would.
-  void add_message(const std::string& rung) const {
-    SQLite::Database db(this->db(), SQLite::OPEN_READWRITE);
-    SQLite::Statement insert(
-        db,
-        "INSERT INTO outbox (case_ref, clock, start, rung, role, recipient, address, subject, "
-        "body, created_on, created_at) VALUES ('A-0001', 'decision_to_assess', '2026-04-17', ?, "
-        "'caseworker', 'Ada Example', 'ada.example@council.invalid', "
-        "'A-0001: decision to assess due Fri 29 May 2026', "
-        "'The decision whether to assess A-0001 is due on Fri 29 May 2026.\n', '2026-05-26', "
-        "'2026-05-26T01:00:00.000Z')");
-    insert.bind(1, rung);
-    REQUIRE(insert.exec() == 1);
-  }
-
-  // The .eml files in `dir`, by name.
-  std::vector<std::string> eml_files(const fs::path& dir) const {
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(dir)) {
-      if (entry.path().extension() == ".eml") {
-        names.push_back(entry.path().filename().string());
-      }
+// The .eml files in `dir`, by name.
+std::vector<std::string> eml_files(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() == ".eml") {
+      names.push_back(entry.path().filename().string());
     }
-    return names;
   }
-
- private:
-  fs::path dir_;
-};
+  return names;
+}
 
 nlohmann::json listed(const Sandbox& box, const std::string& args = "") {
   auto r = box.ehcp("outbox list --format json" + args);
@@ -94,7 +59,7 @@ nlohmann::json listed(const Sandbox& box, const std::string& args = "") {
 TEST_CASE("outbox deliver writes each message once and outbox list shows it delivered") {
   Sandbox box;
   REQUIRE(box.ehcp("init").exit_code == 0);
-  box.add_message("due_soon");
+  add_message(box, "due_soon");
 
   auto before = listed(box);
   REQUIRE(before.size() == 1);
@@ -114,7 +79,7 @@ TEST_CASE("outbox deliver writes each message once and outbox list shows it deli
   auto first = box.ehcp("outbox deliver --to " + dir.string());
   CHECK(first.exit_code == 0);
   CHECK(first.out == "delivered 1 message(s) to " + dir.string() + "\n");
-  REQUIRE(box.eml_files(dir) == std::vector<std::string>{"ehcp-00000001.eml"});
+  REQUIRE(eml_files(dir) == std::vector<std::string>{"ehcp-00000001.eml"});
   const std::string eml = slurp(dir / "ehcp-00000001.eml");
   CHECK(
       eml.starts_with("From: ehcp <ehcp@council.invalid>\r\n"
@@ -130,25 +95,25 @@ TEST_CASE("outbox deliver writes each message once and outbox list shows it deli
   auto second = box.ehcp("outbox deliver --to " + dir.string());
   CHECK(second.exit_code == 0);
   CHECK(second.out == "delivered 0 message(s) to " + dir.string() + "\n");
-  CHECK(box.eml_files(dir).size() == 1);
+  CHECK(eml_files(dir).size() == 1);
   CHECK(slurp(dir / "ehcp-00000001.eml") == eml);
 }
 
 TEST_CASE("outbox deliver without --to writes to outbox/ beside the database") {
   Sandbox box;
   REQUIRE(box.ehcp("init").exit_code == 0);
-  box.add_message("due_soon");
-  box.add_message("overdue");
+  add_message(box, "due_soon");
+  add_message(box, "overdue");
   auto r = box.ehcp("outbox deliver");
   CHECK(r.exit_code == 0);
   CHECK(r.out == "delivered 2 message(s) to " + box.path("outbox").string() + "\n");
-  CHECK(box.eml_files(box.path("outbox")).size() == 2);
+  CHECK(eml_files(box.path("outbox")).size() == 2);
 }
 
 TEST_CASE("outbox list prints a table or CSV with every column") {
   Sandbox box;
   REQUIRE(box.ehcp("init").exit_code == 0);
-  box.add_message("due_soon");
+  add_message(box, "due_soon");
   auto csv = box.ehcp("outbox list --format csv");
   CHECK(csv.exit_code == 0);
   CHECK(csv.out ==
@@ -165,7 +130,7 @@ TEST_CASE("outbox list prints a table or CSV with every column") {
 TEST_CASE("outbox deliver to a path under a regular file exits 3 naming the path") {
   Sandbox box;
   REQUIRE(box.ehcp("init").exit_code == 0);
-  box.add_message("due_soon");
+  add_message(box, "due_soon");
   std::ofstream(box.path("blocker")) << "x";
   const std::string dir = (box.path("blocker") / "mail").string();
   auto r = box.ehcp("outbox deliver --to " + dir);

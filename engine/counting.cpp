@@ -10,7 +10,7 @@ namespace {
 
 constexpr int kDaysInWeek = 7;
 
-constexpr detail::EnumNames<Counting, 8> kNames = {{
+constexpr detail::EnumNames<Counting, 9> kNames = {{
     {Counting::kWeeksAfter, "weeks_after"},
     {Counting::kDaysAfter, "days_after"},
     {Counting::kMonthsAfter, "months_after"},
@@ -19,6 +19,7 @@ constexpr detail::EnumNames<Counting, 8> kNames = {{
     {Counting::kWorkingDaysBeginningWith, "working_days_beginning_with"},
     {Counting::kWorkingDaysAfter, "working_days_after"},
     {Counting::kDayBeforeFixedDate, "day_before_fixed_date"},
+    {Counting::kDaysBefore, "days_before"},
 }};
 
 // "1 week", "6 weeks".
@@ -84,6 +85,8 @@ Date last_compliant_day(Counting counting, Date start, int amount, const Calenda
       return calendar.add_working_days(start, amount);
     case Counting::kDayBeforeFixedDate:
       return start - date::days{1};
+    case Counting::kDaysBefore:
+      return start - date::days{amount};
   }
   return start;
 }
@@ -94,6 +97,7 @@ std::string describe_period(Counting counting, int amount) {
       return count_of(amount, "week");
     case Counting::kDaysAfter:
     case Counting::kDaysBeginningWith:
+    case Counting::kDaysBefore:
       return count_of(amount, "day");
     case Counting::kMonthsAfter:
     case Counting::kMonthsStartingWith:

@@ -25,11 +25,12 @@ enum class Counting {
   kWorkingDaysBeginningWith,  // "N working days beginning with E": the Nth, counting E if working
   kWorkingDaysAfter,          // "within N working days of E": the Nth working day after E
   kDayBeforeFixedDate,        // "before 15 February": the day before a fixed date (14 Feb)
+  kDaysBefore,                // "at least N days before E": E − N (notice of a meeting on E)
 };
 
 // The name in data: "weeks_after", "days_after", "months_after", "days_beginning_with",
 // "months_starting_with", "working_days_beginning_with", "working_days_after",
-// "day_before_fixed_date".
+// "day_before_fixed_date", "days_before".
 std::string_view to_string(Counting counting);
 
 // The convention named by `text`, exactly as to_string writes it, or nullopt.

@@ -130,7 +130,8 @@ Date RuleBook::due(const ClockRule& rule, Date start, const Calendar& calendar) 
 
 std::string RuleBook::basis(const ClockRule& rule, Date start) const {
   const RulePack* pack = pack_on(start);
-  std::string text = rule.source + ": " + describe_period(rule.counting, rule.amount) + " from " +
+  const char* relation = rule.counting == Counting::kDaysBefore ? " before " : " from ";
+  std::string text = rule.source + ": " + describe_period(rule.counting, rule.amount) + relation +
                      rule.measured_from + " " + format_date(start);
   if (pack != nullptr && pack->count_event_day &&
       (rule.counting == Counting::kWeeksAfter || rule.counting == Counting::kDaysAfter)) {

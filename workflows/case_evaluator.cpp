@@ -4,14 +4,23 @@
 #include <memory>
 #include <vector>
 
+#include "engine/academic_year.h"
+#include "engine/counting.h"
 #include "workflows/assessment/assessment_workflow.h"
 #include "workflows/clock_book.h"
 #include "workflows/exceptions.h"
+#include "workflows/review/review_workflow.h"
 
 namespace ehcp::workflows {
 namespace {
 
 using assessment::AssessmentWorkflow;
+using review::ReviewWorkflow;
+
+// From Year 9 every review must consider preparation for adulthood (CoP 8.9, rules.md §3).
+constexpr int kPreparationForAdulthoodYear = 9;
+// A ceased plan stays in force until the appeal window has passed: 2 months from the decision.
+constexpr int kAppealWindowMonths = 2;
 
 // One assessment and the clocks it owns: assessments follow one another, so its clocks are
 // those the book opened from its start until the next one's.
@@ -43,9 +52,15 @@ class Evaluator {
     const engine::Event& e = recorded.event;
     using T = engine::EventType;
     switch (e.type()) {
-      case T::kCaseOpened:
-        setting_ = setting_name(std::get<engine::CaseOpened>(e.body).setting);
+      case T::kCaseOpened: {
+        const auto& opened = std::get<engine::CaseOpened>(e.body);
+        setting_ = setting_name(opened.setting);
+        dob_ = opened.child.dob;
+        if (opened.year_group) {
+          out_of_cohort_ = engine::YearGroupOverride{*opened.year_group, e.on};
+        }
         return true;
+      }
       case T::kSettingChanged:
         setting_ = std::get<engine::SettingChanged>(e.body).setting.name;
         return true;
@@ -53,7 +68,12 @@ class Evaluator {
         if (current() != nullptr) {
           current()->close(e.on);
         }
+        close_reviews(e.on);
         return true;
+      case T::kPlanInForce:
+        return take_plan_in_force(recorded);
+      case T::kPlanCeased:
+        return cease_plan(recorded);
       case T::kAssessmentRequested:
         return start_assessment(recorded);
       case T::kExceptionRecorded:
@@ -65,8 +85,11 @@ class Evaluator {
       default:
         break;
     }
+    if (ReviewWorkflow::takes(e.type())) {
+      return take_review_event(recorded);
+    }
     if (!AssessmentWorkflow::takes(e.type())) {
-      return true;  // reviews, transfers and later workflows arrive with their own issues
+      return true;  // transfers and later workflows arrive with their own issues
     }
     if (shared_with_review(e.type()) && current() == nullptr) {
       return true;  // comments and consultations on proposed amendments: the review's
@@ -80,6 +103,9 @@ class Evaluator {
     }
     if (auto status = runs_.back().workflow->apply(e); !status.ok()) {
       return reject(recorded, status.message());
+    }
+    if (e.type() == T::kFinalPlanIssued && !plan_made_) {
+      start_plan(e.on, e.on);  // the first review's 12 months start with the plan
     }
     return true;
   }
@@ -101,9 +127,23 @@ class Evaluator {
     }
     for (const auto& run : runs_) {
       const auto& w = *run.workflow;
-      view.workflows.push_back({assessment::kWorkflow, w.state(), w.opened(), w.closed()});
+      view.workflows.push_back({assessment::kWorkflow, w.state(), w.opened(), w.closed(), {}});
       view.warnings.insert(view.warnings.end(), w.warnings().begin(), w.warnings().end());
     }
+    for (const auto& r : reviews_) {
+      WorkflowView v{review::kWorkflow, r->state(), r->opened(), r->closed(), {}};
+      if (preparing_for_adulthood(r->opened())) {
+        v.flags.emplace_back("preparation_for_adulthood");
+      }
+      view.workflows.push_back(std::move(v));
+      view.warnings.insert(view.warnings.end(), r->warnings().begin(), r->warnings().end());
+    }
+    view.warnings.insert(view.warnings.end(), plan_warnings_.begin(), plan_warnings_.end());
+    std::stable_sort(
+        view.workflows.begin(), view.workflows.end(),
+        [](const WorkflowView& a, const WorkflowView& b) { return a.opened < b.opened; });
+    std::stable_sort(view.warnings.begin(), view.warnings.end(),
+                     [](const Warning& a, const Warning& b) { return a.on < b.on; });
     view.clocks = book_.clocks();
     std::stable_sort(view.clocks.begin(), view.clocks.end(),
                      [](const engine::Clock& a, const engine::Clock& b) {
@@ -154,12 +194,117 @@ class Evaluator {
     return true;
   }
 
+  // The assessment's own clocks: reviews open theirs in the same book meanwhile.
   std::vector<engine::Clock*> clocks_of(std::size_t run) {
     std::vector<engine::Clock*> out;
     for (std::size_t i = runs_[run].first_clock; i < runs_[run].end_clock; ++i) {
-      out.push_back(&book_.clocks()[i]);
+      if (book_.clocks()[i].workflow == assessment::kWorkflow) {
+        out.push_back(&book_.clocks()[i]);
+      }
     }
     return out;
+  }
+
+  // A plan is in force from `made`; its first review's 12 months start with `anchor`.
+  void start_plan(engine::Date made, engine::Date anchor) {
+    plan_made_ = made;
+    plan_in_force_ = true;
+    reviews_.push_back(std::make_unique<ReviewWorkflow>(book_, anchor));
+  }
+
+  bool take_plan_in_force(const engine::RecordedEvent& recorded) {
+    const auto& body = std::get<engine::PlanInForce>(recorded.event.body);
+    if (plan_in_force_) {
+      return reject(recorded,
+                    "a plan is already in force (since " + engine::format_date(*plan_made_) + ")");
+    }
+    if (body.made > recorded.event.on) {
+      return reject(recorded, "the plan was made on " + engine::format_date(body.made) +
+                                  ", after the event's date");
+    }
+    if (body.last_reviewed && *body.last_reviewed < body.made) {
+      return reject(recorded, "last reviewed on " + engine::format_date(*body.last_reviewed) +
+                                  ", before the plan was made on " +
+                                  engine::format_date(body.made));
+    }
+    if (rules_.pack_on(body.last_reviewed.value_or(body.made)) == nullptr) {
+      return reject(recorded, "no rule pack is in force on " +
+                                  engine::format_date(body.last_reviewed.value_or(body.made)) +
+                                  " (EHC plans began on 1 September 2014)");
+    }
+    start_plan(recorded.event.on, body.last_reviewed.value_or(body.made));
+    return true;
+  }
+
+  // The review an event belongs to: amendment events to the review awaiting one (or the
+  // latest), the rest to the latest review.
+  ReviewWorkflow* review_for(engine::EventType type) {
+    using T = engine::EventType;
+    if (type == T::kAmendmentNoticeIssued || type == T::kAmendedPlanIssued ||
+        type == T::kAmendmentWithdrawn) {
+      for (auto it = reviews_.rbegin(); it != reviews_.rend(); ++it) {
+        if ((*it)->amending()) {
+          return it->get();
+        }
+      }
+    }
+    return reviews_.back().get();
+  }
+
+  bool take_review_event(const engine::RecordedEvent& recorded) {
+    const engine::Event& e = recorded.event;
+    if (!plan_in_force_) {
+      return reject(recorded, "no plan is in force");
+    }
+    ReviewWorkflow* review = review_for(e.type());
+    const bool was_decided = review->decided();
+    if (auto status = review->apply(e); !status.ok()) {
+      return reject(recorded, status.message());
+    }
+    if (!was_decided && review->decided()) {
+      if (review->ceasing()) {
+        cease_decided_ = e.on;
+      }
+      // The next review's 12 months start with the date of this decision, whatever it was.
+      reviews_.push_back(std::make_unique<ReviewWorkflow>(book_, e.on));
+    }
+    return true;
+  }
+
+  bool cease_plan(const engine::RecordedEvent& recorded) {
+    const engine::Date on = recorded.event.on;
+    if (!plan_in_force_) {
+      return reject(recorded, "no plan is in force");
+    }
+    if (cease_decided_) {
+      const engine::Date window = engine::add_months_clamped(*cease_decided_, kAppealWindowMonths);
+      if (on <= window) {
+        plan_warnings_.push_back(
+            {on, "plan ceased on " + engine::format_date(on) +
+                     ", inside the appeal window against the decision of " +
+                     engine::format_date(*cease_decided_) + " (to " + engine::format_date(window) +
+                     "): it stays in force until the window has passed or an appeal is decided "
+                     "(CFA s45)"});
+      }
+    }
+    close_reviews(on);
+    plan_in_force_ = false;
+    return true;
+  }
+
+  void close_reviews(engine::Date on) {
+    for (auto& r : reviews_) {
+      r->close(on);
+    }
+  }
+
+  bool preparing_for_adulthood(engine::Date review_start) const {
+    if (!dob_) {
+      return false;
+    }
+    // The year group when the review falls due: the last day of its 12 months.
+    const engine::Date due = engine::add_months_clamped(review_start, 12);
+    return engine::year_group(*dob_, due, out_of_cohort_) >= kPreparationForAdulthoodYear;
   }
 
   bool reject(const engine::RecordedEvent& recorded, const std::string& reason) {
@@ -176,6 +321,13 @@ class Evaluator {
   std::vector<AdviceAsked> asked_;
   std::vector<ExceptionToApply> exceptions_;
   std::optional<std::string> setting_;
+  std::vector<std::unique_ptr<ReviewWorkflow>> reviews_;
+  bool plan_in_force_ = false;
+  std::optional<engine::Date> plan_made_;
+  std::optional<engine::Date> cease_decided_;
+  std::optional<engine::Date> dob_;
+  std::optional<engine::YearGroupOverride> out_of_cohort_;
+  std::vector<Warning> plan_warnings_;
 };
 
 }  // namespace

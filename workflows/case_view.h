@@ -19,6 +19,9 @@ struct WorkflowView {
   std::string state;     // "gathering_advice": snake_case, the project's own names
   engine::Date opened;
   std::optional<engine::Date> closed;
+  // Things the law asks of this workflow in particular: "preparation_for_adulthood" on a
+  // review from Year 9.
+  std::vector<std::string> flags;
   bool operator==(const WorkflowView&) const = default;
 };
 

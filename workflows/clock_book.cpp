@@ -4,6 +4,11 @@ namespace ehcp::workflows {
 
 engine::Status ClockBook::open(const std::string& name, const std::string& workflow,
                                engine::Date start) {
+  return open(name, workflow, start, start);
+}
+
+engine::Status ClockBook::open(const std::string& name, const std::string& workflow,
+                               engine::Date start, engine::Date counted_from) {
   const engine::ClockRule* rule = rules_.rule_for(name, start);
   if (rule == nullptr) {
     return engine::Status::internal("no rule pack in force on " + engine::format_date(start) +
@@ -13,9 +18,9 @@ engine::Status ClockBook::open(const std::string& name, const std::string& workf
   clock.name = name;
   clock.workflow = workflow;
   clock.start = start;
-  clock.due = rules_.due(*rule, start, calendar_);
+  clock.due = rules_.due(*rule, counted_from, calendar_);
   clock.statutory = rule->statutory;
-  clock.basis = rules_.basis(*rule, start);
+  clock.basis = rules_.basis(*rule, counted_from);
   clocks_.push_back(std::move(clock));
   return {};
 }

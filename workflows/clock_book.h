@@ -25,6 +25,11 @@ class ClockBook {
   // error the user must see).
   engine::Status open(const std::string& name, const std::string& workflow, engine::Date start);
 
+  // The same, for a clock whose limit is counted from another date than its start: notice
+  // given on `start` for a meeting on `counted_from` (due 14 days before the meeting).
+  engine::Status open(const std::string& name, const std::string& workflow, engine::Date start,
+                      engine::Date counted_from);
+
   // Meets the open clock `name` on `on`. False when no such clock is open.
   bool meet(const std::string& name, engine::Date on);
 

@@ -120,7 +120,12 @@ std::string case_to_text(const CaseShown& shown) {
   for (const auto& w : shown.view.workflows) {
     out += "\nWorkflow " + w.workflow + ": " + w.state + " (opened " +
            engine::format_date(w.opened) +
-           (w.closed ? ", closed " + engine::format_date(*w.closed) : std::string()) + ")\n";
+           (w.closed ? ", closed " + engine::format_date(*w.closed) : std::string()) + ")";
+    for (const auto& flag : w.flags) {
+      out += flag == "preparation_for_adulthood" ? " [from Year 9: preparation for adulthood]"
+                                                 : " [" + flag + "]";
+    }
+    out += "\n";
   }
   if (!shown.view.clocks.empty()) {
     Table clocks{{"clock", "due", "status", "", "why"}, {}};
@@ -170,11 +175,14 @@ json case_to_json(const CaseShown& shown) {
   const bool closed = r.closed_on && *r.closed_on <= shown.as_of;
   json workflows = json::array();
   for (const auto& w : shown.view.workflows) {
-    workflows.push_back(
-        {{"workflow", w.workflow},
-         {"state", w.state},
-         {"opened", engine::format_date(w.opened)},
-         {"closed", w.closed ? json(engine::format_date(*w.closed)) : json(nullptr)}});
+    json item = {{"workflow", w.workflow},
+                 {"state", w.state},
+                 {"opened", engine::format_date(w.opened)},
+                 {"closed", w.closed ? json(engine::format_date(*w.closed)) : json(nullptr)}};
+    if (!w.flags.empty()) {
+      item["flags"] = w.flags;  // only when there are some: contract §3's four keys otherwise
+    }
+    workflows.push_back(std::move(item));
   }
   json clocks = json::array();
   for (const auto& c : shown.view.clocks) {

@@ -1,0 +1,376 @@
+#include "workflows/review/review_workflow.h"
+
+#include <string_view>
+
+#include <boost/mpl/list.hpp>
+#include <boost/statechart/custom_reaction.hpp>
+#include <boost/statechart/event.hpp>
+#include <boost/statechart/simple_state.hpp>
+#include <boost/statechart/state_machine.hpp>
+
+namespace ehcp::workflows::review {
+namespace sc = boost::statechart;
+namespace mpl = boost::mpl;
+
+namespace {
+
+template <typename Body>
+struct Ev : sc::event<Ev<Body>> {
+  Ev(const engine::Event& e, const Body& b) : event(e), body(b) {}
+  const engine::Event& event;
+  const Body& body;
+};
+
+using EvScheduled = Ev<engine::ReviewMeetingScheduled>;
+using EvHeld = Ev<engine::ReviewMeetingHeld>;
+using EvReport = Ev<engine::ReviewReportReceived>;
+using EvDecision = Ev<engine::ReviewDecision>;
+using EvNotice = Ev<engine::AmendmentNoticeIssued>;
+using EvAmended = Ev<engine::AmendedPlanIssued>;
+using EvWithdrawn = Ev<engine::AmendmentWithdrawn>;
+
+struct Active;
+struct AwaitingMeeting;
+struct MeetingScheduled;
+struct MeetingHeld;
+struct AwaitingNotice;
+struct Amending;
+struct Maintained;
+struct Ceasing;
+struct Amended;
+struct AmendmentWithdrawn;
+
+}  // namespace
+
+// The family has at least 15 days from the amendment notice (day 1) to comment (reg 22(2)).
+constexpr int kRepresentationDays = 15;
+
+struct ReviewWorkflow::Machine : sc::state_machine<ReviewWorkflow::Machine, Active> {
+  explicit Machine(ClockBook& b) : book(b) {}
+
+  void unconsumed_event(const sc::event_base&) {
+    fail("cannot be taken while the review is " + state_name);
+  }
+  void fail(std::string reason) {
+    if (error.empty()) {
+      error = std::move(reason);
+    }
+  }
+  void open(const char* clock, engine::Date start) {
+    if (auto status = book.open(clock, kWorkflow, start); !status.ok()) {
+      fail(status.message());
+    }
+  }
+
+  ClockBook& book;
+  std::string error;
+  std::string state_name;
+  std::optional<engine::Date> decided_on;
+  std::optional<engine::Date> notice_on;  // the amendment notice, for the family's 15 days
+  bool ceasing = false;
+  bool amending_outside = false;  // an amendment proposed outside a review decision is awaited
+  bool finished = false;          // reached an outcome: nothing more for this review
+  std::vector<Warning> warnings;
+};
+
+namespace {
+
+using Machine = ReviewWorkflow::Machine;
+
+// What may happen at any point of a review: the report arriving, an amendment at another time.
+struct Active : sc::simple_state<Active, Machine, AwaitingMeeting> {
+  using reactions = mpl::list<sc::custom_reaction<EvReport>, sc::custom_reaction<EvNotice>,
+                              sc::custom_reaction<EvAmended>, sc::custom_reaction<EvWithdrawn>>;
+  sc::result react(const EvReport& e) {
+    auto& m = outermost_context();
+    if (!m.book.meet("review_report", e.event.on)) {
+      m.fail("no review report is awaited (review_meeting_held must come first)");
+    }
+    return discard_event();
+  }
+  // An amendment the LA proposes other than as its review decision: the 8 weeks run all the same.
+  sc::result react(const EvNotice& e) {
+    auto& m = outermost_context();
+    if (m.book.is_open("amended_plan")) {
+      m.fail("an amendment notice is already awaiting its amended plan");
+      return discard_event();
+    }
+    m.notice_on = e.event.on;
+    m.open("amended_plan", e.event.on);
+    m.amending_outside = true;
+    return discard_event();
+  }
+  sc::result react(const EvAmended& e);
+  sc::result react(const EvWithdrawn& e) {
+    auto& m = outermost_context();
+    if (!m.book.meet("amended_plan", e.event.on)) {
+      m.fail("no amendment is awaited (amendment_notice_issued must come first)");
+    }
+    m.amending_outside = false;
+    return discard_event();
+  }
+};
+
+template <typename State>
+sc::result decide(State& state, const EvDecision& e);
+
+struct AwaitingMeeting : sc::simple_state<AwaitingMeeting, Active> {
+  static constexpr std::string_view kName = "awaiting_meeting";
+  using reactions = mpl::list<sc::custom_reaction<EvScheduled>, sc::custom_reaction<EvHeld>,
+                              sc::custom_reaction<EvDecision>>;
+  sc::result react(const EvScheduled& e);
+  sc::result react(const EvHeld& e);
+  sc::result react(const EvDecision& e) { return decide(*this, e); }
+};
+
+struct MeetingScheduled : sc::simple_state<MeetingScheduled, Active> {
+  static constexpr std::string_view kName = "meeting_scheduled";
+  using reactions = mpl::list<sc::custom_reaction<EvScheduled>, sc::custom_reaction<EvHeld>,
+                              sc::custom_reaction<EvDecision>>;
+  sc::result react(const EvScheduled& e);
+  sc::result react(const EvHeld& e);
+  sc::result react(const EvDecision& e) { return decide(*this, e); }
+};
+
+struct MeetingHeld : sc::simple_state<MeetingHeld, Active> {
+  static constexpr std::string_view kName = "meeting_held";
+  using reactions = sc::custom_reaction<EvDecision>;
+  sc::result react(const EvDecision& e) { return decide(*this, e); }
+};
+
+// Devon 2022: a decision to amend is notified with the proposed amendments, so the 4 weeks
+// are met by the amendment notice, not by the bare decision.
+struct AwaitingNotice : sc::simple_state<AwaitingNotice, Active> {
+  static constexpr std::string_view kName = "awaiting_amendment_notice";
+  using reactions = sc::custom_reaction<EvNotice>;
+  sc::result react(const EvNotice& e) {
+    auto& m = outermost_context();
+    m.book.meet("review_decision", e.event.on);
+    m.notice_on = e.event.on;
+    m.open("amended_plan", e.event.on);
+    return transit<Amending>();
+  }
+};
+
+struct Amending : sc::simple_state<Amending, Active> {
+  static constexpr std::string_view kName = "amending";
+  using reactions = mpl::list<sc::custom_reaction<EvAmended>, sc::custom_reaction<EvWithdrawn>>;
+  sc::result react(const EvAmended& e);
+  sc::result react(const EvWithdrawn& e) {
+    auto& m = outermost_context();
+    m.book.meet("amended_plan", e.event.on);
+    m.finished = true;
+    return transit<AmendmentWithdrawn>();
+  }
+};
+
+// Outcomes: a review ends here; its plan goes on under the next review.
+struct Maintained : sc::simple_state<Maintained, Active> {
+  static constexpr std::string_view kName = "maintained";
+};
+struct Ceasing : sc::simple_state<Ceasing, Active> {
+  static constexpr std::string_view kName = "ceasing";
+};
+struct Amended : sc::simple_state<Amended, Active> {
+  static constexpr std::string_view kName = "amended";
+};
+struct AmendmentWithdrawn : sc::simple_state<AmendmentWithdrawn, Active> {
+  static constexpr std::string_view kName = "amendment_withdrawn";
+};
+
+// Notice of the meeting: opened and met by the same event, late when given under 2 weeks
+// before the meeting. A re-arranged meeting is given notice again.
+void give_notice(Machine& m, const EvScheduled& e) {
+  if (auto status = m.book.open("review_notice", kWorkflow, e.event.on, e.body.meeting);
+      !status.ok()) {
+    m.fail(status.message());
+    return;
+  }
+  m.book.meet("review_notice", e.event.on);
+}
+
+void hold_meeting(Machine& m, const EvHeld& e) {
+  m.open("review_report", e.event.on);
+  m.open("review_decision", e.event.on);
+}
+
+sc::result AwaitingMeeting::react(const EvScheduled& e) {
+  give_notice(outermost_context(), e);
+  return transit<MeetingScheduled>();
+}
+sc::result AwaitingMeeting::react(const EvHeld& e) {
+  hold_meeting(outermost_context(), e);
+  return transit<MeetingHeld>();
+}
+sc::result MeetingScheduled::react(const EvScheduled& e) {
+  give_notice(outermost_context(), e);
+  return discard_event();
+}
+sc::result MeetingScheduled::react(const EvHeld& e) {
+  hold_meeting(outermost_context(), e);
+  return transit<MeetingHeld>();
+}
+
+// The review ends when the LA notifies its decision, whatever it is (CFA s44(1)).
+template <typename State>
+sc::result decide(State& state, const EvDecision& e) {
+  Machine& m = state.outermost_context();
+  m.book.meet("annual_review", e.event.on);
+  m.decided_on = e.event.on;
+  switch (e.body.outcome) {
+    case engine::ReviewOutcome::kAmend:
+      return state.template transit<AwaitingNotice>();
+    case engine::ReviewOutcome::kCease:
+      m.ceasing = true;
+      m.book.meet("review_decision", e.event.on);
+      m.finished = true;
+      return state.template transit<Ceasing>();
+    case engine::ReviewOutcome::kMaintain:
+      break;
+  }
+  m.book.meet("review_decision", e.event.on);
+  m.finished = true;
+  return state.template transit<Maintained>();
+}
+
+void warn_inside_representations(Machine& m, engine::Date issued) {
+  if (!m.notice_on) {
+    return;
+  }
+  const engine::Date window_ends = *m.notice_on + date::days{kRepresentationDays - 1};
+  if (issued <= window_ends) {
+    m.warnings.push_back({issued, "amended plan issued on " + engine::format_date(issued) +
+                                      ", inside the family's 15 days from the amendment notice "
+                                      "of " +
+                                      engine::format_date(*m.notice_on) + " (to " +
+                                      engine::format_date(window_ends) + ") (reg 22(2))"});
+  }
+}
+
+sc::result Active::react(const EvAmended& e) {
+  auto& m = outermost_context();
+  if (!m.book.meet("amended_plan", e.event.on)) {
+    m.fail("no amendment is awaited (amendment_notice_issued must come first)");
+  }
+  warn_inside_representations(m, e.event.on);
+  m.amending_outside = false;
+  return discard_event();
+}
+
+sc::result Amending::react(const EvAmended& e) {
+  auto& m = outermost_context();
+  m.book.meet("amended_plan", e.event.on);
+  warn_inside_representations(m, e.event.on);
+  m.finished = true;
+  return transit<Amended>();
+}
+
+template <typename S>
+bool is_in(const Machine& m) {
+  return m.state_cast<const S*>() != nullptr;
+}
+
+std::string_view state_of(const Machine& m) {
+  if (is_in<AwaitingMeeting>(m)) return AwaitingMeeting::kName;
+  if (is_in<MeetingScheduled>(m)) return MeetingScheduled::kName;
+  if (is_in<MeetingHeld>(m)) return MeetingHeld::kName;
+  if (is_in<AwaitingNotice>(m)) return AwaitingNotice::kName;
+  if (is_in<Amending>(m)) return Amending::kName;
+  if (is_in<Maintained>(m)) return Maintained::kName;
+  if (is_in<Ceasing>(m)) return Ceasing::kName;
+  if (is_in<Amended>(m)) return Amended::kName;
+  return AmendmentWithdrawn::kName;
+}
+
+template <typename Body>
+void dispatch(Machine& m, const engine::Event& e) {
+  m.process_event(Ev<Body>(e, std::get<Body>(e.body)));
+}
+
+}  // namespace
+
+ReviewWorkflow::ReviewWorkflow(ClockBook& book, engine::Date anchor)
+    : machine_(std::make_unique<Machine>(book)), opened_(anchor) {
+  machine_->open("annual_review", anchor);
+  machine_->initiate();
+  machine_->state_name = state_of(*machine_);
+}
+
+ReviewWorkflow::~ReviewWorkflow() = default;
+
+bool ReviewWorkflow::takes(engine::EventType type) {
+  using T = engine::EventType;
+  switch (type) {
+    case T::kReviewMeetingScheduled:
+    case T::kReviewMeetingHeld:
+    case T::kReviewReportReceived:
+    case T::kReviewDecision:
+    case T::kAmendmentNoticeIssued:
+    case T::kAmendedPlanIssued:
+    case T::kAmendmentWithdrawn:
+      return true;
+    default:
+      return false;
+  }
+}
+
+engine::Status ReviewWorkflow::apply(const engine::Event& event) {
+  Machine& m = *machine_;
+  using T = engine::EventType;
+  switch (event.type()) {
+    case T::kReviewMeetingScheduled:
+      dispatch<engine::ReviewMeetingScheduled>(m, event);
+      break;
+    case T::kReviewMeetingHeld:
+      dispatch<engine::ReviewMeetingHeld>(m, event);
+      break;
+    case T::kReviewReportReceived:
+      dispatch<engine::ReviewReportReceived>(m, event);
+      break;
+    case T::kReviewDecision:
+      dispatch<engine::ReviewDecision>(m, event);
+      break;
+    case T::kAmendmentNoticeIssued:
+      dispatch<engine::AmendmentNoticeIssued>(m, event);
+      break;
+    case T::kAmendedPlanIssued:
+      dispatch<engine::AmendedPlanIssued>(m, event);
+      break;
+    case T::kAmendmentWithdrawn:
+      dispatch<engine::AmendmentWithdrawn>(m, event);
+      break;
+    default:
+      return engine::Status::internal("the review was given a " +
+                                      std::string(engine::to_string(event.type())));
+  }
+  m.state_name = state_of(m);
+  if (m.finished && !closed_) {
+    closed_ = event.on;  // the review reached its outcome
+  }
+  if (!m.error.empty()) {
+    std::string error = std::move(m.error);
+    m.error.clear();
+    return engine::Status::invalid_transition(std::move(error));
+  }
+  return {};
+}
+
+void ReviewWorkflow::close(engine::Date on) {
+  machine_->book.end_all(kWorkflow, on);  // an amendment still awaited ends with the plan
+  if (!closed_) {
+    closed_ = on;
+  }
+}
+
+std::string ReviewWorkflow::state() const { return machine_->state_name; }
+bool ReviewWorkflow::active() const { return !closed_; }
+bool ReviewWorkflow::decided() const { return machine_->decided_on.has_value(); }
+bool ReviewWorkflow::amending() const {
+  return machine_->state_name == AwaitingNotice::kName || machine_->state_name == Amending::kName ||
+         machine_->amending_outside;
+}
+std::optional<engine::Date> ReviewWorkflow::decided_on() const { return machine_->decided_on; }
+bool ReviewWorkflow::ceasing() const { return machine_->ceasing; }
+const std::vector<Warning>& ReviewWorkflow::warnings() const { return machine_->warnings; }
+
+}  // namespace ehcp::workflows::review

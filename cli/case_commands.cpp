@@ -116,6 +116,12 @@ engine::Status run_show(const Context& context, const std::string& ref) {
     auto evaluation =
         workflows::evaluate_case(known, config.value().rules, config.value().calendar);
     shown.view = std::move(evaluation.view);
+    // Clocks and workflows the history implies for later dates (next year's phase transfer)
+    // do not exist yet on the as-of date.
+    std::erase_if(shown.view.clocks,
+                  [&](const engine::Clock& c) { return c.start > as_of.value(); });
+    std::erase_if(shown.view.workflows,
+                  [&](const workflows::WorkflowView& w) { return w.opened > as_of.value(); });
     if (evaluation.rejection) {
       shown.problem = evaluation.rejection->reason;
     }

@@ -6,6 +6,7 @@
 
 #include "engine/academic_year.h"
 #include "engine/counting.h"
+#include "engine/phase_transfer.h"
 #include "workflows/assessment/assessment_workflow.h"
 #include "workflows/clock_book.h"
 #include "workflows/exceptions.h"
@@ -21,6 +22,9 @@ using review::ReviewWorkflow;
 constexpr int kPreparationForAdulthoodYear = 9;
 // A ceased plan stays in force until the appeal window has passed: 2 months from the decision.
 constexpr int kAppealWindowMonths = 2;
+constexpr const char* kTransferWorkflow = "transfer";
+// Academic years from the one of birth to Year 14's (A + 5 + 14), the last year group with a plan.
+constexpr int kLastTransferYears = 19;
 
 // One assessment and the clocks it owns: assessments follow one another, so its clocks are
 // those the book opened from its start until the next one's.
@@ -55,14 +59,26 @@ class Evaluator {
       case T::kCaseOpened: {
         const auto& opened = std::get<engine::CaseOpened>(e.body);
         setting_ = setting_name(opened.setting);
+        if (opened.setting) {
+          phases_.push_back({e.on, opened.setting->phase});
+        }
         dob_ = opened.child.dob;
         if (opened.year_group) {
           out_of_cohort_ = engine::YearGroupOverride{*opened.year_group, e.on};
         }
         return true;
       }
-      case T::kSettingChanged:
-        setting_ = std::get<engine::SettingChanged>(e.body).setting.name;
+      case T::kSettingChanged: {
+        const auto& setting = std::get<engine::SettingChanged>(e.body).setting;
+        setting_ = setting.name;
+        phases_.push_back({e.on, setting.phase});
+        return true;
+      }
+      case T::kTransferExpected:
+        if (!plan_in_force_) {
+          return reject(recorded, "no plan is in force");
+        }
+        expected_.push_back(&recorded);
         return true;
       case T::kCaseClosed:
         if (current() != nullptr) {
@@ -139,12 +155,13 @@ class Evaluator {
       view.warnings.insert(view.warnings.end(), r->warnings().begin(), r->warnings().end());
     }
     view.warnings.insert(view.warnings.end(), plan_warnings_.begin(), plan_warnings_.end());
+    view.clocks = book_.clocks();
+    add_transfers(view);
     std::stable_sort(
         view.workflows.begin(), view.workflows.end(),
         [](const WorkflowView& a, const WorkflowView& b) { return a.opened < b.opened; });
     std::stable_sort(view.warnings.begin(), view.warnings.end(),
                      [](const Warning& a, const Warning& b) { return a.on < b.on; });
-    view.clocks = book_.clocks();
     std::stable_sort(view.clocks.begin(), view.clocks.end(),
                      [](const engine::Clock& a, const engine::Clock& b) {
                        // Name breaks ties, so the order never depends on arrival.
@@ -256,6 +273,10 @@ class Evaluator {
     if (!plan_in_force_) {
       return reject(recorded, "no plan is in force");
     }
+    if (const auto* amended = std::get_if<engine::AmendedPlanIssued>(&e.body);
+        amended != nullptr && amended->names_setting) {
+      naming_.push_back(e.on);
+    }
     ReviewWorkflow* review = review_for(e.type());
     const bool was_decided = review->decided();
     if (auto status = review->apply(e); !status.ok()) {
@@ -289,7 +310,67 @@ class Evaluator {
     }
     close_reviews(on);
     plan_in_force_ = false;
+    plan_ceased_ = on;
     return true;
+  }
+
+  // The first amended plan naming a setting on or after `from`: what meets a transfer.
+  std::optional<engine::Date> named_from(engine::Date from) const {
+    for (const engine::Date d : naming_) {
+      if (d >= from) {
+        return d;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // A phase transfer's clock and workflow (rules.md §4): met by an amended plan naming the next
+  // setting, not applicable once the plan has ceased.
+  void add_transfer(CaseView& view, engine::Date start, engine::Date due, std::string basis,
+                    engine::Date naming_from) {
+    engine::Clock c;
+    c.name = "phase_transfer";
+    c.workflow = kTransferWorkflow;
+    c.start = start;
+    c.due = due;
+    c.statutory = true;
+    c.basis = std::move(basis);
+    c.met_on = named_from(naming_from);
+    if (!c.met_on && plan_ceased_ && *plan_ceased_ >= start) {
+      c.ended_on = plan_ceased_;
+    }
+    if (plan_ceased_ && *plan_ceased_ < start) {
+      return;  // no plan, no transfer
+    }
+    WorkflowView w{kTransferWorkflow,
+                   c.met_on ? "named" : (c.ended_on ? "ended" : "awaiting_amendment"),
+                   start,
+                   c.met_on ? c.met_on : c.ended_on,
+                   {}};
+    view.workflows.push_back(std::move(w));
+    view.clocks.push_back(std::move(c));
+  }
+
+  // Transfers derived from the date of birth, year group and setting phases for every year the
+  // plan is maintained (those starting after the as-of date are the callers' to hide), and
+  // those recorded as expected.
+  void add_transfers(CaseView& view) {
+    if (!plan_made_ || !dob_) {
+      return;
+    }
+    // Far enough for any last year group an LA could configure (Year 14 at the latest).
+    const int until = engine::academic_year_of(*dob_) + kLastTransferYears;
+    for (const auto& t : engine::derive_transfers(*dob_, out_of_cohort_, phases_, *plan_made_,
+                                                  until, engine::TransferOptions{})) {
+      add_transfer(view, t.start, t.due, t.basis, engine::academic_year_start(t.academic_year));
+    }
+    for (const auto* recorded : expected_) {
+      const auto& body = std::get<engine::TransferExpected>(recorded->event.body);
+      const engine::Date on = recorded->event.on;
+      const engine::Phase from = engine::phase_on(phases_, on).value_or(engine::Phase::kNone);
+      add_transfer(view, on, engine::expected_transfer_due(body.to_phase, from, body.move),
+                   engine::expected_transfer_basis(body.to_phase, from, body.move), on);
+    }
   }
 
   void close_reviews(engine::Date on) {
@@ -328,6 +409,10 @@ class Evaluator {
   std::optional<engine::Date> dob_;
   std::optional<engine::YearGroupOverride> out_of_cohort_;
   std::vector<Warning> plan_warnings_;
+  std::vector<engine::PhaseFrom> phases_;               // the setting's phase from each date
+  std::vector<engine::Date> naming_;                    // amended plans naming a setting
+  std::vector<const engine::RecordedEvent*> expected_;  // transfer_expected
+  std::optional<engine::Date> plan_ceased_;
 };
 
 }  // namespace

@@ -4,7 +4,9 @@
 #include <memory>
 
 #include "adapters/render/breach_render.h"
+#include "adapters/render/transfer_render.h"
 #include "adapters/report/breach_source.h"
+#include "adapters/report/transfer_report.h"
 #include "cli/commands.h"
 
 namespace ehcp::cli {
@@ -54,6 +56,43 @@ engine::Status run_breaches(const Context& context, const BreachArgs& args) {
   return {};
 }
 
+struct TransferArgs {
+  int year = 0;
+  bool anonymise = false;
+};
+
+engine::Status run_transfers(const Context& context, const TransferArgs& args) {
+  auto as_of = context.as_of();
+  if (!as_of.ok()) {
+    return as_of.status();
+  }
+  if (context.format() == Format::kHtml) {
+    return engine::Status::usage("report transfers: --format table, csv or json");
+  }
+  auto db = context.open_database();
+  if (!db.ok()) {
+    return db.status();
+  }
+  auto report = adapters::report::load_transfer_report(*db.value(), args.year, as_of.value(),
+                                                       !args.anonymise);
+  if (!report.ok()) {
+    return report.status();
+  }
+  switch (context.format()) {
+    case Format::kJson:
+      std::cout << adapters::render::transfers_to_json(report.value()).dump() << "\n";
+      break;
+    case Format::kCsv:
+      std::cout << adapters::render::transfers_to_csv(report.value(), !args.anonymise);
+      break;
+    case Format::kTable:
+    case Format::kHtml:
+      std::cout << adapters::render::transfers_to_text(report.value(), !args.anonymise);
+      break;
+  }
+  return {};
+}
+
 }  // namespace
 
 void add_report_commands(CLI::App& app, Context& context, Run& run) {
@@ -71,6 +110,18 @@ void add_report_commands(CLI::App& app, Context& context, Run& run) {
   breaches->callback([&context, &run, args] {
     context.html_allowed = true;
     run = [&context, args] { return run_breaches(context, *args); };
+  });
+  auto* transfers = report->add_subcommand(
+      "transfers",
+      "The plans of the cohort moving on in September of a year, against 15 February "
+      "and 31 March");
+  auto targs = std::make_shared<TransferArgs>();
+  transfers->add_option("--year", targs->year, "The year of the September move")
+      ->required()
+      ->check(CLI::Range(2015, 2100));
+  transfers->add_flag("--anonymise", targs->anonymise, "Case references without children's names");
+  transfers->callback([&context, &run, targs] {
+    run = [&context, targs] { return run_transfers(context, *targs); };
   });
 }
 

@@ -55,6 +55,10 @@ struct RulePack {
   }
 };
 
+// What the 12 months of each later annual review start with (rules.md §3): the date of the
+// previous review's decision (the default), or, as a rule-pack option, its meeting.
+enum class ReviewAnchor { kDecision, kMeeting };
+
 class RuleBook {
  public:
   // Adds a pack. Fails (kInvalidInput) when the pack is empty, its dates are reversed, or a
@@ -71,6 +75,14 @@ class RuleBook {
 
   // Sets the DfE counting convention on every pack (an LA that reports that way).
   void set_count_event_day(bool on);
+
+  void set_review_anchor(ReviewAnchor anchor) { review_anchor_ = anchor; }
+  ReviewAnchor review_anchor() const { return review_anchor_; }
+
+  // Under-5s: the CoP asks the LA to consider reviewing every 3 to 6 months (guidance). Off by
+  // default; when on, a child under 5 at a review's start also has an `early_review` target.
+  void set_under_five_reviews(bool on) { under_five_reviews_ = on; }
+  bool under_five_reviews() const { return under_five_reviews_; }
 
   // The pack in force on `start`: of those in force then, the one that came into force last.
   const RulePack* pack_on(Date start) const;
@@ -94,6 +106,8 @@ class RuleBook {
 
  private:
   std::vector<RulePack> packs_;
+  ReviewAnchor review_anchor_ = ReviewAnchor::kDecision;
+  bool under_five_reviews_ = false;
 };
 
 }  // namespace ehcp::engine

@@ -23,6 +23,7 @@ constexpr int kPreparationForAdulthoodYear = 9;
 // A ceased plan stays in force until the appeal window has passed: 2 months from the decision.
 constexpr int kAppealWindowMonths = 2;
 constexpr const char* kTransferWorkflow = "transfer";
+constexpr int kUnderFiveMonths = 60;
 // Academic years from the one of birth to Year 14's (A + 5 + 14), the last year group with a plan.
 constexpr int kLastTransferYears = 19;
 
@@ -120,8 +121,8 @@ class Evaluator {
     if (auto status = runs_.back().workflow->apply(e); !status.ok()) {
       return reject(recorded, status.message());
     }
-    if (e.type() == T::kFinalPlanIssued && !plan_made_) {
-      start_plan(e.on, e.on);  // the first review's 12 months start with the plan
+    if (e.type() == T::kFinalPlanIssued && !plan_in_force_) {
+      start_plan(e.on, e.on, e.on);  // the first review's 12 months start with the plan
     }
     return true;
   }
@@ -222,11 +223,23 @@ class Evaluator {
     return out;
   }
 
-  // A plan is in force from `made`; its first review's 12 months start with `anchor`.
-  void start_plan(engine::Date made, engine::Date anchor) {
-    plan_made_ = made;
+  // A plan made on `made`, first known to the engine on `known` (where its transfers start),
+  // is in force; its first review's 12 months start with `anchor`.
+  void start_plan(engine::Date made, engine::Date known, engine::Date anchor) {
+    plan_since_ = made;
+    plan_made_ = known;
     plan_in_force_ = true;
-    reviews_.push_back(std::make_unique<ReviewWorkflow>(book_, anchor));
+    start_review(anchor);
+  }
+
+  void start_review(engine::Date anchor) {
+    reviews_.push_back(std::make_unique<ReviewWorkflow>(book_, anchor, under_five(anchor)));
+  }
+
+  // The under-5s' review target, when the LA has turned it on.
+  bool under_five(engine::Date on) const {
+    return rules_.under_five_reviews() && dob_ &&
+           engine::add_months_clamped(*dob_, kUnderFiveMonths) > on;
   }
 
   bool take_plan_in_force(const engine::RecordedEvent& recorded) {
@@ -249,7 +262,7 @@ class Evaluator {
                                   engine::format_date(body.last_reviewed.value_or(body.made)) +
                                   " (EHC plans began on 1 September 2014)");
     }
-    start_plan(recorded.event.on, body.last_reviewed.value_or(body.made));
+    start_plan(body.made, recorded.event.on, body.last_reviewed.value_or(body.made));
     return true;
   }
 
@@ -286,8 +299,10 @@ class Evaluator {
       if (review->ceasing()) {
         cease_decided_ = e.on;
       }
-      // The next review's 12 months start with the date of this decision, whatever it was.
-      reviews_.push_back(std::make_unique<ReviewWorkflow>(book_, e.on));
+      // The next review's 12 months start with the date of this decision, whatever it was (or,
+      // as a rule-pack option, with its meeting).
+      const bool by_meeting = rules_.review_anchor() == engine::ReviewAnchor::kMeeting;
+      start_review(by_meeting && review->held_on() ? *review->held_on() : e.on);
     }
     return true;
   }
@@ -404,7 +419,8 @@ class Evaluator {
   std::optional<std::string> setting_;
   std::vector<std::unique_ptr<ReviewWorkflow>> reviews_;
   bool plan_in_force_ = false;
-  std::optional<engine::Date> plan_made_;
+  std::optional<engine::Date> plan_made_;   // first known to the engine (transfers from then)
+  std::optional<engine::Date> plan_since_;  // the day the plan was made
   std::optional<engine::Date> cease_decided_;
   std::optional<engine::Date> dob_;
   std::optional<engine::YearGroupOverride> out_of_cohort_;

@@ -201,6 +201,31 @@ Status apply_rule_overrides(engine::RuleBook& book, const nlohmann::json& rules)
     return Status::invalid_input("rules: " + *r.error());
   }
   book.set_count_event_day(count_event_day);
+  const auto anchor = r.optional_string("review_anchor").value_or("decision");
+  const auto under_five = r.optional_int("under_five_review_months");
+  if (r.error()) {
+    return Status::invalid_input("rules: " + *r.error());
+  }
+  if (anchor != "decision" && anchor != "meeting") {
+    return Status::invalid_input("rules.review_anchor must be decision or meeting, not '" + anchor +
+                                 "'");
+  }
+  book.set_review_anchor(anchor == "meeting" ? engine::ReviewAnchor::kMeeting
+                                             : engine::ReviewAnchor::kDecision);
+  if (under_five) {
+    if (*under_five < 3 || *under_five > 6) {
+      return Status::invalid_input("rules.under_five_review_months must be 3 to 6, not " +
+                                   std::to_string(*under_five));
+    }
+    engine::ClockRule early;
+    early.clock = "early_review";
+    early.counting = engine::Counting::kMonthsStartingWith;
+    early.amount = *under_five;
+    if (auto status = book.override_rule(early); !status.ok()) {
+      return Status::internal("rules.under_five_review_months: " + status.message());
+    }
+    book.set_under_five_reviews(true);
+  }
   if (const auto ladders = rules.find("escalation"); ladders != rules.end()) {
     if (auto status = apply_ladder_overrides(book, *ladders); !status.ok()) {
       return status;

@@ -66,6 +66,7 @@ struct ReviewWorkflow::Machine : sc::state_machine<ReviewWorkflow::Machine, Acti
   std::string error;
   std::string state_name;
   std::optional<engine::Date> decided_on;
+  std::optional<engine::Date> held_on;
   std::optional<engine::Date> notice_on;  // the amendment notice, for the family's 15 days
   bool ceasing = false;
   bool amending_outside = false;  // an amendment proposed outside a review decision is awaited
@@ -190,6 +191,7 @@ void give_notice(Machine& m, const EvScheduled& e) {
 }
 
 void hold_meeting(Machine& m, const EvHeld& e) {
+  m.held_on = e.event.on;
   m.open("review_report", e.event.on);
   m.open("review_decision", e.event.on);
 }
@@ -216,6 +218,7 @@ template <typename State>
 sc::result decide(State& state, const EvDecision& e) {
   Machine& m = state.outermost_context();
   m.book.meet("annual_review", e.event.on);
+  m.book.meet("early_review", e.event.on);  // when the under-5s' target is open
   m.decided_on = e.event.on;
   switch (e.body.outcome) {
     case engine::ReviewOutcome::kAmend:
@@ -289,9 +292,12 @@ void dispatch(Machine& m, const engine::Event& e) {
 
 }  // namespace
 
-ReviewWorkflow::ReviewWorkflow(ClockBook& book, engine::Date anchor)
+ReviewWorkflow::ReviewWorkflow(ClockBook& book, engine::Date anchor, bool early_review)
     : machine_(std::make_unique<Machine>(book)), opened_(anchor) {
   machine_->open("annual_review", anchor);
+  if (early_review) {
+    machine_->open("early_review", anchor);
+  }
   machine_->initiate();
   machine_->state_name = state_of(*machine_);
 }
@@ -370,6 +376,7 @@ bool ReviewWorkflow::amending() const {
          machine_->amending_outside;
 }
 std::optional<engine::Date> ReviewWorkflow::decided_on() const { return machine_->decided_on; }
+std::optional<engine::Date> ReviewWorkflow::held_on() const { return machine_->held_on; }
 bool ReviewWorkflow::ceasing() const { return machine_->ceasing; }
 const std::vector<Warning>& ReviewWorkflow::warnings() const { return machine_->warnings; }
 

@@ -25,7 +25,8 @@ inline constexpr const char* kWorkflow = "review";
 class ReviewWorkflow {
  public:
   // Starts a review whose 12 months begin on `anchor`: opens the annual_review clock.
-  ReviewWorkflow(ClockBook& book, engine::Date anchor);
+  // `early_review`: also open the under-5s' guidance target (rules.md §3).
+  ReviewWorkflow(ClockBook& book, engine::Date anchor, bool early_review = false);
   ~ReviewWorkflow();
   ReviewWorkflow(const ReviewWorkflow&) = delete;
   ReviewWorkflow& operator=(const ReviewWorkflow&) = delete;
@@ -47,6 +48,8 @@ class ReviewWorkflow {
   engine::Date opened() const { return opened_; }
   std::optional<engine::Date> closed() const { return closed_; }
   std::optional<engine::Date> decided_on() const;
+  // The day the review meeting was held, if it has been.
+  std::optional<engine::Date> held_on() const;
   // The decision was to cease the plan.
   bool ceasing() const;
   const std::vector<Warning>& warnings() const;

@@ -246,7 +246,7 @@ class Evaluator {
     const auto& body = std::get<engine::PlanInForce>(recorded.event.body);
     if (plan_in_force_) {
       return reject(recorded,
-                    "a plan is already in force (since " + engine::format_date(*plan_made_) + ")");
+                    "a plan is already in force (since " + engine::format_date(*plan_since_) + ")");
     }
     if (body.made > recorded.event.on) {
       return reject(recorded, "the plan was made on " + engine::format_date(body.made) +

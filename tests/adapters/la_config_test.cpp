@@ -225,3 +225,24 @@ TEST_CASE("the council's name comes from 'la'") {
   CHECK(config.value().la == "Exampleshire Council");
   CHECK(error_of(R"({"la": 1})") == "la must be the council's name");
 }
+
+TEST_CASE("the review options: the anchor of later reviews and the under-5s' target") {
+  const auto config = la_config_from_json(nlohmann::json::parse(
+      R"({"rules": {"review_anchor": "meeting", "under_five_review_months": 4}})"));
+  REQUIRE(config.ok());
+  const auto& book = config.value().rules;
+  CHECK(book.review_anchor() == engine::ReviewAnchor::kMeeting);
+  CHECK(book.under_five_reviews());
+  const auto* early = book.rule_for("early_review", make_date(2026, 1, 5));
+  REQUIRE(early != nullptr);
+  CHECK(early->amount == 4);
+  CHECK_FALSE(early->statutory);
+  const auto defaults = la_config_from_json(nlohmann::json::object());
+  REQUIRE(defaults.ok());
+  CHECK(defaults.value().rules.review_anchor() == engine::ReviewAnchor::kDecision);
+  CHECK_FALSE(defaults.value().rules.under_five_reviews());
+  CHECK(error_of(R"({"rules": {"review_anchor": "report"}})") ==
+        "rules.review_anchor must be decision or meeting, not 'report'");
+  CHECK(error_of(R"({"rules": {"under_five_review_months": 12}})") ==
+        "rules.under_five_review_months must be 3 to 6, not 12");
+}

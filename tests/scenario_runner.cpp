@@ -342,12 +342,14 @@ class ScenarioParser {
       ok = event_words_ok(w);
     } else if (k == "state") {
       ok = w.size() == 2;
+    } else if (k == "flags") {
+      ok = !w.empty();
     } else if (k == "clock") {
       ok = clock_words_ok(w);
     } else {
       error(number, "unknown expectation '" + k +
                         "' (year_group, caseworker, team, opened, closed, events, event, state, "
-                        "clock)");
+                        "flags, clock)");
       return;
     }
     if (!ok) {
@@ -722,6 +724,8 @@ class ScenarioRun {
       check_event(a, view);
     } else if (a.keyword == "state") {
       check_state(a, view);
+    } else if (a.keyword == "flags") {
+      check_flags(a, view);
     } else if (a.keyword == "clock") {
       check_clock(a, view);
     }
@@ -786,13 +790,14 @@ class ScenarioRun {
                 "\n  events:" + event_summary(*events));
   }
 
-  void check_state(const Assertion& a, const json& view) {
+  // The latest entry of `workflows` for the assertion's first word (a workflow may run more
+  // than once: a second assessment, a review each year).
+  std::optional<json> latest_workflow(const Assertion& a, const json& view) {
     const auto workflows = field(view, "workflows");
     if (!workflows || !workflows->is_array()) {
       fail(a, "`ehcp case show` printed no \"workflows\" array (contract.md §3)");
-      return;
+      return std::nullopt;
     }
-    // A workflow may run more than once (a second assessment): the latest counts.
     std::optional<json> found;
     for (const auto& w : *workflows) {
       if (w.is_object() && w.value("workflow", "") == a.words[0]) {
@@ -801,9 +806,29 @@ class ScenarioRun {
     }
     if (!found) {
       fail(a, "no workflow '" + a.words[0] + "'; workflows: " + workflows->dump());
+    }
+    return found;
+  }
+
+  void check_state(const Assertion& a, const json& view) {
+    if (const auto found = latest_workflow(a, view)) {
+      expect_equal(a, a.words[1], field(*found, "state"));
+    }
+  }
+
+  // `flags WORKFLOW none` or `flags WORKFLOW f1 [f2 ...]`: the workflow's "flags" (absent = none).
+  void check_flags(const Assertion& a, const json& view) {
+    const auto found = latest_workflow(a, view);
+    if (!found) {
       return;
     }
-    expect_equal(a, a.words[1], field(*found, "state"));
+    json expected = json::array();
+    for (std::size_t i = 1; i < a.words.size(); ++i) {
+      if (a.words[i] != "none") {
+        expected.push_back(a.words[i]);
+      }
+    }
+    expect_equal(a, expected, field(*found, "flags").value_or(json::array()));
   }
 
   static std::string clock_summary(const json& clocks) {

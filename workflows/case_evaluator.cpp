@@ -24,6 +24,7 @@ constexpr int kPreparationForAdulthoodYear = 9;
 constexpr int kAppealWindowMonths = 2;
 constexpr const char* kTransferWorkflow = "transfer";
 constexpr int kUnderFiveMonths = 60;
+constexpr int kMonthsInYear = 12;
 // Academic years from the one of birth to Year 14's (A + 5 + 14), the last year group with a plan.
 constexpr int kLastTransferYears = 19;
 
@@ -399,7 +400,8 @@ class Evaluator {
       return false;
     }
     // The year group when the review falls due: the last day of its 12 months.
-    const engine::Date due = engine::add_months_clamped(review_start, 12);
+    const engine::Date due = engine::last_compliant_day(engine::Counting::kMonthsStartingWith,
+                                                        review_start, kMonthsInYear, calendar_);
     return engine::year_group(*dob_, due, out_of_cohort_) >= kPreparationForAdulthoodYear;
   }
 

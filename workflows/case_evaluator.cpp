@@ -56,6 +56,10 @@ class Evaluator {
   // False, with rejection_ set, when the event cannot be taken where it falls.
   bool take(const engine::RecordedEvent& recorded) {
     const engine::Event& e = recorded.event;
+    if (plan_ends_on_ && e.on >= *plan_ends_on_) {
+      plan_in_force_ = false;  // a ceased plan's appeal window has passed
+      plan_ends_on_.reset();
+    }
     using T = engine::EventType;
     switch (e.type()) {
       case T::kCaseOpened: {
@@ -313,20 +317,28 @@ class Evaluator {
     if (!plan_in_force_) {
       return reject(recorded, "no plan is in force");
     }
+    // The plan stays in force until the appeal window against the decision to cease has passed
+    // (CFA s45; an appeal lodged keeps it longer: the disagreement issue).
+    engine::Date ends = on;
     if (cease_decided_) {
       const engine::Date window = engine::add_months_clamped(*cease_decided_, kAppealWindowMonths);
       if (on <= window) {
+        ends = window + date::days{1};
         plan_warnings_.push_back(
             {on, "plan ceased on " + engine::format_date(on) +
                      ", inside the appeal window against the decision of " +
                      engine::format_date(*cease_decided_) + " (to " + engine::format_date(window) +
-                     "): it stays in force until the window has passed or an appeal is decided "
-                     "(CFA s45)"});
+                     "): it stays in force until the window has passed, so it ceases on " +
+                     engine::format_date(ends) + " unless an appeal is made (CFA s45)"});
       }
     }
-    close_reviews(on);
-    plan_in_force_ = false;
-    plan_ceased_ = on;
+    close_reviews(ends);
+    plan_ceased_ = ends;
+    if (ends == on) {
+      plan_in_force_ = false;
+    } else {
+      plan_ends_on_ = ends;
+    }
     return true;
   }
 
@@ -430,7 +442,8 @@ class Evaluator {
   std::vector<engine::PhaseFrom> phases_;               // the setting's phase from each date
   std::vector<engine::Date> naming_;                    // amended plans naming a setting
   std::vector<const engine::RecordedEvent*> expected_;  // transfer_expected
-  std::optional<engine::Date> plan_ceased_;
+  std::optional<engine::Date> plan_ceased_;             // the day the plan stops being in force
+  std::optional<engine::Date> plan_ends_on_;            // ceased, but in force until this day
 };
 
 }  // namespace

@@ -20,6 +20,7 @@
 #include "engine/counting.h"
 #include "engine/escalation.h"
 #include "engine/event_fields.h"
+#include "engine/phase_transfer.h"
 #include "engine/status.h"
 
 namespace ehcp::engine {
@@ -84,6 +85,14 @@ class RuleBook {
   void set_under_five_reviews(bool on) { under_five_reviews_ = on; }
   bool under_five_reviews() const { return under_five_reviews_; }
 
+  // The last year group of each phase that ends in a transfer (rules.md §4): national for
+  // early years, infant, primary, junior and secondary; an LA gives its own for three-tier
+  // areas (first, middle) and any other phase.
+  void set_last_year_group(Phase phase, int year_group) {
+    transfers_.last_year_group[phase] = year_group;
+  }
+  const TransferOptions& transfer_options() const { return transfers_; }
+
   // The pack in force on `start`: of those in force then, the one that came into force last.
   const RulePack* pack_on(Date start) const;
 
@@ -108,6 +117,7 @@ class RuleBook {
   std::vector<RulePack> packs_;
   ReviewAnchor review_anchor_ = ReviewAnchor::kDecision;
   bool under_five_reviews_ = false;
+  TransferOptions transfers_;
 };
 
 }  // namespace ehcp::engine

@@ -389,7 +389,7 @@ class Evaluator {
     // Far enough for any last year group an LA could configure (Year 14 at the latest).
     const int until = engine::academic_year_of(*dob_) + kLastTransferYears;
     for (const auto& t : engine::derive_transfers(*dob_, out_of_cohort_, phases_, *plan_made_,
-                                                  until, engine::TransferOptions{})) {
+                                                  until, rules_.transfer_options())) {
       add_transfer(view, t.start, t.due, t.basis, engine::academic_year_start(t.academic_year));
     }
     for (const auto* recorded : expected_) {

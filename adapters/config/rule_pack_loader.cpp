@@ -226,6 +226,23 @@ Status apply_rule_overrides(engine::RuleBook& book, const nlohmann::json& rules)
     }
     book.set_under_five_reviews(true);
   }
+  if (const auto last = rules.find("last_year_group"); last != rules.end()) {
+    if (!last->is_object()) {
+      return Status::invalid_input("rules.last_year_group must be an object {phase: year group}");
+    }
+    for (const auto& [name, group] : last->items()) {
+      const auto phase = engine::parse_phase(name);
+      if (!phase) {
+        return Status::invalid_input("rules.last_year_group: '" + name + "' is not a phase (" +
+                                     engine::accepted_phase() + ")");
+      }
+      if (!group.is_number_integer() || group.get<int>() < -1 || group.get<int>() > 14) {
+        return Status::invalid_input("rules.last_year_group." + name +
+                                     " must be a year group from -1 (nursery) to 14");
+      }
+      book.set_last_year_group(*phase, group.get<int>());
+    }
+  }
   if (const auto ladders = rules.find("escalation"); ladders != rules.end()) {
     if (auto status = apply_ladder_overrides(book, *ladders); !status.ok()) {
       return status;

@@ -246,3 +246,17 @@ TEST_CASE("the review options: the anchor of later reviews and the under-5s' tar
   CHECK(error_of(R"({"rules": {"under_five_review_months": 12}})") ==
         "rules.under_five_review_months must be 3 to 6, not 12");
 }
+
+TEST_CASE("a three-tier area gives the last year group of its first and middle schools") {
+  const auto config = la_config_from_json(
+      nlohmann::json::parse(R"({"rules": {"last_year_group": {"first": 4, "middle": 8}}})"));
+  REQUIRE(config.ok());
+  const auto& last = config.value().rules.transfer_options().last_year_group;
+  CHECK(last.at(engine::Phase::kFirst) == 4);
+  CHECK(last.at(engine::Phase::kMiddle) == 8);
+  CHECK(last.at(engine::Phase::kPrimary) == 6);  // the national ones stay
+  CHECK(error_of(R"({"rules": {"last_year_group": {"upper": 11}}})")
+            .starts_with("rules.last_year_group: 'upper' is not a phase ("));
+  CHECK(error_of(R"({"rules": {"last_year_group": {"first": 15}}})") ==
+        "rules.last_year_group.first must be a year group from -1 (nursery) to 14");
+}

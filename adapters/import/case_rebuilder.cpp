@@ -26,6 +26,12 @@ void CaseRebuilder::write(const DerivedCase& derived) {
   workflows_.replace(derived.case_ref, derived.workflows);
 }
 
+void CaseRebuilder::write_new(const DerivedCase& derived) {
+  cases_.put(derived.record);
+  clocks_.insert(derived.case_ref, derived.clocks);
+  workflows_.insert(derived.case_ref, derived.workflows);
+}
+
 CaseRebuilder::CaseRebuilder(sqlite::Database& db, const engine::RuleBook& rules,
                              const engine::Calendar& calendar)
     : db_(db),

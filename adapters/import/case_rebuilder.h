@@ -48,6 +48,9 @@ class CaseRebuilder {
   // Writes a derived case's record and clocks (it must have no rejection).
   void write(const DerivedCase& derived);
 
+  // The same for a case that had nothing stored before (new in this import): nothing to delete.
+  void write_new(const DerivedCase& derived);
+
   // Rebuilds every case in the store; the first rejection stops it.
   engine::Result<std::optional<workflows::Rejection>> rebuild_all(std::size_t& cases);
 

@@ -103,7 +103,7 @@ class Import {
       for (std::size_t i = first; i < last; ++i) {
         const DerivedCase& d = derived.value()[i - first];
         if (!d.rejection) {
-          rebuilder.write(d);
+          rebuilder.write_new(d);
         }
         take_rebuilt(*fresh[i].first, *fresh[i].second, d.rejection);
         fresh[i].second->new_lines = {};  // frees the lines as soon as they are used

@@ -29,6 +29,10 @@ void ClockStore::replace(const std::string& case_ref, std::span<const engine::Cl
   delete_.reset();
   delete_.bind(1, case_ref);
   delete_.exec();
+  insert(case_ref, clocks);
+}
+
+void ClockStore::insert(const std::string& case_ref, std::span<const engine::Clock> clocks) {
   for (const auto& c : clocks) {
     insert_.reset();
     insert_.bind(1, case_ref);

@@ -23,6 +23,9 @@ class ClockStore {
   // Replaces every clock row of `case_ref` with `clocks`.
   void replace(const std::string& case_ref, std::span<const engine::Clock> clocks);
 
+  // Adds the clocks of a case that has none stored yet (a case new in an import).
+  void insert(const std::string& case_ref, std::span<const engine::Clock> clocks);
+
   // The case's clocks in order of start, then due, then name.
   std::vector<engine::Clock> for_case(const std::string& case_ref);
 

@@ -14,6 +14,11 @@ void WorkflowStore::replace(const std::string& case_ref,
   delete_.reset();
   delete_.bind(1, case_ref);
   delete_.exec();
+  insert(case_ref, views);
+}
+
+void WorkflowStore::insert(const std::string& case_ref,
+                           std::span<const workflows::WorkflowView> views) {
   for (const auto& w : views) {
     insert_.reset();
     insert_.bind(1, case_ref);

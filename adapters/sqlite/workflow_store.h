@@ -23,6 +23,9 @@ class WorkflowStore {
   // Replaces every workflow row of `case_ref` with `workflows`.
   void replace(const std::string& case_ref, std::span<const workflows::WorkflowView> workflows);
 
+  // Adds the workflows of a case that has none stored yet (a case new in an import).
+  void insert(const std::string& case_ref, std::span<const workflows::WorkflowView> workflows);
+
   // The case's workflows in the order they were opened.
   std::vector<workflows::WorkflowView> for_case(const std::string& case_ref);
 

@@ -4,9 +4,10 @@
 
 #include <boost/mpl/list.hpp>
 #include <boost/statechart/custom_reaction.hpp>
-#include <boost/statechart/event.hpp>
 #include <boost/statechart/simple_state.hpp>
 #include <boost/statechart/state_machine.hpp>
+
+#include "workflows/detail/engine_event.h"
 
 namespace ehcp::workflows::assessment {
 namespace sc = boost::statechart;
@@ -14,13 +15,8 @@ namespace mpl = boost::mpl;
 
 namespace {
 
-// The statechart event for every engine event: the machine's states react by type.
 template <typename Body>
-struct Ev : sc::event<Ev<Body>> {
-  Ev(const engine::Event& e, const Body& b) : event(e), body(b) {}
-  const engine::Event& event;
-  const Body& body;
-};
+using Ev = detail::EngineEvent<Body>;
 
 using EvDecision = Ev<engine::AssessmentDecision>;
 using EvAdviceRequested = Ev<engine::AdviceRequested>;
@@ -221,25 +217,15 @@ sc::result Consulting::react(const EvFinal& e) {
 
 // The current state's stored name (each state's kName), read after every transition:
 // simple_state constructors cannot reach the machine to record it themselves.
-template <typename S>
-bool is_in(const Machine& m) {
-  return m.state_cast<const S*>() != nullptr;
-}
-
 std::string_view state_of(const Machine& m) {
-  if (is_in<AwaitingDecision>(m)) return AwaitingDecision::kName;
-  if (is_in<GatheringAdvice>(m)) return GatheringAdvice::kName;
-  if (is_in<Drafting>(m)) return Drafting::kName;
-  if (is_in<Consulting>(m)) return Consulting::kName;
-  if (is_in<Finalised>(m)) return Finalised::kName;
-  if (is_in<Refused>(m)) return Refused::kName;
-  if (is_in<NoPlan>(m)) return NoPlan::kName;
+  if (detail::is_in<AwaitingDecision>(m)) return AwaitingDecision::kName;
+  if (detail::is_in<GatheringAdvice>(m)) return GatheringAdvice::kName;
+  if (detail::is_in<Drafting>(m)) return Drafting::kName;
+  if (detail::is_in<Consulting>(m)) return Consulting::kName;
+  if (detail::is_in<Finalised>(m)) return Finalised::kName;
+  if (detail::is_in<Refused>(m)) return Refused::kName;
+  if (detail::is_in<NoPlan>(m)) return NoPlan::kName;
   return Withdrawn::kName;
-}
-
-template <typename Body>
-void dispatch(Machine& m, const engine::Event& e) {
-  m.process_event(Ev<Body>(e, std::get<Body>(e.body)));
 }
 
 }  // namespace
@@ -280,34 +266,34 @@ engine::Status AssessmentWorkflow::apply(const engine::Event& event) {
   Machine& m = *machine_;
   switch (event.type()) {
     case engine::EventType::kAssessmentDecision:
-      dispatch<engine::AssessmentDecision>(m, event);
+      detail::dispatch<engine::AssessmentDecision>(m, event);
       break;
     case engine::EventType::kAdviceRequested:
-      dispatch<engine::AdviceRequested>(m, event);
+      detail::dispatch<engine::AdviceRequested>(m, event);
       break;
     case engine::EventType::kAdviceReceived:
-      dispatch<engine::AdviceReceived>(m, event);
+      detail::dispatch<engine::AdviceReceived>(m, event);
       break;
     case engine::EventType::kIssueDecision:
-      dispatch<engine::IssueDecision>(m, event);
+      detail::dispatch<engine::IssueDecision>(m, event);
       break;
     case engine::EventType::kDraftPlanIssued:
-      dispatch<engine::DraftPlanIssued>(m, event);
+      detail::dispatch<engine::DraftPlanIssued>(m, event);
       break;
     case engine::EventType::kSchoolConsulted:
-      dispatch<engine::SchoolConsulted>(m, event);
+      detail::dispatch<engine::SchoolConsulted>(m, event);
       break;
     case engine::EventType::kConsultationResponse:
-      dispatch<engine::ConsultationResponse>(m, event);
+      detail::dispatch<engine::ConsultationResponse>(m, event);
       break;
     case engine::EventType::kFamilyResponse:
-      dispatch<engine::FamilyResponse>(m, event);
+      detail::dispatch<engine::FamilyResponse>(m, event);
       break;
     case engine::EventType::kFinalPlanIssued:
-      dispatch<engine::FinalPlanIssued>(m, event);
+      detail::dispatch<engine::FinalPlanIssued>(m, event);
       break;
     case engine::EventType::kAssessmentWithdrawn:
-      dispatch<engine::AssessmentWithdrawn>(m, event);
+      detail::dispatch<engine::AssessmentWithdrawn>(m, event);
       break;
     default:
       return engine::Status::internal("the assessment was given a " +

@@ -4,9 +4,10 @@
 
 #include <boost/mpl/list.hpp>
 #include <boost/statechart/custom_reaction.hpp>
-#include <boost/statechart/event.hpp>
 #include <boost/statechart/simple_state.hpp>
 #include <boost/statechart/state_machine.hpp>
+
+#include "workflows/detail/engine_event.h"
 
 namespace ehcp::workflows::review {
 namespace sc = boost::statechart;
@@ -15,11 +16,7 @@ namespace mpl = boost::mpl;
 namespace {
 
 template <typename Body>
-struct Ev : sc::event<Ev<Body>> {
-  Ev(const engine::Event& e, const Body& b) : event(e), body(b) {}
-  const engine::Event& event;
-  const Body& body;
-};
+using Ev = detail::EngineEvent<Body>;
 
 using EvScheduled = Ev<engine::ReviewMeetingScheduled>;
 using EvHeld = Ev<engine::ReviewMeetingHeld>;
@@ -268,26 +265,16 @@ sc::result Amending::react(const EvAmended& e) {
   return transit<Amended>();
 }
 
-template <typename S>
-bool is_in(const Machine& m) {
-  return m.state_cast<const S*>() != nullptr;
-}
-
 std::string_view state_of(const Machine& m) {
-  if (is_in<AwaitingMeeting>(m)) return AwaitingMeeting::kName;
-  if (is_in<MeetingScheduled>(m)) return MeetingScheduled::kName;
-  if (is_in<MeetingHeld>(m)) return MeetingHeld::kName;
-  if (is_in<AwaitingNotice>(m)) return AwaitingNotice::kName;
-  if (is_in<Amending>(m)) return Amending::kName;
-  if (is_in<Maintained>(m)) return Maintained::kName;
-  if (is_in<Ceasing>(m)) return Ceasing::kName;
-  if (is_in<Amended>(m)) return Amended::kName;
+  if (detail::is_in<AwaitingMeeting>(m)) return AwaitingMeeting::kName;
+  if (detail::is_in<MeetingScheduled>(m)) return MeetingScheduled::kName;
+  if (detail::is_in<MeetingHeld>(m)) return MeetingHeld::kName;
+  if (detail::is_in<AwaitingNotice>(m)) return AwaitingNotice::kName;
+  if (detail::is_in<Amending>(m)) return Amending::kName;
+  if (detail::is_in<Maintained>(m)) return Maintained::kName;
+  if (detail::is_in<Ceasing>(m)) return Ceasing::kName;
+  if (detail::is_in<Amended>(m)) return Amended::kName;
   return AmendmentWithdrawn::kName;
-}
-
-template <typename Body>
-void dispatch(Machine& m, const engine::Event& e) {
-  m.process_event(Ev<Body>(e, std::get<Body>(e.body)));
 }
 
 }  // namespace
@@ -325,25 +312,25 @@ engine::Status ReviewWorkflow::apply(const engine::Event& event) {
   using T = engine::EventType;
   switch (event.type()) {
     case T::kReviewMeetingScheduled:
-      dispatch<engine::ReviewMeetingScheduled>(m, event);
+      detail::dispatch<engine::ReviewMeetingScheduled>(m, event);
       break;
     case T::kReviewMeetingHeld:
-      dispatch<engine::ReviewMeetingHeld>(m, event);
+      detail::dispatch<engine::ReviewMeetingHeld>(m, event);
       break;
     case T::kReviewReportReceived:
-      dispatch<engine::ReviewReportReceived>(m, event);
+      detail::dispatch<engine::ReviewReportReceived>(m, event);
       break;
     case T::kReviewDecision:
-      dispatch<engine::ReviewDecision>(m, event);
+      detail::dispatch<engine::ReviewDecision>(m, event);
       break;
     case T::kAmendmentNoticeIssued:
-      dispatch<engine::AmendmentNoticeIssued>(m, event);
+      detail::dispatch<engine::AmendmentNoticeIssued>(m, event);
       break;
     case T::kAmendedPlanIssued:
-      dispatch<engine::AmendedPlanIssued>(m, event);
+      detail::dispatch<engine::AmendedPlanIssued>(m, event);
       break;
     case T::kAmendmentWithdrawn:
-      dispatch<engine::AmendmentWithdrawn>(m, event);
+      detail::dispatch<engine::AmendmentWithdrawn>(m, event);
       break;
     default:
       return engine::Status::internal("the review was given a " +

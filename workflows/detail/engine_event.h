@@ -1,0 +1,36 @@
+// workflows/detail/engine_event.h
+//
+// The plumbing every Boost.Statechart machine here shares: one statechart event type per engine
+// event body (states react by type), dispatching an engine::Event to a machine as that type, and
+// asking a machine which state it is in. Only the machines include this.
+#pragma once
+
+#include <variant>
+
+#include <boost/statechart/event.hpp>
+
+#include "engine/event.h"
+
+namespace ehcp::workflows::detail {
+
+// The statechart event for the engine event whose body is a `Body`.
+template <typename Body>
+struct EngineEvent : boost::statechart::event<EngineEvent<Body>> {
+  EngineEvent(const engine::Event& e, const Body& b) : event(e), body(b) {}
+  const engine::Event& event;
+  const Body& body;
+};
+
+// Processes `e` (whose body must be a `Body`) in machine `m`.
+template <typename Body, typename Machine>
+void dispatch(Machine& m, const engine::Event& e) {
+  m.process_event(EngineEvent<Body>(e, std::get<Body>(e.body)));
+}
+
+// True while `m` is in state `State`.
+template <typename State, typename Machine>
+bool is_in(const Machine& m) {
+  return m.template state_cast<const State*>() != nullptr;
+}
+
+}  // namespace ehcp::workflows::detail

@@ -3,7 +3,7 @@
 # demo/: creates the database, imports the caseload, lists the cases and shows one, then runs
 # two nights (escalations, the breach report, the outbox) and a team's morning queue. The
 # caseload's histories run to mid-2026; the nights are those of 5 and 6 January 2026, when
-# many of its assessments were in progress.
+# many of its assessments were in progress and its legacy plans' reviews and transfers fall due.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,6 +37,9 @@ $ehcp queue --team North --as-of 2026-01-06
 echo
 echo "== The breach report of 6 January 2026"
 $ehcp report breaches --as-of 2026-01-06 --anonymise
+echo
+echo "== Phase transfers in September 2026 (plans made before ehcp, loaded with plan_in_force)"
+$ehcp report transfers --year 2026 --as-of 2026-01-06 --anonymise
 echo
 echo "Files written: demo/reports/ (breaches-<date>.html for the board, .json) and demo/outbox/"
 echo "(one .eml file per escalation message)."

@@ -375,6 +375,32 @@ class CaseBuilder {
     const Day final_plan = after(std::max(responded, draft + 15), 1, 20);
     add(final_plan, "final_plan_issued", caseworker_,
         Json{{"names_setting", setting_json(school)}});
+    review_each_year(final_plan);
+  }
+
+  // The plan's annual reviews until the last date: a meeting 10-12 months in (now and then
+  // late), notice 2-4 weeks before it (sometimes short), the report and decision after it, and
+  // now and then an amendment. Each decision anchors the next review.
+  void review_each_year(Day anchor) {
+    while (anchor + 300 <= kLastEvent) {
+      const Day meeting =
+          working_day_on_or_after(anchor + rng_.between(300, rng_.chance(0.15) ? 400 : 355));
+      add(meeting - rng_.between(rng_.chance(0.2) ? 8 : 15, 30), "review_meeting_scheduled",
+          caseworker_, Json{{"meeting", format_day(meeting)}});
+      add(meeting, "review_meeting_held", caseworker_);
+      add(meeting + rng_.between(5, rng_.chance(0.2) ? 30 : 14), "review_report_received",
+          caseworker_);
+      const Day decision = meeting + rng_.between(7, rng_.chance(0.2) ? 45 : 28);
+      if (rng_.chance(0.2)) {
+        add(decision, "review_decision", caseworker_, Json{{"outcome", "amend"}});
+        const Day notice = decision + rng_.between(0, 10);
+        add(notice, "amendment_notice_issued", caseworker_);
+        add(notice + rng_.between(20, 70), "amended_plan_issued", caseworker_);
+      } else {
+        add(decision, "review_decision", caseworker_, Json{{"outcome", "maintain"}});
+      }
+      anchor = decision;
+    }
   }
 
   std::vector<EventGenerator::PlannedEvent> finish() {

@@ -13,7 +13,10 @@ AsItStood::AsItStood(sqlite::Database& db, const engine::RuleBook& rules,
       later_(db.sql(), "SELECT EXISTS (SELECT 1 FROM events WHERE case_ref = ? AND on_date > ?)"),
       rules_(rules),
       calendar_(calendar),
-      as_of_(as_of) {}
+      as_of_(as_of) {
+  const auto latest = events_.latest_on();
+  history_goes_on_ = latest && as_of < *latest;
+}
 
 const std::optional<AsItStood::Standing>& AsItStood::standing_of(const std::string& case_ref) {
   if (const auto it = cache_.find(case_ref); it != cache_.end()) {
@@ -50,6 +53,9 @@ const std::optional<AsItStood::Standing>& AsItStood::standing_of(const std::stri
 }
 
 void AsItStood::correct(sqlite::ClockRow& row) {
+  if (!history_goes_on_) {
+    return;  // every case stands today as it stood on the date
+  }
   const auto& standing = standing_of(row.case_ref);
   if (!standing) {
     return;

@@ -2,8 +2,9 @@
 //
 // Queues and reports as of a past date show each case as it stood then, as `case show --as-of`
 // does: a case whose history goes on after that date is re-read from its events up to the date
-// for its caseworker, team, child and workflow states. Cases with nothing after the date (every
-// case, on a report for today) cost one index probe. Read-only; not shared across threads.
+// for its caseworker, team, child and workflow states. When no event at all is dated after the
+// date (a queue or report for today) nothing is looked up; otherwise a case with nothing after
+// the date costs one index probe. Read-only; not shared across threads.
 #pragma once
 
 #include <map>
@@ -25,6 +26,9 @@ class AsItStood {
   AsItStood(sqlite::Database& db, const engine::RuleBook& rules, const engine::Calendar& calendar,
             engine::Date as_of);
 
+  // True when some event is dated after the date: a case may have changed hands since.
+  bool history_goes_on() const { return history_goes_on_; }
+
   // Gives `row` its case's caseworker, team, child (when read) and stage on the date.
   void correct(sqlite::ClockRow& row);
 
@@ -43,6 +47,7 @@ class AsItStood {
   const engine::RuleBook& rules_;
   const engine::Calendar& calendar_;
   engine::Date as_of_;
+  bool history_goes_on_ = false;
   std::map<std::string, std::optional<Standing>> cache_;  // nullopt: nothing after the date
 };
 

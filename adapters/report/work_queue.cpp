@@ -6,7 +6,6 @@
 
 #include "adapters/report/as_it_stood.h"
 #include "adapters/sqlite/clock_query.h"
-#include "adapters/sqlite/event_store.h"
 #include "engine/breach_report.h"
 
 namespace ehcp::adapters::report {
@@ -51,11 +50,11 @@ engine::Result<WorkQueue> load_work_queue(sqlite::Database& db, const config::La
   query.with_names = filter.names;
   query.with_stage = true;
   try {
-    // Events dated after the queue's date: a case may have been someone else's then.
-    if (const auto latest = sqlite::EventStore(db.sql()).latest_on(); latest && as_of < *latest) {
+    AsItStood as_it_stood(db, config.rules, config.calendar, as_of);
+    // A case may have been someone else's on the date: the filters take reassigned ones too.
+    if (as_it_stood.history_goes_on()) {
       query.reassigned_after = as_of;
     }
-    AsItStood as_it_stood(db, config.rules, config.calendar, as_of);
     sqlite::for_each_clock(db.sql(), query, [&](sqlite::ClockRow&& row) {
       as_it_stood.correct(row);
       if ((filter.team && row.team != *filter.team) ||

@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "adapters/sqlite/detail/group_concat.h"
+
 namespace ehcp::adapters::sqlite {
 namespace {
 
@@ -93,20 +95,6 @@ std::optional<engine::Date> date_column(const SQLite::Column& c) {
   return c.isNull() ? std::nullopt : engine::parse_date(c.getString());
 }
 
-std::vector<std::string> split_words(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t begin = 0;
-  while (begin < text.size()) {
-    const std::size_t end = text.find(' ', begin);
-    out.push_back(text.substr(begin, end == std::string::npos ? std::string::npos : end - begin));
-    if (end == std::string::npos) {
-      break;
-    }
-    begin = end + 1;
-  }
-  return out;
-}
-
 }  // namespace
 
 void for_each_clock(SQLite::Database& db, const ClockQuery& query,
@@ -136,7 +124,7 @@ void for_each_clock(SQLite::Database& db, const ClockQuery& query,
       row.stage = s.getColumn(next++).getString();
     }
     if (query.with_rungs) {
-      row.rungs = split_words(s.getColumn(next++).getString());
+      row.rungs = detail::split_group_concat(s.getColumn(next++).getString(), ' ');
     }
     if (query.reported_before) {
       row.reported = s.getColumn(next++).getInt() != 0;

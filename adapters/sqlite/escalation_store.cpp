@@ -1,23 +1,8 @@
 #include "adapters/sqlite/escalation_store.h"
 
+#include "adapters/sqlite/detail/group_concat.h"
+
 namespace ehcp::adapters::sqlite {
-namespace {
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t begin = 0;
-  while (begin < text.size()) {
-    const std::size_t end = text.find('\n', begin);
-    out.push_back(text.substr(begin, end == std::string::npos ? std::string::npos : end - begin));
-    if (end == std::string::npos) {
-      break;
-    }
-    begin = end + 1;
-  }
-  return out;
-}
-
-}  // namespace
 
 EscalationStore::EscalationStore(SQLite::Database& db)
     : db_(db),
@@ -64,7 +49,7 @@ std::vector<EscalationRecord> EscalationStore::list(const std::optional<std::str
     r.ticked_on = *engine::parse_date(q.getColumn(6).getString());
     r.notified = q.getColumn(7).getString() == "notified";
     r.recorded_at = q.getColumn(8).getString();
-    r.told = split_lines(q.getColumn(9).getString());
+    r.told = detail::split_group_concat(q.getColumn(9).getString(), '\n');
     out.push_back(std::move(r));
   }
   return out;

@@ -38,6 +38,22 @@ engine::Result<adapters::config::LaConfig> Context::la_config() const {
   return adapters::config::load_la_config(config_path);
 }
 
+engine::Result<Day> Context::day() const {
+  auto as_of = this->as_of();
+  if (!as_of.ok()) {
+    return as_of.status();
+  }
+  auto config = la_config();
+  if (!config.ok()) {
+    return config.status();
+  }
+  auto db = open_database();
+  if (!db.ok()) {
+    return db.status();
+  }
+  return Day{as_of.value(), std::move(config).value(), std::move(db).value()};
+}
+
 int exit_code_for(const engine::Status& status) {
   switch (status.code()) {
     case engine::ErrorCode::kOk:

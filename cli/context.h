@@ -17,6 +17,14 @@ namespace ehcp::cli {
 
 enum class Format { kTable, kJson, kCsv, kHtml };
 
+// What a command that acts as of one day needs, read in the order a user's mistakes are best
+// reported: the date, the LA configuration, then the database.
+struct Day {
+  engine::Date as_of;
+  adapters::config::LaConfig config;
+  std::unique_ptr<adapters::sqlite::Database> db;
+};
+
 struct Context {
   std::string db_path = "ehcp.db";
   std::string format_name = "table";
@@ -31,6 +39,8 @@ struct Context {
   engine::Result<std::unique_ptr<adapters::sqlite::Database>> open_database() const;
   // The LA configuration from --config / $EHCP_CONFIG, or the defaults when none is given.
   engine::Result<adapters::config::LaConfig> la_config() const;
+  // The as-of date, the configuration and the database together; the first failure stops it.
+  engine::Result<Day> day() const;
 };
 
 // 0 success, 1 usage, 2 rejected input, 3 anything else (contract.md §2).

@@ -23,22 +23,14 @@ std::optional<std::string> given(const std::string& text) {
 }
 
 engine::Status run_queue(const Context& context, const QueueArgs& args) {
-  auto as_of = context.as_of();
-  if (!as_of.ok()) {
-    return as_of.status();
+  auto day = context.day();
+  if (!day.ok()) {
+    return day.status();
   }
-  auto config = context.la_config();
-  if (!config.ok()) {
-    return config.status();
-  }
-  auto db = context.open_database();
-  if (!db.ok()) {
-    return db.status();
-  }
+  auto& [as_of, config, db] = day.value();
   adapters::report::QueueFilter filter{given(args.team), given(args.caseworker), given(args.clock),
                                        given(args.workflow), !args.anonymise};
-  auto queue =
-      adapters::report::load_work_queue(*db.value(), config.value(), as_of.value(), filter);
+  auto queue = adapters::report::load_work_queue(*db, config, as_of, filter);
   if (!queue.ok()) {
     return queue.status();
   }

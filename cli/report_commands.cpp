@@ -18,27 +18,19 @@ struct BreachArgs {
 };
 
 engine::Status run_breaches(const Context& context, const BreachArgs& args) {
-  auto as_of = context.as_of();
-  if (!as_of.ok()) {
-    return as_of.status();
+  auto day = context.day();
+  if (!day.ok()) {
+    return day.status();
   }
-  auto config = context.la_config();
-  if (!config.ok()) {
-    return config.status();
-  }
-  auto db = context.open_database();
-  if (!db.ok()) {
-    return db.status();
-  }
+  auto& [as_of, config, db] = day.value();
   // HTML is made to be e-mailed: anonymised unless names are asked for. Other formats are for
   // the council's own screens and show names unless --anonymise.
   const bool names = context.format() == Format::kHtml ? args.names : !args.anonymise;
-  auto report =
-      adapters::report::load_breach_report(*db.value(), config.value(), as_of.value(), names);
+  auto report = adapters::report::load_breach_report(*db, config, as_of, names);
   if (!report.ok()) {
     return report.status();
   }
-  const adapters::render::BreachRenderOptions options{config.value().la, names};
+  const adapters::render::BreachRenderOptions options{config.la, names};
   switch (context.format()) {
     case Format::kJson:
       std::cout << adapters::render::breaches_to_json(report.value()).dump() << "\n";
@@ -62,19 +54,15 @@ struct TransferArgs {
 };
 
 engine::Status run_transfers(const Context& context, const TransferArgs& args) {
-  auto as_of = context.as_of();
-  if (!as_of.ok()) {
-    return as_of.status();
-  }
   if (context.format() == Format::kHtml) {
     return engine::Status::usage("report transfers: --format table, csv or json");
   }
-  auto db = context.open_database();
-  if (!db.ok()) {
-    return db.status();
+  auto day = context.day();
+  if (!day.ok()) {
+    return day.status();
   }
-  auto report = adapters::report::load_transfer_report(*db.value(), args.year, as_of.value(),
-                                                       !args.anonymise);
+  auto report = adapters::report::load_transfer_report(*day.value().db, args.year,
+                                                       day.value().as_of, !args.anonymise);
   if (!report.ok()) {
     return report.status();
   }

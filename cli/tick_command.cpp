@@ -11,34 +11,26 @@ namespace ehcp::cli {
 namespace {
 
 engine::Status run_tick(const Context& context) {
-  auto as_of = context.as_of();
-  if (!as_of.ok()) {
-    return as_of.status();
+  auto day = context.day();
+  if (!day.ok()) {
+    return day.status();
   }
-  auto config = context.la_config();
-  if (!config.ok()) {
-    return config.status();
-  }
-  auto db = context.open_database();
-  if (!db.ok()) {
-    return db.status();
-  }
-  auto outcome =
-      adapters::escalation::tick(*db.value(), config.value(), as_of.value(), utc_timestamp_now());
+  auto& [as_of, config, db] = day.value();
+  auto outcome = adapters::escalation::tick(*db, config, as_of, utc_timestamp_now());
   if (!outcome.ok()) {
     return outcome.status();
   }
   const auto& o = outcome.value();
   if (context.format() == Format::kJson) {
     nlohmann::ordered_json j;
-    j["as_of"] = engine::format_date(as_of.value());
+    j["as_of"] = engine::format_date(as_of);
     j["clocks"] = o.clocks;
     j["fired"] = o.fired;
     j["skipped"] = o.skipped;
     j["messages"] = o.messages;
     std::cout << j.dump() << "\n";
   } else {
-    std::cout << "tick as of " << engine::format_date(as_of.value()) << ": " << o.fired
+    std::cout << "tick as of " << engine::format_date(as_of) << ": " << o.fired
               << " rung(s) fired, " << o.skipped << " skipped, " << o.messages
               << " message(s) queued\n";
   }

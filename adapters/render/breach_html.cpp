@@ -17,20 +17,15 @@
 namespace ehcp::adapters::render {
 namespace {
 
-using detail::append;
-using detail::BreachEntry;
 using detail::BreachReport;
 using detail::BreachTally;
 using detail::Cells;
-using detail::Count;
 using detail::counts_of;
-using detail::entry_cells;
 using detail::entry_headers;
 using detail::kNewIsOverdue;
 using detail::list_table;
 using detail::lists_of;
 using detail::ListView;
-using detail::previous_night;
 using detail::signed_change;
 
 // ---------------------------------------------------------------------------------------------

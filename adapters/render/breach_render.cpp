@@ -20,9 +20,7 @@ namespace {
 using detail::append;
 using detail::BreachEntry;
 using detail::BreachReport;
-using detail::BreachTally;
 using detail::Cells;
-using detail::Count;
 using detail::counts_of;
 using detail::entry_cells;
 using detail::entry_headers;

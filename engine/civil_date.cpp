@@ -9,6 +9,9 @@ namespace {
 constexpr std::array<const char*, 7> kWeekdays = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+constexpr std::array<const char*, 12> kMonthNames = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
 
 bool digits(std::string_view s) {
   for (char c : s) {
@@ -69,6 +72,17 @@ std::string format_date_short(Date d) {
   const date::year_month_day ymd{d};
   return std::to_string(static_cast<unsigned>(ymd.day())) + " " +
          kMonths[static_cast<unsigned>(ymd.month()) - 1];
+}
+
+std::string format_date_words(Date d) {
+  const date::year_month_day ymd{d};
+  return std::to_string(static_cast<unsigned>(ymd.day())) + " " + format_month_words(d);
+}
+
+std::string format_month_words(Date d) {
+  const date::year_month_day ymd{d};
+  return std::string(kMonthNames[static_cast<unsigned>(ymd.month()) - 1]) + " " +
+         std::to_string(static_cast<int>(ymd.year()));
 }
 
 }  // namespace ehcp::engine

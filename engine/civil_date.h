@@ -28,6 +28,12 @@ std::string format_date_long(Date d);
 // "5 Jan": the short form used inside a sentence when the year is plain from context.
 std::string format_date_short(Date d);
 
+// "15 February 2027": dates in legal text (the basis of a transfer) and in report periods.
+std::string format_date_words(Date d);
+
+// "September 2027".
+std::string format_month_words(Date d);
+
 inline Date make_date(int y, unsigned m, unsigned d) {
   return date::sys_days{date::year{y} / date::month{m} / date::day{d}};
 }

@@ -26,6 +26,9 @@ struct Clock {
   bool statutory = true;             // false: guidance (a target, never a breach)
   std::string basis;                 // why the due date is what it is, citing the law
   std::string exception_basis;       // why an exception applies, when one does
+  // What the board's measures group it by: an advice clock's service ("health"), a phase
+  // transfer's limb of reg 18 ("school", "post16", "post16_to_post16"). Empty for the rest.
+  std::string detail;
 
   // Status on `as_of`. Met or Late once met on or before as_of (Met when met_on <= due);
   // otherwise NotApplicable once ended on or before as_of; otherwise Open while as_of <= due,

@@ -1,7 +1,6 @@
 #include "engine/phase_transfer.h"
 
 #include <algorithm>
-#include <array>
 #include <string>
 #include <utility>
 
@@ -21,10 +20,6 @@ constexpr unsigned kOtherFixedMonth = 2;  // reg 18(1)(b): "before 15 February"
 constexpr unsigned kOtherFixedDay = 15;
 constexpr int kPost16NoticeMonths = 5;  // reg 18(2): "at least 5 months before"
 
-constexpr std::array<const char*, 12> kMonthNames = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
-
 // Which limb of reg 18 sets a due date.
 enum class Limb {
   kPost16FromSecondary,  // reg 18(1)(a): before 31 March of the calendar year of transfer
@@ -32,19 +27,16 @@ enum class Limb {
   kPost16ToPost16,       // reg 18(2): at least 5 months before the transfer
 };
 
-// "15 February 2027".
-std::string long_date(Date d) {
-  const date::year_month_day ymd{d};
-  return std::to_string(static_cast<unsigned>(ymd.day())) + " " +
-         kMonthNames[static_cast<unsigned>(ymd.month()) - 1] + " " +
-         std::to_string(static_cast<int>(ymd.year()));
-}
-
-// "September 2027".
-std::string month_and_year(Date d) {
-  const date::year_month_day ymd{d};
-  return std::string(kMonthNames[static_cast<unsigned>(ymd.month()) - 1]) + " " +
-         std::to_string(static_cast<int>(ymd.year()));
+std::string limb_name(Limb limb) {
+  switch (limb) {
+    case Limb::kPost16FromSecondary:
+      return "post16";
+    case Limb::kOtherPhases:
+      return "school";
+    case Limb::kPost16ToPost16:
+      return "post16_to_post16";
+  }
+  return "";
 }
 
 Date limb_due(Limb limb, Date move) {
@@ -65,9 +57,9 @@ std::string limb_basis(Limb limb, Date due) {
   const Date fixed_date = due + date::days{1};
   switch (limb) {
     case Limb::kPost16FromSecondary:
-      return "reg 18(1)(a): plan amended before " + long_date(fixed_date);
+      return "reg 18(1)(a): plan amended before " + format_date_words(fixed_date);
     case Limb::kOtherPhases:
-      return "reg 18(1)(b): plan amended before " + long_date(fixed_date);
+      return "reg 18(1)(b): plan amended before " + format_date_words(fixed_date);
     case Limb::kPost16ToPost16:
       return "reg 18(2): plan amended at least 5 months before";
   }
@@ -112,12 +104,13 @@ std::optional<Transfer> transfer_under(Limb limb, int year, int group,
   const std::string from = year_group_name(group) + " (" + std::string(to_string(*phase)) + ")";
   std::string basis = limb_basis(limb, due);
   if (limb == Limb::kPost16ToPost16) {
-    basis += " the transfer from " + from + " in " + month_and_year(move) + ", by " +
-             long_date(due) + " (the move taken as " + long_date(move) + ")";
+    basis += " the transfer from " + from + " in " + format_month_words(move) + ", by " +
+             format_date_words(due) + " (the move taken as " + format_date_words(move) + ")";
   } else {
-    basis += " for the transfer from " + from + " in " + month_and_year(move);
+    basis += " for the transfer from " + from + " in " + format_month_words(move);
   }
-  return Transfer{year, *phase, group, academic_year_start(year), due, std::move(basis)};
+  return Transfer{year, *phase,           group,          academic_year_start(year),
+                  due,  std::move(basis), limb_name(limb)};
 }
 
 }  // namespace
@@ -161,13 +154,17 @@ Date expected_transfer_due(Phase to_phase, Phase from_phase, Date move) {
   return limb_due(expected_limb(to_phase, from_phase), move);
 }
 
+std::string expected_transfer_limb(Phase to_phase, Phase from_phase) {
+  return limb_name(expected_limb(to_phase, from_phase));
+}
+
 std::string expected_transfer_basis(Phase to_phase, Phase from_phase, Date move) {
   const Limb limb = expected_limb(to_phase, from_phase);
   const Date due = limb_due(limb, move);
   const std::string move_text = " the move from " + std::string(to_string(from_phase)) + " to " +
-                                std::string(to_string(to_phase)) + " on " + long_date(move);
+                                std::string(to_string(to_phase)) + " on " + format_date_words(move);
   if (limb == Limb::kPost16ToPost16) {
-    return limb_basis(limb, due) + move_text + ", by " + long_date(due);
+    return limb_basis(limb, due) + move_text + ", by " + format_date_words(due);
   }
   return limb_basis(limb, due) + " for" + move_text;
 }

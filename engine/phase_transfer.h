@@ -69,6 +69,9 @@ struct Transfer {
   Date due;           // the last compliant day: 14 Feb or 30 Mar of Y+1, or 1 Apr for post-16
   std::string basis;  // "reg 18(1)(b): plan amended before 15 February 2027 for the transfer
                       // from Year 6 (primary) in September 2027"
+  // The limb of reg 18, as the board's measures group transfers: "school" (1)(b), "post16"
+  // (1)(a), "post16_to_post16" (2).
+  std::string limb;
 
   friend bool operator==(const Transfer&, const Transfer&) = default;
 };
@@ -93,6 +96,9 @@ std::vector<Transfer> derive_transfers(Date dob,
 // 2026-08-31); secondary or special → post-16, 30 March of the move's year; anything else,
 // 14 February of the move's year.
 Date expected_transfer_due(Phase to_phase, Phase from_phase, Date move);
+
+// The limb of reg 18 for a transfer_expected move, named as Transfer::limb is.
+std::string expected_transfer_limb(Phase to_phase, Phase from_phase);
 
 // The basis text for expected_transfer_due: "reg 18(2): plan amended at least 5 months before
 // the move from post16 to post16 on 31 January 2027".

@@ -355,7 +355,7 @@ class Evaluator {
   // A phase transfer's clock and workflow (rules.md §4): met by an amended plan naming the next
   // setting, not applicable once the plan has ceased.
   void add_transfer(CaseView& view, engine::Date start, engine::Date due, std::string basis,
-                    engine::Date naming_from) {
+                    std::string limb, engine::Date naming_from) {
     engine::Clock c;
     c.name = "phase_transfer";
     c.workflow = kTransferWorkflow;
@@ -363,6 +363,7 @@ class Evaluator {
     c.due = due;
     c.statutory = true;
     c.basis = std::move(basis);
+    c.detail = std::move(limb);
     c.met_on = named_from(naming_from);
     if (!c.met_on && plan_ceased_ && *plan_ceased_ >= start) {
       c.ended_on = plan_ceased_;
@@ -390,14 +391,16 @@ class Evaluator {
     const int until = engine::academic_year_of(*dob_) + kLastTransferYears;
     for (const auto& t : engine::derive_transfers(*dob_, out_of_cohort_, phases_, *plan_made_,
                                                   until, rules_.transfer_options())) {
-      add_transfer(view, t.start, t.due, t.basis, engine::academic_year_start(t.academic_year));
+      add_transfer(view, t.start, t.due, t.basis, t.limb,
+                   engine::academic_year_start(t.academic_year));
     }
     for (const auto* recorded : expected_) {
       const auto& body = std::get<engine::TransferExpected>(recorded->event.body);
       const engine::Date on = recorded->event.on;
       const engine::Phase from = engine::phase_on(phases_, on).value_or(engine::Phase::kNone);
       add_transfer(view, on, engine::expected_transfer_due(body.to_phase, from, body.move),
-                   engine::expected_transfer_basis(body.to_phase, from, body.move), on);
+                   engine::expected_transfer_basis(body.to_phase, from, body.move),
+                   engine::expected_transfer_limb(body.to_phase, from), on);
     }
   }
 

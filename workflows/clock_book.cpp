@@ -35,6 +35,12 @@ engine::Clock* ClockBook::find_open(const std::string& name) {
   return nullptr;
 }
 
+void ClockBook::set_detail(const std::string& name, std::string detail) {
+  if (engine::Clock* clock = find_open(name)) {
+    clock->detail = std::move(detail);
+  }
+}
+
 bool ClockBook::meet(const std::string& name, engine::Date on) {
   engine::Clock* clock = find_open(name);
   if (clock == nullptr) {

@@ -30,6 +30,9 @@ class ClockBook {
   engine::Status open(const std::string& name, const std::string& workflow, engine::Date start,
                       engine::Date counted_from);
 
+  // Records what the board's measures group the open clock `name` by (an advice service).
+  void set_detail(const std::string& name, std::string detail);
+
   // Meets the open clock `name` on `on`. False when no such clock is open.
   bool meet(const std::string& name, engine::Date on);
 

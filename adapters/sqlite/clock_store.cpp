@@ -22,8 +22,8 @@ ClockStore::ClockStore(SQLite::Database& db)
       delete_(db, "DELETE FROM clocks WHERE case_ref = ?"),
       insert_(db,
               "INSERT INTO clocks (case_ref, clock, workflow, start, due, met_on, ended_on, "
-              "exception_on, statutory, basis, exception_basis) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
+              "exception_on, statutory, basis, exception_basis, detail) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
 
 void ClockStore::replace(const std::string& case_ref, std::span<const engine::Clock> clocks) {
   delete_.reset();
@@ -50,15 +50,21 @@ void ClockStore::insert(const std::string& case_ref, std::span<const engine::Clo
     } else {
       insert_.bind(11, c.exception_basis);
     }
+    if (c.detail.empty()) {
+      insert_.bind(12);
+    } else {
+      insert_.bind(12, c.detail);
+    }
     insert_.exec();
   }
 }
 
 std::vector<engine::Clock> ClockStore::for_case(const std::string& case_ref) {
-  SQLite::Statement q(db_,
-                      "SELECT clock, workflow, start, due, met_on, ended_on, exception_on, "
-                      "statutory, basis, ifnull(exception_basis, '') FROM clocks "
-                      "WHERE case_ref = ? ORDER BY start, due, clock");
+  SQLite::Statement q(
+      db_,
+      "SELECT clock, workflow, start, due, met_on, ended_on, exception_on, "
+      "statutory, basis, ifnull(exception_basis, ''), ifnull(detail, '') FROM clocks "
+      "WHERE case_ref = ? ORDER BY start, due, clock");
   q.bind(1, case_ref);
   std::vector<engine::Clock> out;
   while (q.executeStep()) {
@@ -73,6 +79,7 @@ std::vector<engine::Clock> ClockStore::for_case(const std::string& case_ref) {
     c.statutory = q.getColumn(7).getInt() != 0;
     c.basis = q.getColumn(8).getString();
     c.exception_basis = q.getColumn(9).getString();
+    c.detail = q.getColumn(10).getString();
     out.push_back(std::move(c));
   }
   return out;

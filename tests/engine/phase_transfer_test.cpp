@@ -49,7 +49,8 @@ TEST_CASE("primary Year 6 to Year 7 is due on 14 February of the year of transfe
   REQUIRE(transfers.size() == 1);
   CHECK(transfers[0] == Transfer{2026, Phase::kPrimary, 6, d(2026, 9, 1), d(2027, 2, 14),
                                  "reg 18(1)(b): plan amended before 15 February 2027 for the "
-                                 "transfer from Year 6 (primary) in September 2027"});
+                                 "transfer from Year 6 (primary) in September 2027",
+                                 "school"});
 }
 
 TEST_CASE("infant Year 2 to Year 3 is a transfer from an infant school only", "[phase_transfer]") {
@@ -74,7 +75,8 @@ TEST_CASE("nursery to Reception is due on 14 February of the year the child star
   REQUIRE(transfers.size() == 1);
   CHECK(transfers[0] == Transfer{2025, Phase::kEarlyYears, -1, d(2025, 9, 1), d(2026, 2, 14),
                                  "reg 18(1)(b): plan amended before 15 February 2026 for the "
-                                 "transfer from Nursery (early_years) in September 2026"});
+                                 "transfer from Nursery (early_years) in September 2026",
+                                 "school"});
 }
 
 TEST_CASE("secondary Year 11 to post-16 is due on 30 March", "[phase_transfer]") {
@@ -84,7 +86,8 @@ TEST_CASE("secondary Year 11 to post-16 is due on 30 March", "[phase_transfer]")
   REQUIRE(transfers.size() == 1);
   CHECK(transfers[0] == Transfer{2025, Phase::kSecondary, 11, d(2025, 9, 1), d(2026, 3, 30),
                                  "reg 18(1)(a): plan amended before 31 March 2026 for the "
-                                 "transfer from Year 11 (secondary) in September 2026"});
+                                 "transfer from Year 11 (secondary) in September 2026",
+                                 "post16"});
 }
 
 TEST_CASE("a child taught out of cohort transfers with their taught year group",
@@ -169,7 +172,8 @@ TEST_CASE("a special school derives nothing unless the LA gives its last year gr
   REQUIRE(transfers.size() == 1);
   CHECK(transfers[0] == Transfer{2033, Phase::kSpecial, 14, d(2033, 9, 1), d(2034, 3, 30),
                                  "reg 18(1)(a): plan amended before 31 March 2034 for the "
-                                 "transfer from Year 14 (special) in September 2034"});
+                                 "transfer from Year 14 (special) in September 2034",
+                                 "post16"});
 }
 
 TEST_CASE("a post-16 setting with an LA last year group transfers 5 months before September",
@@ -188,7 +192,8 @@ TEST_CASE("a post-16 setting with an LA last year group transfers 5 months befor
         Transfer{2027, Phase::kPost16, 13, d(2027, 9, 1), d(2028, 4, 1),
                  "reg 18(2): plan amended at least 5 months before the transfer from Year 13 "
                  "(post16) in September 2028, by 1 April 2028 (the move taken as "
-                 "1 September 2028)"});
+                 "1 September 2028)",
+                 "post16_to_post16"});
 }
 
 TEST_CASE("a plan first known after 14 February of the transfer year gets no transfer that year",
@@ -293,6 +298,7 @@ TEST_CASE("an expected post-16 move is due 5 months before it, month-end clamped
   CHECK(expected_transfer_basis(Phase::kPost16, Phase::kPost16, d(2027, 1, 31)) ==
         "reg 18(2): plan amended at least 5 months before the move from post16 to post16 on "
         "31 January 2027, by 31 August 2026");
+  CHECK(expected_transfer_limb(Phase::kPost16, Phase::kPost16) == "post16_to_post16");
 }
 
 TEST_CASE("an expected move from secondary or special school to post-16 is due on 30 March",
@@ -302,6 +308,7 @@ TEST_CASE("an expected move from secondary or special school to post-16 is due o
   CHECK(expected_transfer_basis(Phase::kPost16, Phase::kSecondary, d(2027, 9, 1)) ==
         "reg 18(1)(a): plan amended before 31 March 2027 for the move from secondary to post16 "
         "on 1 September 2027");
+  CHECK(expected_transfer_limb(Phase::kPost16, Phase::kSecondary) == "post16");
 }
 
 TEST_CASE("an expected school move is due on 14 February of the move's year", "[phase_transfer]") {
@@ -311,6 +318,7 @@ TEST_CASE("an expected school move is due on 14 February of the move's year", "[
   CHECK(expected_transfer_basis(Phase::kMiddle, Phase::kFirst, d(2027, 9, 1)) ==
         "reg 18(1)(b): plan amended before 15 February 2027 for the move from first to middle "
         "on 1 September 2027");
+  CHECK(expected_transfer_limb(Phase::kMiddle, Phase::kFirst) == "school");
 }
 
 }  // namespace

@@ -91,6 +91,7 @@ struct Active : sc::simple_state<Active, Machine, AwaitingDecision> {
     if (auto status = m.book.open(clock, kWorkflow, e.event.on); !status.ok()) {
       m.fail(status.message());
     }
+    m.book.set_detail(clock, std::string(engine::to_string(e.body.service)));
     return discard_event();
   }
   sc::result react(const EvAdviceReceived& e) {

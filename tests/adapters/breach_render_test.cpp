@@ -14,8 +14,11 @@
 
 #include <catch2/catch.hpp>
 
+#include "tests/adapters/golden.h"
+
 using namespace ehcp;
 using adapters::render::BreachRenderOptions;
+using ehcp::test::check_golden;
 using engine::BreachCandidate;
 using engine::make_date;
 
@@ -90,21 +93,6 @@ const BreachRenderOptions kOptions{"Exampleshire County Council", false};
 const BreachRenderOptions kNamed{"Exampleshire County Council", true};
 
 // Compares `actual` with the golden file `name`, or rewrites it under EHCP_UPDATE_GOLDEN=1.
-void check_golden(const std::string& name, const std::string& actual) {
-  const std::string path = std::string(EHCP_FIXTURES) + "/golden/" + name;
-  const char* update = std::getenv("EHCP_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    std::ofstream(path, std::ios::binary) << actual;
-    WARN("rewrote " << path);
-    return;
-  }
-  std::ifstream in(path, std::ios::binary);
-  INFO("golden file " << path << " (EHCP_UPDATE_GOLDEN=1 rewrites it)");
-  REQUIRE(in.good());
-  const std::string expected{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  CHECK(actual == expected);
-}
-
 std::vector<std::string> keys_of(const nlohmann::ordered_json& object) {
   std::vector<std::string> keys;
   for (const auto& [key, value] : object.items()) {

@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "adapters/config/indicator_config.h"
 #include "adapters/config/rule_pack_loader.h"
 #include "adapters/jsonl/field_reader.h"
 
@@ -197,6 +198,11 @@ engine::Result<LaConfig> la_config_from_json(const nlohmann::json& document) {
   }
   if (const auto it = document.find("nightly"); it != document.end()) {
     if (auto status = read_nightly(*it, config.nightly); !status.ok()) {
+      return status;
+    }
+  }
+  if (const auto it = document.find("indicators"); it != document.end()) {
+    if (auto status = read_indicators(*it, config.indicators); !status.ok()) {
       return status;
     }
   }

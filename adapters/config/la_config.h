@@ -4,9 +4,9 @@
 // holidays, holidays to remove, school holidays and office closures), so a council changes
 // these without a rebuild, and its rule-pack overrides (limits it sets itself, the DfE
 // counting convention, escalation ladders), who is told about escalations, and when and where
-// the nightly run works. Later issues add targets to the same file. Errors name
-// the entry and field: "calendar.closures[2].to: impossible date 2026-02-30". The loaded value is
-// plain data; safe to share once built.
+// the nightly run works, and the board pack's rating bands and targets (indicator_config.h). Errors
+// name the entry and field: "calendar.closures[2].to: impossible date 2026-02-30". The loaded value
+// is plain data; safe to share once built.
 #pragma once
 
 #include <map>
@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/calendar.h"
+#include "engine/rating_scheme.h"
 #include "engine/rule_pack.h"
 #include "engine/status.h"
 
@@ -47,6 +48,7 @@ struct LaConfig {
   engine::RuleBook rules;  // the national packs, with the LA's overrides applied
   NotifyConfig notify;
   NightlyConfig nightly;
+  engine::IndicatorTargets indicators;  // the board pack's rating bands and targets
 };
 
 // A London wall-clock time, as the nightly section's "at" and `ehcp run --at` write it.

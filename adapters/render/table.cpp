@@ -29,16 +29,22 @@ void append_csv_row(std::string& out, const std::vector<std::string>& cells) {
   out += "\r\n";
 }
 
+// Characters on screen, not bytes: UTF-8 continuation bytes take no column ("–", "é").
+std::size_t columns_of(const std::string& s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
 }  // namespace
 
 std::string to_text(const Table& table) {
   std::vector<std::size_t> width(table.headers.size());
   for (std::size_t i = 0; i < table.headers.size(); ++i) {
-    width[i] = table.headers[i].size();
+    width[i] = columns_of(table.headers[i]);
   }
   for (const auto& row : table.rows) {
     for (std::size_t i = 0; i < row.size() && i < width.size(); ++i) {
-      width[i] = std::max(width[i], row[i].size());
+      width[i] = std::max(width[i], columns_of(row[i]));
     }
   }
   const auto append_row = [&](std::string& out, const std::vector<std::string>& cells) {
@@ -47,7 +53,7 @@ std::string to_text(const Table& table) {
       const std::string& cell = i < cells.size() ? cells[i] : std::string();
       line += cell;
       if (i + 1 < width.size()) {
-        line += std::string(width[i] - cell.size() + 2, ' ');
+        line += std::string(width[i] - columns_of(cell) + 2, ' ');
       }
     }
     while (!line.empty() && line.back() == ' ') {

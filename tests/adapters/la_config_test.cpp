@@ -260,3 +260,75 @@ TEST_CASE("a three-tier area gives the last year group of its first and middle s
   CHECK(error_of(R"({"rules": {"last_year_group": {"first": 15}}})") ==
         "rules.last_year_group.first must be a year group from -1 (nursery) to 14");
 }
+
+TEST_CASE("an LA sets its own rating bands and target trajectories for the board pack") {
+  auto config = la_config_from_json(nlohmann::json::parse(R"({"indicators": {
+    "rating": {"bands": [
+      {"name": "Blue", "meaning": "completed", "colour": "#1d70b8", "at_least": 10},
+      {"name": "Green", "meaning": "on track", "colour": "#00703C", "at_least": 0},
+      {"name": "Red", "meaning": "off track", "colour": "#d4351c"}],
+      "unrated": {"name": "White", "meaning": "not yet started", "colour": "#ffffff"}},
+    "targets": {"plans_within_20_weeks_excluding_exceptions": [
+      {"from": "2018-06", "target": 50}, {"from": "2018-09", "target": 60}],
+      "advice_within_6_weeks:health": [{"from": "2018-01", "target": 90}]}}})"));
+  REQUIRE(config.ok());
+  const auto& indicators = config.value().indicators;
+  REQUIRE(indicators.scheme);
+  REQUIRE(indicators.scheme->bands.size() == 3);
+  CHECK(indicators.scheme->bands[0].name == "Blue");
+  CHECK(indicators.scheme->bands[1].at_least == 0.0);
+  CHECK_FALSE(indicators.scheme->bands[2].at_least);
+  CHECK(indicators.scheme->unrated.name == "White");
+  CHECK(engine::target_in(indicators, "plans_within_20_weeks_excluding_exceptions", 2018, 8) ==
+        50.0);
+  CHECK(engine::target_in(indicators, "plans_within_20_weeks_excluding_exceptions", 2019, 1) ==
+        60.0);
+  CHECK(engine::target_in(indicators, "advice_within_6_weeks:health", 2018, 1) == 90.0);
+
+  // Without the section nothing is rated: no scheme is built in.
+  auto bare = la_config_from_json(nlohmann::json::parse("{}"));
+  REQUIRE(bare.ok());
+  CHECK_FALSE(bare.value().indicators.scheme);
+  CHECK(bare.value().indicators.trajectories.empty());
+}
+
+TEST_CASE("a bad rating band or target is rejected naming the entry") {
+  const auto band = [](const char* bands) {
+    return std::string(R"({"indicators": {"rating": {"bands": )") + bands + "}}}";
+  };
+  CHECK(error_of(band("[]").c_str()) ==
+        "indicators.rating.bands must be a non-empty array, best band first");
+  CHECK(error_of(band(R"([{"name": "Green", "meaning": "ok", "colour": "green"}])").c_str()) ==
+        "indicators.rating.bands[0].colour must be #rrggbb, not 'green'");
+  CHECK(error_of(band(R"([{"name": "Green", "meaning": "ok", "colour": "#00703c", "at_least": 0}])")
+                     .c_str()) ==
+        "indicators.rating.bands[0] is the last band: it takes every figure the others do not, "
+        "so it has no at_least");
+  CHECK(error_of(band(R"([{"name": "Green", "meaning": "ok", "colour": "#00703c"},
+                          {"name": "Red", "meaning": "not", "colour": "#d4351c"}])")
+                     .c_str()) ==
+        "indicators.rating.bands[0].at_least is missing (only the last band has none)");
+  CHECK(error_of(band(R"([{"name": "Green", "meaning": "ok", "colour": "#00703c", "at_least": -5},
+                          {"name": "Amber", "meaning": "so-so", "colour": "#ffdd00", "at_least": 0},
+                          {"name": "Red", "meaning": "not", "colour": "#d4351c"}])")
+                     .c_str()) ==
+        "indicators.rating.bands[1].at_least must be lower than the band before it");
+  CHECK(error_of(band(R"([{"name": "", "meaning": "ok", "colour": "#00703c"}])").c_str()) ==
+        "indicators.rating.bands[0].name must be a non-empty string");
+  CHECK(
+      error_of(
+          R"({"indicators": {"targets": {"plans_in_20_weeks": [{"from": "2026-01", "target": 5}]}}})")
+          .starts_with("indicators.targets.plans_in_20_weeks: no such indicator (known: "
+                       "requests_received, "));
+  CHECK(
+      error_of(
+          R"({"indicators": {"targets": {"plans_issued": [{"from": "2026-13", "target": 5}]}}})") ==
+      "indicators.targets.plans_issued[0].from must be a month YYYY-MM");
+  CHECK(
+      error_of(
+          R"({"indicators": {"targets": {"plans_issued": [{"from": "2026-01", "target": "5"}]}}})") ==
+      "indicators.targets.plans_issued[0].target must be a number");
+  CHECK(error_of(R"({"indicators": {"targets": {"plans_issued": [{"from": "2026-04", "target": 5},
+      {"from": "2026-04", "target": 6}]}}})") ==
+        "indicators.targets.plans_issued[1].from must come after the step before it");
+}

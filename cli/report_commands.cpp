@@ -1,13 +1,18 @@
 // `ehcp report breaches [--as-of D] [--anonymise | --names]`: the nightly deadline-breach report
-// (contract.md §4) as a table, CSV, JSON or one self-contained HTML file. Reports never write.
+// (contract.md §4) as a table, CSV, JSON or one self-contained HTML file; `ehcp report
+// transfers --year Y`; `ehcp report kpi --from D1 --to D2`: the board's indicators. Reports
+// never write.
 #include <iostream>
 #include <memory>
 
 #include "adapters/render/breach_render.h"
+#include "adapters/render/indicator_render.h"
 #include "adapters/render/transfer_render.h"
 #include "adapters/report/breach_source.h"
+#include "adapters/report/indicator_source.h"
 #include "adapters/report/transfer_report.h"
 #include "cli/commands.h"
+#include "engine/indicators.h"
 
 namespace ehcp::cli {
 namespace {
@@ -81,6 +86,57 @@ engine::Status run_transfers(const Context& context, const TransferArgs& args) {
   return {};
 }
 
+struct KpiArgs {
+  std::string from;
+  std::string to;
+};
+
+engine::Status run_kpi(const Context& context, const KpiArgs& args) {
+  const auto from = engine::parse_date(args.from);
+  const auto to = engine::parse_date(args.to);
+  if (!from) {
+    return engine::Status::usage("report kpi: --from must be a date YYYY-MM-DD, not '" + args.from +
+                                 "'");
+  }
+  if (!to) {
+    return engine::Status::usage("report kpi: --to must be a date YYYY-MM-DD, not '" + args.to +
+                                 "'");
+  }
+  if (*from > *to) {
+    return engine::Status::usage("report kpi: --from " + args.from + " is after --to " + args.to);
+  }
+  auto day = context.day();
+  if (!day.ok()) {
+    return day.status();
+  }
+  auto& [as_of, config, db] = day.value();
+  if (*to > as_of) {
+    return engine::Status::usage("report kpi: --to " + args.to + " is after " +
+                                 engine::format_date(as_of) +
+                                 " (the as-of date): a pack covers days that have happened");
+  }
+  auto facts = adapters::report::load_indicator_facts(*db, *from, *to);
+  if (!facts.ok()) {
+    return facts.status();
+  }
+  const auto pack = engine::compose_indicator_pack(facts.value(), *from, *to, config.indicators);
+  switch (context.format()) {
+    case Format::kJson:
+      std::cout << adapters::render::indicators_to_json(pack, config.la).dump() << "\n";
+      break;
+    case Format::kCsv:
+      std::cout << adapters::render::indicators_to_csv(pack);
+      break;
+    case Format::kHtml:
+      std::cout << adapters::render::indicators_to_html(pack, config.la);
+      break;
+    case Format::kTable:
+      std::cout << adapters::render::indicators_to_text(pack);
+      break;
+  }
+  return {};
+}
+
 }  // namespace
 
 void add_report_commands(CLI::App& app, Context& context, Run& run) {
@@ -110,6 +166,17 @@ void add_report_commands(CLI::App& app, Context& context, Run& run) {
   transfers->add_flag("--anonymise", targs->anonymise, "Case references without children's names");
   transfers->callback([&context, &run, targs] {
     run = [&context, targs] { return run_transfers(context, *targs); };
+  });
+  auto* kpi = report->add_subcommand(
+      "kpi",
+      "The board's indicators for a period, with the 12-month trend against the council's "
+      "targets, rated on its own scheme, and breakdowns; small counts withheld");
+  auto kargs = std::make_shared<KpiArgs>();
+  kpi->add_option("--from", kargs->from, "The period's first day, YYYY-MM-DD")->required();
+  kpi->add_option("--to", kargs->to, "The period's last day, YYYY-MM-DD")->required();
+  kpi->callback([&context, &run, kargs] {
+    context.html_allowed = true;
+    run = [&context, kargs] { return run_kpi(context, *kargs); };
   });
 }
 

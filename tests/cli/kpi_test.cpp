@@ -1,0 +1,233 @@
+// `ehcp report kpi` through the real binary: the facts read from the database add up to the
+// hand-computed figures, every format carries them, bad arguments are usage errors naming the
+// flag, and no format names a child or gives a date of birth.
+#include <cctype>
+#include <set>
+#include <string>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "tests/cli/sandbox.h"
+
+using ehcp::test::Sandbox;
+
+namespace {
+
+const std::string kFixtures = EHCP_FIXTURES;
+const std::string kConfig = std::string(EHCP_FIXTURES) + "/../../examples/la-config.json";
+
+std::string line(const std::string& ref, const std::string& type, const std::string& on,
+                 const std::string& more = "") {
+  return R"({"case":")" + ref + R"(","type":")" + type + R"(","on":")" + on + "\"" +
+         (more.empty() ? "" : "," + more) + "}\n";
+}
+
+// A needs assessment requested on 1 October 2025 (20 weeks: due 18 February 2026) that ends in
+// a final plan on `final_on`, with an exception from 1 December 2025 when `excepted`.
+std::string plan_case(const std::string& ref, const std::string& gender, const std::string& team,
+                      const std::string& final_on, bool excepted) {
+  std::string out =
+      line(ref, "case_opened", "2025-10-01",
+           R"("child":{"given_name":"Zed","family_name":"Quorbly","dob":"2015-04-02","gender":")" +
+               gender + R"(","ethnicity":"WBRI"},"team":")" + team + "\"");
+  out += line(ref, "assessment_requested", "2025-10-01", R"("source":"parent")");
+  out += line(ref, "assessment_decision", "2025-11-05", R"("outcome":"assess")");
+  if (excepted) {
+    out += line(ref, "exception_recorded", "2025-12-01", R"("limb":"personal_circumstances")");
+  }
+  out += line(ref, "issue_decision", "2025-12-10", R"("outcome":"issue")");
+  out += line(ref, "draft_plan_issued", "2026-01-05");
+  out += line(ref, "final_plan_issued", final_on);
+  return out;
+}
+
+// 16 plans issued January to March 2026: 6 on time (girls, North), 5 late (boys, South), 5 late
+// with an exception (girls, North). Five requests in January, one refused.
+std::string fixture() {
+  std::string out;
+  for (int i = 0; i < 6; ++i) {
+    out += plan_case("A-" + std::to_string(i), "F", "North", "2026-02-10", false);
+  }
+  for (int i = 0; i < 5; ++i) {
+    out += plan_case("B-" + std::to_string(i), "M", "South", "2026-03-02", false);
+  }
+  for (int i = 0; i < 5; ++i) {
+    out += plan_case("C-" + std::to_string(i), "F", "North", "2026-03-02", true);
+  }
+  for (int i = 0; i < 5; ++i) {
+    const std::string ref = "R-" + std::to_string(i);
+    out += line(ref, "case_opened", "2026-01-05",
+                R"("child":{"given_name":"Yan","family_name":"Pelloby","dob":"2019-06-30"})");
+    out += line(ref, "assessment_requested", "2026-01-05", R"("source":"school")");
+    out += line(ref, "assessment_decision", "2026-02-10",
+                i == 0 ? R"("outcome":"refuse")" : R"("outcome":"assess")");
+  }
+  return out;
+}
+
+const nlohmann::json& indicator(const nlohmann::json& pack, const std::string& id) {
+  for (const auto& i : pack["indicators"]) {
+    if (i["id"] == id) {
+      return i;
+    }
+  }
+  FAIL("no indicator " << id);
+  throw std::logic_error("unreachable");
+}
+
+// `word` in `text` with no letter either side ("Example" is not in "Exampleshire").
+bool has_word(const std::string& text, const std::string& word) {
+  const auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+  for (auto at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+    const bool before = at > 0 && letter(text[at - 1]);
+    const bool after = at + word.size() < text.size() && letter(text[at + word.size()]);
+    if (!before && !after) {
+      return true;
+    }
+  }
+  return false;
+}
+
+struct Loaded {
+  Sandbox box;
+  Loaded() {
+    REQUIRE(box.ehcp("init").exit_code == 0);
+    REQUIRE(box.ehcp("import - --as-of 2026-04-30", fixture()).exit_code == 0);
+  }
+  ehcp::test::Outcome kpi(const std::string& format) const {
+    return box.ehcp("--config " + kConfig + " report kpi --from 2026-01-01 --to 2026-03-31 " +
+                    "--as-of 2026-04-30 --format " + format);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("report kpi computes the 20-week rates from the database as SEN2 counts them") {
+  Loaded l;
+  const auto r = l.kpi("json");
+  REQUIRE(r.exit_code == 0);
+  const auto pack = nlohmann::json::parse(r.out);
+  CHECK(pack["period"] == "1 January \u2013 31 March 2026");
+  CHECK(pack["la"] == "Exampleshire County Council (synthetic)");
+  CHECK(indicator(pack, "plans_issued")["value"] == 16);
+  const auto& including = indicator(pack, "plans_within_20_weeks_including_exceptions");
+  CHECK(including["numerator"] == 6);
+  CHECK(including["denominator"] == 16);
+  CHECK(including["value"] == 37.5);
+  const auto& excluding = indicator(pack, "plans_within_20_weeks_excluding_exceptions");
+  CHECK(excluding["numerator"] == 6);
+  CHECK(excluding["denominator"] == 11);
+  CHECK(excluding["value"] == 54.5);
+  CHECK(excluding["cohort"] ==
+        "new plans issued 1 January \u2013 31 March 2026 (16), leaving out 0 with a mediation, "
+        "appeal or Tribunal and 5 with an exception");
+  // The example configuration's target in March 2026 is 90%: 54.5 is more than 10 short.
+  CHECK(excluding["target"] == 90.0);
+  CHECK(excluding["rating"] == "Red");
+  // 6 plans in 132 days, 10 in 152: mean (6 * 132 + 10 * 152) / 16 / 7 = 20.6 weeks.
+  CHECK(indicator(pack, "mean_weeks_to_issue")["value"] == 20.6);
+  CHECK(indicator(pack, "requests_received")["value"] == 5);
+  CHECK(indicator(pack, "requests_refused")["value"].is_null());
+  CHECK(indicator(pack, "requests_refused")["suppressed"] == true);
+  CHECK(indicator(pack, "decisions_within_6_weeks")["value"] == 100.0);
+
+  // The trend: February 2026 had the six on time, March the ten late.
+  const auto& trend = excluding["trend"];
+  REQUIRE(trend.size() == 12);
+  CHECK(trend[10]["month"] == "2026-02");
+  CHECK(trend[10]["value"] == 100.0);
+  CHECK(trend[10]["rating"] == "Blue");
+  CHECK(trend[11]["value"] == 0.0);
+  CHECK(trend[11]["numerator"] == 0);
+  CHECK(trend[11]["denominator"] == 5);
+
+  for (const auto& b : pack["breakdowns"]) {
+    if (b["id"] == "gender") {
+      REQUIRE(b["rows"].size() == 3);
+      CHECK(b["rows"][0]["group"] == "F");
+      CHECK(b["rows"][0]["plans"] == 11);
+      CHECK(b["rows"][1]["group"] == "M");
+      CHECK(b["rows"][1]["plans"] == 5);
+      CHECK(b["rows"][2]["group"] == "Not recorded");
+      CHECK(b["rows"][2]["requests"] == 5);
+    }
+  }
+}
+
+TEST_CASE("report kpi gives the same figures as csv, html and a table") {
+  Loaded l;
+  const auto csv = l.kpi("csv");
+  REQUIRE(csv.exit_code == 0);
+  CHECK(csv.out.find("indicator,plans_issued,,2026-01-01..2026-03-31,16,,,,\r\n") !=
+        std::string::npos);
+  CHECK(csv.out.find("indicator,plans_within_20_weeks_excluding_exceptions,,2026-01-01..2026-03-"
+                     "31,54.5,6,11,90.0,Red\r\n") != std::string::npos);
+  CHECK(csv.out.find("indicator,requests_refused,,2026-01-01..2026-03-31,c,") != std::string::npos);
+  CHECK(csv.out.find("breakdown,team.plans,North,2026-01-01..2026-03-31,11,") != std::string::npos);
+
+  const auto html = l.kpi("html");
+  REQUIRE(html.exit_code == 0);
+  CHECK(html.out.starts_with("<!DOCTYPE html>"));
+  CHECK(html.out.find("OFFICIAL-SENSITIVE") != std::string::npos);
+  CHECK(html.out.find("<svg") != std::string::npos);
+  CHECK(html.out.find("role=\"img\"") != std::string::npos);
+  CHECK(html.out.find("<desc id=") != std::string::npos);
+  CHECK(html.out.find("<script") == std::string::npos);
+  CHECK(html.out.find("http://") == html.out.find("http://www.w3.org/2000/svg"));
+  CHECK(html.out.find("54.5%") != std::string::npos);
+
+  const auto table = l.kpi("table");
+  REQUIRE(table.exit_code == 0);
+  CHECK(table.out.find("New plans issued within 20 weeks, excluding exceptions  54.5%") !=
+        std::string::npos);
+}
+
+TEST_CASE("report kpi refuses a period that is backwards, unfinished or not a date") {
+  Loaded l;
+  const auto backwards =
+      l.box.ehcp("report kpi --from 2026-03-01 --to 2026-02-01 --as-of 2026-04-30");
+  CHECK(backwards.exit_code == 1);
+  CHECK(backwards.err.find("--from 2026-03-01 is after --to 2026-02-01") != std::string::npos);
+  const auto future = l.box.ehcp("report kpi --from 2026-03-01 --to 2026-05-31 --as-of 2026-04-30");
+  CHECK(future.exit_code == 1);
+  CHECK(future.err.find("--to 2026-05-31 is after 2026-04-30") != std::string::npos);
+  const auto bad = l.box.ehcp("report kpi --from 2026-02-30 --to 2026-03-31 --as-of 2026-04-30");
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err.find("--from must be a date YYYY-MM-DD, not '2026-02-30'") != std::string::npos);
+  CHECK(l.box.ehcp("report kpi --from 2026-01-01 --as-of 2026-04-30").exit_code == 1);
+}
+
+TEST_CASE(
+    "report kpi names no child and gives no date of birth, in any format, on the demo "
+    "caseload") {
+  Sandbox box;
+  REQUIRE(box.ehcp("init").exit_code == 0);
+  const std::string demo = kFixtures + "/../../examples/demo-caseload.jsonl";
+  REQUIRE(box.ehcp("import " + demo + " --as-of 2026-11-25").exit_code == 0);
+  // Every name and date of birth in the caseload.
+  std::set<std::string> personal;
+  std::istringstream in(ehcp::test::slurp(demo));
+  for (std::string text; std::getline(in, text);) {
+    const auto event = nlohmann::json::parse(text);
+    if (event.contains("child")) {
+      personal.insert(event["child"]["given_name"].get<std::string>());
+      personal.insert(event["child"]["family_name"].get<std::string>());
+      personal.insert(event["child"]["dob"].get<std::string>());
+    }
+  }
+  REQUIRE(personal.size() > 100);
+  for (const char* format : {"html", "json", "csv", "table"}) {
+    const auto r = box.ehcp("--config " + kConfig +
+                            " report kpi --from 2025-04-01 --to 2026-03-31 --as-of 2026-11-25 "
+                            "--format " +
+                            std::string(format));
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find(std::string(format) == "csv" ? "plans_within_20_weeks" : "within 20 weeks") !=
+          std::string::npos);
+    for (const auto& p : personal) {
+      INFO(format << " shows " << p);
+      CHECK_FALSE(has_word(r.out, p));
+    }
+  }
+}

@@ -2,7 +2,8 @@
 //
 // The nightly run, shared by `ehcp nightly` (one night, run by the council's scheduler) and
 // `ehcp run` (the long-running scheduler): tick the escalations as of the night, write the
-// breach report to a dated file, deliver the outbox, and record the night as done.
+// breach report to a dated file (and on the 1st of a month the board pack for the month just
+// ended), deliver the outbox, and record the night as done.
 #pragma once
 
 #include <cstddef>
@@ -29,7 +30,10 @@ struct NightlyOutcome {
   std::size_t messages = 0;  // outbox messages queued by the tick
   std::size_t delivered = 0;
   std::string report_path;  // the HTML report; the JSON one beside it
-  int overdue = 0;          // the report's counts
+  // On the first night of a month, the board pack for the month before (HTML; CSV and JSON
+  // beside it); empty on other nights.
+  std::string board_pack_path;
+  int overdue = 0;  // the report's counts
   int new_breaches = 0;
   int due_soon = 0;
   int excepted = 0;

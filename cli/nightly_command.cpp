@@ -38,6 +38,9 @@ engine::Status run_nightly_command(const Context& context, const NightlyPaths& o
     j["excepted"] = o.excepted;
     j["delivered"] = o.delivered;
     j["outbox"] = paths.value().outbox_dir;
+    if (!o.board_pack_path.empty()) {
+      j["board_pack"] = o.board_pack_path;
+    }
     std::cout << j.dump() << "\n";
     return {};
   }
@@ -48,6 +51,10 @@ engine::Status run_nightly_command(const Context& context, const NightlyPaths& o
             << " (and .json)\n"
             << "outbox: " << o.delivered << " message(s) delivered to " << paths.value().outbox_dir
             << "\n";
+  if (!o.board_pack_path.empty()) {
+    std::cout << "board pack for the month just ended: " << o.board_pack_path
+              << " (and .csv, .json)\n";
+  }
   return {};
 }
 

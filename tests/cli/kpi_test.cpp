@@ -231,3 +231,25 @@ TEST_CASE(
     }
   }
 }
+
+TEST_CASE("the first night of a month writes the board pack for the month just ended") {
+  Loaded l;
+  const auto reports = l.box.path("reports");
+  const auto outbox = l.box.path("outbox");
+  const std::string dirs = " --reports " + reports.string() + " --outbox " + outbox.string();
+  const auto first = l.box.ehcp("--config " + kConfig + " nightly --as-of 2026-04-01" + dirs);
+  REQUIRE(first.exit_code == 0);
+  CHECK(first.out.find("board pack for the month just ended: " +
+                       (reports / "board-pack-2026-03.html").string()) != std::string::npos);
+  for (const char* ext : {".html", ".csv", ".json"}) {
+    CHECK(ehcp::test::fs::exists(reports / (std::string("board-pack-2026-03") + ext)));
+  }
+  const auto pack = nlohmann::json::parse(ehcp::test::slurp(reports / "board-pack-2026-03.json"));
+  CHECK(pack["period"] == "March 2026");
+  CHECK(indicator(pack, "plans_issued")["value"] == 10);
+
+  const auto second = l.box.ehcp("--config " + kConfig + " nightly --as-of 2026-04-02" + dirs);
+  REQUIRE(second.exit_code == 0);
+  CHECK(second.out.find("board pack") == std::string::npos);
+  CHECK_FALSE(ehcp::test::fs::exists(reports / "board-pack-2026-04.html"));
+}

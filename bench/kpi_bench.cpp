@@ -7,7 +7,8 @@
 // 2. Runs `ehcp report kpi --from F --to T --format html` (and json) --runs times as a child
 //    process: median and slowest wall time, peak RSS.
 // 3. Baseline in the same run: SQLite itself reading the rows the pack reads (the same
-//    queries, each column fetched, no engine), so the figure reads as a ratio to the ceiling.
+//    queries as adapters/report/indicator_source.cpp, each column fetched, no engine), so the
+//    figure reads as a ratio to the ceiling.
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -79,18 +80,26 @@ double sqlite_baseline(const fs::path& db, const Options& o, long long& rows) {
   const auto start = Clock::now();
   SQLite::Database sql(db.string(), SQLite::OPEN_READONLY);
   const std::string earliest = o.from;  // the period is the 12 months of the trend here
+  const std::string own = "clock IN ('decision_to_assess', 'no_plan_notice', 'final_plan')";
+  const auto join = [&own](const std::string& alias, const std::string& clock) {
+    return "LEFT JOIN clocks " + alias + " ON " + alias + ".case_ref = w.case_ref AND " + alias +
+           ".start = w.opened AND " + alias + "." + own + " AND " + alias + ".clock = '" + clock +
+           "' ";
+  };
   const std::vector<std::string> queries = {
-      "SELECT case_ref, opened, closed, state FROM workflows WHERE workflow = 'assessment' AND "
-      "opened <= ?1 AND (closed IS NULL OR closed >= ?2)",
-      "SELECT case_ref, clock, start, due, met_on, ended_on, exception_on, ifnull(detail, '') "
-      "FROM clocks WHERE start <= ?1 AND (clock IN ('decision_to_assess', 'no_plan_notice', "
-      "'final_plan') OR (substr(clock, 1, 7) = 'advice:' AND met_on BETWEEN ?2 AND ?1) OR "
-      "(clock IN ('annual_review', 'review_decision', 'phase_transfer') AND due BETWEEN ?2 AND "
-      "?1))",
       "SELECT case_ref, type, on_date FROM events WHERE type IN ('mediation_requested', "
       "'mediation_held', 'appeal_lodged', 'tribunal_order') AND on_date <= ?1",
-      "SELECT case_ref, dob, ifnull(gender, ''), ifnull(ethnicity, ''), ifnull(team, ''), "
-      "year_group_override, opened_on FROM cases WHERE ?1 = ?1 OR ?2 = ?2"};
+      "SELECT w.case_ref, w.opened, w.closed, w.state, k.dob, ifnull(k.gender, ''), "
+      "ifnull(k.ethnicity, ''), ifnull(k.team, ''), k.year_group_override, k.opened_on, d.due, "
+      "d.met_on, n.met_on, f.due, f.met_on, f.exception_on FROM workflows w JOIN cases k ON "
+      "k.case_ref = w.case_ref " +
+          join("d", "decision_to_assess") + join("n", "no_plan_notice") + join("f", "final_plan") +
+          "WHERE w.workflow = 'assessment' AND w.opened <= ?1 AND (w.closed IS NULL OR "
+          "w.closed >= ?2)",
+      "SELECT start, due, met_on, ifnull(detail, '') FROM clocks WHERE clock >= 'advice:' AND "
+      "clock < 'advice;' AND met_on BETWEEN ?2 AND ?1",
+      "SELECT clock, due, met_on, ended_on, ifnull(detail, '') FROM clocks WHERE clock IN "
+      "('annual_review', 'review_decision', 'phase_transfer') AND due BETWEEN ?2 AND ?1"};
   rows = 0;
   std::size_t bytes = 0;
   for (const auto& text : queries) {

@@ -2,8 +2,9 @@
 //
 // What the board's indicators (rules.md §7) are computed from: plain records read from the
 // clock and workflow tables, one per needs assessment, piece of advice, review, transfer and
-// disagreement, and the children they concern as the breakdowns see them (no name; the date of
-// birth only to place a child in an age band and a year group on the day that counts). The
+// disagreement, and the children the assessments concern as the breakdowns see them (no name;
+// the date of birth only to place a child in an age band and a year group on the day that
+// counts). Only requests and plans are broken down, so only assessments name their child. The
 // adapter fills them; engine/indicators.h turns them into the pack. Values; safe to share.
 #pragma once
 
@@ -46,7 +47,6 @@ struct AssessmentFacts {
 
 // One piece of advice asked of a service (reg 8: 6 weeks from the request).
 struct AdviceFacts {
-  ChildIndex child = 0;
   std::string service;  // "educational_psychology", as the event names it
   Date requested;
   Date due;
@@ -56,7 +56,6 @@ struct AdviceFacts {
 // A clock measured in the cohort of its due date: annual reviews (12 months), review decisions
 // (4 weeks from the meeting), phase transfers (15 February, 31 March).
 struct DueFacts {
-  ChildIndex child = 0;
   Date due;
   std::optional<Date> met_on;
   std::optional<Date> ended_on;  // no longer applies (a plan ceased)
@@ -66,7 +65,6 @@ struct DueFacts {
 enum class DisagreementKind { kMediation, kAppeal, kTribunalOrder };
 
 struct DisagreementFacts {
-  ChildIndex child = 0;
   Date on;
   DisagreementKind kind = DisagreementKind::kMediation;
 };

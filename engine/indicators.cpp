@@ -585,7 +585,7 @@ std::vector<Breakdown> breakdowns(const IndicatorFacts& f, const Window& w) {
 std::vector<std::string> indicator_ids() {
   std::vector<AdviceFacts> every_service;
   for (const char* service : {"early_years", "school", "other"}) {
-    every_service.push_back(AdviceFacts{0, service, {}, {}, std::nullopt});
+    every_service.push_back(AdviceFacts{service, {}, {}, std::nullopt});
   }
   const IndicatorFacts facts{{}, {}, every_service, {}, {}, {}, {}};
   std::vector<std::string> ids;

@@ -1,10 +1,11 @@
 // adapters/report/indicator_source.h
 //
 // The facts the board's indicators are computed from (engine/indicator_facts.h), read from the
-// derived tables in three passes: the needs assessments that touch the window (workflows), one
-// scan of the clock table for their clocks, advice, reviews and transfers, and the children
-// they concern (cases: date of birth, gender, ethnicity, team; never a name). Mediations,
-// appeals and Tribunal orders come from the event history itself, through a partial index.
+// derived tables: the needs assessments that touch the window (workflows) with their children
+// (cases: date of birth, gender, ethnicity, team; never a name) and their clocks; advice
+// received and reviews and transfers due in the window. Clocks come from covering partial
+// indexes (schema 0004), so a national pack reads a few hundred megabytes, not the whole table. Mediations, appeals and Tribunal orders come from the event history
+// itself, through a partial index.
 // The window is `from` to `to`, widened to the 12 months of the trend. Read-only.
 #pragma once
 

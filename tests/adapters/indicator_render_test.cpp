@@ -44,10 +44,10 @@ engine::IndicatorFacts sample_facts() {
     plan(i % 2, d(2025, 7, 20), 140);
   }
   for (int i = 0; i < 6; ++i) {
-    f.advice.push_back({0, "education", d(2026, 1, 5), d(2026, 2, 16), d(2026, 3, 2)});
+    f.advice.push_back({"education", d(2026, 1, 5), d(2026, 2, 16), d(2026, 3, 2)});
   }
   for (int i = 0; i < 3; ++i) {
-    f.advice.push_back({1, "health", d(2026, 2, 5), d(2026, 3, 19), d(2026, 3, 9)});
+    f.advice.push_back({"health", d(2026, 2, 5), d(2026, 3, 19), d(2026, 3, 9)});
   }
   return f;
 }

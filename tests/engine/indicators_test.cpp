@@ -177,10 +177,9 @@ TEST_CASE("decisions whether to assess, refusals and no-plan decisions", "[indic
 
 TEST_CASE("advice within 6 weeks, for each service and overall", "[indicators]") {
   Fixture f;
-  const ChildIndex c = f.child();
   const auto advice = [&](const char* service, int n, bool on_time) {
     for (int i = 0; i < n; ++i) {
-      f.facts.advice.push_back(AdviceFacts{c, service, d(2026, 1, 5), d(2026, 2, 16),
+      f.facts.advice.push_back(AdviceFacts{service, d(2026, 1, 5), d(2026, 2, 16),
                                            on_time ? d(2026, 2, 16) : d(2026, 2, 17)});
     }
   };
@@ -201,24 +200,23 @@ TEST_CASE("advice within 6 weeks, for each service and overall", "[indicators]")
 
 TEST_CASE("reviews and transfers are counted in the cohort of their due day", "[indicators]") {
   Fixture f;
-  const ChildIndex c = f.child();
   const Date due = d(2026, 2, 10);
   for (int i = 0; i < 6; ++i) {
-    f.facts.annual_reviews.push_back(DueFacts{c, due, due, std::nullopt, ""});
+    f.facts.annual_reviews.push_back(DueFacts{due, due, std::nullopt, ""});
   }
   for (int i = 0; i < 4; ++i) {
-    f.facts.annual_reviews.push_back(DueFacts{c, due, d(2026, 3, 1), std::nullopt, ""});
+    f.facts.annual_reviews.push_back(DueFacts{due, d(2026, 3, 1), std::nullopt, ""});
   }
-  f.facts.annual_reviews.push_back(DueFacts{c, due, std::nullopt, std::nullopt, ""});    // overdue
-  f.facts.annual_reviews.push_back(DueFacts{c, due, d(2026, 4, 2), std::nullopt, ""});   // after
-  f.facts.annual_reviews.push_back(DueFacts{c, due, std::nullopt, d(2026, 1, 20), ""});  // ceased
-  f.facts.annual_reviews.push_back(DueFacts{c, d(2026, 4, 1), std::nullopt, std::nullopt, ""});
+  f.facts.annual_reviews.push_back(DueFacts{due, std::nullopt, std::nullopt, ""});    // overdue
+  f.facts.annual_reviews.push_back(DueFacts{due, d(2026, 4, 2), std::nullopt, ""});   // after
+  f.facts.annual_reviews.push_back(DueFacts{due, std::nullopt, d(2026, 1, 20), ""});  // ceased
+  f.facts.annual_reviews.push_back(DueFacts{d(2026, 4, 1), std::nullopt, std::nullopt, ""});
 
   for (int i = 0; i < 10; ++i) {
-    f.facts.transfers.push_back(DueFacts{c, d(2026, 2, 14), i < 5 ? d(2026, 2, 1) : d(2026, 2, 20),
-                                         std::nullopt, "school"});
-    f.facts.transfers.push_back(DueFacts{c, d(2026, 3, 30), i < 5 ? d(2026, 3, 2) : d(2026, 5, 20),
-                                         std::nullopt, "post16"});
+    f.facts.transfers.push_back(
+        DueFacts{d(2026, 2, 14), i < 5 ? d(2026, 2, 1) : d(2026, 2, 20), std::nullopt, "school"});
+    f.facts.transfers.push_back(
+        DueFacts{d(2026, 3, 30), i < 5 ? d(2026, 3, 2) : d(2026, 5, 20), std::nullopt, "post16"});
   }
   const auto p = f.pack();
   const auto& reviews = find(p, "annual_reviews_on_time").figure;

@@ -2,11 +2,12 @@
 //
 // The goal: 1,000,000 histories of about 12 events each in under 10 s on one core.
 //
-// 1. Not timed: generates N cases with the synthetic generator (bench/synthetic_events.h, the
-//    stream bench_import uses), decodes every line with adapters::jsonl::parse_line and
-//    decode_event into engine::RecordedEvent (seq = arrival, the line number), groups them per
-//    case and sorts each case with engine::sort_for_replay. --layout compact (the default) puts
-//    the cases back to back in one array, as a rebuild reading case by case would see them;
+// 1. Not timed: generates N cases with the synthetic caseload (adapters/synthetic/, as of
+//    2026-11-25; the stream `ehcp generate` and bench_import write), decodes every line with
+//    adapters::jsonl::parse_line and decode_event into engine::RecordedEvent (seq = arrival, the
+//    line number), groups them per case and sorts each case with engine::sort_for_replay. --layout
+//    compact (the default) puts the cases back to back in one array, as a rebuild reading case by
+//    case would see them;
 //    --layout interleaved keeps one vector a case, filled as the interleaved stream arrives,
 //    which leaves glibc's heap fragmented (see bench/README.md).
 // 2. Timed: workflows::evaluate_case for every case, one after another on this thread, with
@@ -38,8 +39,8 @@
 
 #include "adapters/config/rule_pack_loader.h"
 #include "adapters/jsonl/event_decoder.h"
+#include "adapters/synthetic/caseload_stream.h"
 #include "bench/report_format.h"
-#include "bench/synthetic_events.h"
 #include "engine/calendar.h"
 #include "engine/case_record.h"
 #include "engine/event.h"
@@ -147,17 +148,24 @@ ehcp::engine::Event decode(const std::string& line, std::int64_t seq) {
   return std::move(event).value();
 }
 
+// The caseload the histories come from: --cases cases as of a fixed date, so runs compare.
+ehcp::adapters::synthetic::CaseloadOptions caseload_options(const Options& options) {
+  ehcp::adapters::synthetic::CaseloadOptions o;
+  o.seed = options.seed;
+  o.cases = options.cases;
+  o.as_of = ehcp::engine::make_date(2026, 11, 25);
+  return o;
+}
+
 // The default: the stream grouped by case (window 1), decoded straight into one array reserved
 // up front, each case sorted in place. Nothing long-lived is freed, so the heap the evaluation
 // allocates from is not riddled with holes. A case's content and its own event order do not
 // depend on the window, so the evaluations are the same as for the interleaved stream.
 void make_compact(const Options& options, Histories& out) {
-  ehcp::bench::GeneratorOptions generator_options;
-  generator_options.seed = options.seed;
-  generator_options.window = 1;
-  generator_options.planned_cases = options.cases;
-  generator_options.max_cases = options.cases;
-  ehcp::bench::EventGenerator generator(generator_options);
+  const ehcp::adapters::synthetic::Caseload caseload(caseload_options(options));
+  ehcp::adapters::synthetic::StreamLimits limits;
+  limits.window = 1;
+  ehcp::adapters::synthetic::CaseloadStream generator(caseload, limits);
 
   auto start = Clock::now();
   // Generous, so the array never moves; pages past the end are never touched.
@@ -195,12 +203,10 @@ void make_compact(const Options& options, Histories& out) {
 // event appended to its case's vector as it arrives. The growing vectors leave the heap full of
 // holes among the long-lived events, which glibc's malloc then searches during the evaluation.
 void make_interleaved(const Options& options, Histories& out) {
-  ehcp::bench::GeneratorOptions generator_options;
-  generator_options.seed = options.seed;
-  generator_options.window = options.window;
-  generator_options.planned_cases = options.cases;
-  generator_options.max_cases = options.cases;
-  ehcp::bench::EventGenerator generator(generator_options);
+  const ehcp::adapters::synthetic::Caseload caseload(caseload_options(options));
+  ehcp::adapters::synthetic::StreamLimits limits;
+  limits.window = options.window;
+  ehcp::adapters::synthetic::CaseloadStream generator(caseload, limits);
 
   auto start = Clock::now();
   out.per_case.reserve(options.cases);

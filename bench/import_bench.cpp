@@ -1,7 +1,8 @@
 // bench_import: how fast does `ehcp import` take a large file, against SQLite's own bulk insert
 // of the same rows as the ceiling?
 //
-// 1. Writes N synthetic events (bench/synthetic_events.h) to a JSON Lines file in a temp dir.
+// 1. Writes N synthetic events (adapters/synthetic/caseload.h, as of the import's --as-of) to
+//    a JSON Lines file in a temp dir.
 // 2. Runs the real binary, `ehcp --db D init` then `ehcp --db D import FILE --as-of ...`, as a
 //    child process: wall time around it, peak RSS from wait4's rusage. Checks the events and
 //    cases tables afterwards.
@@ -36,9 +37,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "adapters/synthetic/caseload_stream.h"
 #include "bench/child_process.h"
 #include "bench/report_format.h"
-#include "bench/synthetic_events.h"
 
 namespace {
 
@@ -97,13 +98,20 @@ EventsFile write_events_file(const Options& options, const fs::path& dir) {
   EventsFile file;
   file.path = dir / "events.jsonl";
   const auto start = Clock::now();
-  ehcp::bench::GeneratorOptions generator_options;
-  generator_options.seed = options.seed;
-  generator_options.window = options.window;
-  generator_options.max_events = options.events;
-  generator_options.planned_cases = static_cast<std::uint64_t>(
-      std::ceil(static_cast<double>(options.events) / ehcp::bench::kMeanEventsPerCase));
-  ehcp::bench::EventGenerator generator(generator_options);
+  ehcp::adapters::synthetic::CaseloadOptions caseload_options;
+  caseload_options.seed = options.seed;
+  caseload_options.cases = static_cast<std::uint64_t>(std::ceil(
+      static_cast<double>(options.events) / ehcp::adapters::synthetic::kMeanEventsPerCase));
+  const auto as_of = ehcp::engine::parse_date(options.as_of);
+  if (!as_of) {
+    die("--as-of: not a date: " + options.as_of);
+  }
+  caseload_options.as_of = *as_of;
+  const ehcp::adapters::synthetic::Caseload caseload(caseload_options);
+  ehcp::adapters::synthetic::StreamLimits limits;
+  limits.window = options.window;
+  limits.max_events = options.events;
+  ehcp::adapters::synthetic::CaseloadStream generator(caseload, limits);
 
   std::vector<char> buffer(1 << 20);
   std::ofstream out;

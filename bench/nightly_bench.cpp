@@ -1,13 +1,14 @@
 // bench_nightly: `ehcp nightly` and `ehcp queue --team` on a national-scale database.
 //
 // 1. Prepares (once; kept in --dir and reused) a database of N synthetic cases (default
-//    1,000,000) about 2,000 to a team: the generator's histories up to the night before the
-//    first measured night, imported by the real binary, then the go-live night run once (the
-//    first night of a new system tells everyone everything once: measured and reported, but not
-//    the goal).
+//    1,000,000; adapters/synthetic/caseload.h, about 1,600 to a team): the caseload as of the
+//    night before the first measured night, imported by the real binary, then the go-live night
+//    run once (the first night of a new system tells everyone everything once: measured and
+//    reported, but not the goal).
 // 2. Copies that database and runs `ehcp nightly` on it for --nights consecutive nights, as a
 //    child process: wall time and peak RSS, and what each night did.
-// 3. Runs `ehcp queue --team "Team 001"` --queries times: median and slowest wall time.
+// 3. Runs `ehcp queue --team T` for the caseload's first team --queries times: median and
+//    slowest wall time.
 // 4. Baselines in the same run: SQLite itself reading the rows each command needs (the same
 //    tables and indexes, no engine), so the figures read as ratios to the hardware's ceiling.
 #include <algorithm>
@@ -23,9 +24,10 @@
 #include <SQLiteCpp/Statement.h>
 #include <date/date.h>
 
+#include "adapters/synthetic/caseload_writer.h"
+#include "adapters/synthetic/team_plan.h"
 #include "bench/child_process.h"
 #include "bench/report_format.h"
-#include "bench/synthetic_events.h"
 
 namespace {
 
@@ -40,7 +42,6 @@ using Clock = std::chrono::steady_clock;
 constexpr double kGoalNightSeconds = 10;
 constexpr double kGoalNightPeakMB = 1000;
 constexpr double kGoalQueueMs = 50;
-const std::string kTeam = "Team 001";
 
 struct Options {
   std::uint64_t cases = 1'000'000;
@@ -69,11 +70,9 @@ std::string shift(const std::string& day, int days) {
   return date::format("%F", shifted);
 }
 
-// The generator's line has `"on":"YYYY-MM-DD"`; events after `last` are left out, leaving each
-// case's history as it stood that night (the generator writes a case's events in date order).
-bool dated_on_or_before(const std::string& line, const std::string& last) {
-  const auto at = line.find("\"on\":\"");
-  return at != std::string::npos && line.compare(at + 6, 10, last) <= 0;
+// The team whose queue is measured: the caseload's first.
+std::string team_of(const Options& o) {
+  return ehcp::adapters::synthetic::TeamPlan(o.cases).team(0);
 }
 
 ChildRun run_ehcp(const Options& o, const fs::path& db, std::vector<std::string> args,
@@ -89,7 +88,8 @@ ChildRun run_ehcp(const Options& o, const fs::path& db, std::vector<std::string>
 
 fs::path prepare(const Options& o, const fs::path& dir) {
   const fs::path db = dir / "prepared.db";
-  const fs::path marker = dir / ("prepared-" + std::to_string(o.cases) + "-" + o.first_night);
+  // "v2": the caseload generator of issue 7; a database prepared by the earlier one is remade.
+  const fs::path marker = dir / ("prepared-v2-" + std::to_string(o.cases) + "-" + o.first_night);
   if (fs::exists(marker) && fs::exists(db)) {
     std::cout << "reusing " << db.string() << "\n";
     return db;
@@ -99,12 +99,11 @@ fs::path prepare(const Options& o, const fs::path& dir) {
   }
   const std::string go_live = shift(o.first_night, -1);
   const auto start = Clock::now();
-  ehcp::bench::GeneratorOptions g;
-  g.seed = o.seed;
-  g.planned_cases = o.cases;
-  g.max_cases = o.cases;
-  g.cases_per_team = 2000;
-  ehcp::bench::EventGenerator generator(g);
+  ehcp::adapters::synthetic::CaseloadOptions caseload_options;
+  caseload_options.seed = o.seed;
+  caseload_options.cases = o.cases;
+  caseload_options.as_of = *ehcp::engine::parse_date(go_live);
+  const ehcp::adapters::synthetic::Caseload caseload(caseload_options);
   const fs::path events = dir / "events.jsonl";
   std::uint64_t kept = 0;
   {
@@ -112,16 +111,14 @@ fs::path prepare(const Options& o, const fs::path& dir) {
     std::ofstream out;
     out.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
     out.open(events, std::ios::binary | std::ios::trunc);
-    std::string line;
-    while (generator.next(line)) {
-      if (dated_on_or_before(line, go_live)) {
-        out << line << '\n';
-        ++kept;
-      }
+    auto written = ehcp::adapters::synthetic::write_caseload(caseload, out);
+    if (!written.ok()) {
+      die(written.status().message());
     }
+    kept = written.value().events;
   }
   std::cout << "generated " << grouped(static_cast<double>(kept)) << " events for "
-            << grouped(static_cast<double>(generator.cases_started())) << " cases in "
+            << grouped(static_cast<double>(o.cases)) << " cases in "
             << fixed(std::chrono::duration<double>(Clock::now() - start).count(), 1) << " s\n";
   run_ehcp(o, db, {"init"}, dir, "init");
   const ChildRun import =
@@ -247,7 +244,7 @@ int main(int argc, char** argv) {
   std::string queue_output;
   for (int i = 0; i < o.queries; ++i) {
     const ChildRun run = run_ehcp(
-        o, db, {"queue", "--team", kTeam, "--as-of", as_of, "--format", "csv"}, dir, "queue");
+        o, db, {"queue", "--team", team_of(o), "--as-of", as_of, "--format", "csv"}, dir, "queue");
     queue_ms.push_back(run.seconds * 1000);
     queue_output = run.output;
   }
@@ -255,13 +252,13 @@ int main(int argc, char** argv) {
   std::vector<double> queue_ceiling;
   for (int i = 0; i < o.queries; ++i) {
     queue_ceiling.push_back(
-        1000 * sqlite_seconds(db, kQueueRows, {kTeam, shift(as_of, 16), as_of}, queue_rows));
+        1000 * sqlite_seconds(db, kQueueRows, {team_of(o), shift(as_of, 16), as_of}, queue_rows));
   }
   std::int64_t team_cases = 0;
   {
     SQLite::Database d(db.string(), SQLite::OPEN_READONLY);
     SQLite::Statement q(d, "SELECT count(*) FROM cases WHERE team = ?");
-    q.bind(1, kTeam);
+    q.bind(1, team_of(o));
     q.executeStep();
     team_cases = q.getColumn(0).getInt64();
   }
@@ -276,10 +273,11 @@ int main(int argc, char** argv) {
             << " MB: " << (megabytes(night_peak) < kGoalNightPeakMB ? "met" : "MISSED")
             << "); SQLite reading the same rows: " << fixed(ceiling_total / o.nights, 2)
             << " s a night, ratio " << fixed(night_median / (ceiling_total / o.nights), 1) << "x\n";
-  std::cout << "queue --team \"" << kTeam << "\" (" << grouped(double(team_cases)) << " cases, "
-            << queue_lines - 1 << " items): median " << fixed(queue_median, 1) << " ms, slowest "
-            << fixed(queue_slowest, 1) << " ms over " << o.queries << " runs (goal < "
-            << kGoalQueueMs << " ms: " << (queue_median < kGoalQueueMs ? "met" : "MISSED")
+  std::cout << "queue --team \"" << team_of(o) << "\" (" << grouped(double(team_cases))
+            << " cases, " << queue_lines - 1 << " items): median " << fixed(queue_median, 1)
+            << " ms, slowest " << fixed(queue_slowest, 1) << " ms over " << o.queries
+            << " runs (goal < " << kGoalQueueMs
+            << " ms: " << (queue_median < kGoalQueueMs ? "met" : "MISSED")
             << "); SQLite reading its " << grouped(double(queue_rows))
             << " rows in-process: " << fixed(median(queue_ceiling), 1) << " ms, ratio "
             << fixed(queue_median / median(queue_ceiling), 1) << "x\n";

@@ -110,6 +110,11 @@ engine::Status record_night(adapters::sqlite::Database& db, const NightlyOutcome
 
 }  // namespace
 
+std::string breach_counts(const NightlyOutcome& o) {
+  return std::to_string(o.overdue) + " overdue (" + std::to_string(o.new_breaches) + " new), " +
+         std::to_string(o.due_soon) + " due soon, " + std::to_string(o.excepted) + " excepted";
+}
+
 engine::Result<NightlyPaths> nightly_paths(const Context& context, const NightlyPaths& overrides) {
   auto config = context.la_config();
   if (!config.ok()) {

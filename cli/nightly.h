@@ -39,6 +39,9 @@ struct NightlyOutcome {
   int excepted = 0;
 };
 
+// The breach report's counts in a line: "458 overdue (23 new), 421 due soon, 3 excepted".
+std::string breach_counts(const NightlyOutcome& outcome);
+
 // The directories for this context (overrides win over the configuration).
 engine::Result<NightlyPaths> nightly_paths(const Context& context, const NightlyPaths& overrides);
 

@@ -46,9 +46,7 @@ engine::Status run_nightly_command(const Context& context, const NightlyPaths& o
   }
   std::cout << "night " << engine::format_date(o.as_of) << ": " << o.fired << " rung(s) fired, "
             << o.skipped << " skipped, " << o.messages << " message(s) queued\n"
-            << "breach report: " << o.overdue << " overdue (" << o.new_breaches << " new), "
-            << o.due_soon << " due soon, " << o.excepted << " excepted: " << o.report_path
-            << " (and .json)\n"
+            << "breach report: " << breach_counts(o) << ": " << o.report_path << " (and .json)\n"
             << "outbox: " << o.delivered << " message(s) delivered to " << paths.value().outbox_dir
             << "\n";
   if (!o.board_pack_path.empty()) {

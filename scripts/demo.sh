@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Sets up, builds and runs ehcp on a synthetic caseload in an embedded SQLite database under
-# demo/: creates the database, imports the caseload, lists the cases and shows one, then runs
-# two nights (escalations, the breach report, the outbox) and a team's morning queue. The
-# caseload's histories run to mid-2026; the nights are those of 5 and 6 January 2026, when
-# many of its assessments were in progress and its legacy plans' reviews and transfers fall due.
+# Sets up, builds and runs ehcp on a council-sized synthetic caseload. `ehcp demo` generates
+# 5,000 cases (plans made before ehcp went live three years ago, and the requests since) as of
+# today into a fresh SQLite database under demo/, imports them and runs tonight's night
+# (escalations, the breach report files, the outbox). Then a morning: a caseworker's queue, a
+# case on it, the breach report, and the phase transfers due before next September.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,35 +12,53 @@ cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j "$(nproc)" --target ehcp
 
 ehcp=build/cli/ehcp
-mkdir -p demo
-rm -rf demo/ehcp.db demo/ehcp.db-wal demo/ehcp.db-shm demo/reports demo/outbox
-export EHCP_DB=demo/ehcp.db
 export EHCP_CONFIG=examples/la-config.json
+# demo/ as an earlier version of this script left it (before `ehcp demo` marked its folder):
+# remove only what that script wrote, as it did itself, so `ehcp demo` finds the folder empty.
+if [ -d demo ] && [ ! -e demo/.ehcp-demo ]; then
+  rm -rf demo/ehcp.db demo/ehcp.db-wal demo/ehcp.db-shm demo/reports demo/outbox demo/cases.txt
+fi
 
-$ehcp init
-$ehcp import examples/demo-caseload.jsonl --as-of 2026-11-25
+$ehcp demo --dir demo
+export EHCP_DB=demo/ehcp.db
+
+# Long outputs go to a scratch file and are shown in part: piping ehcp into head would end it
+# early under pipefail, and demo/ holds only what `ehcp demo` writes.
+scratch=$(mktemp)
+trap 'rm -f "$scratch"' EXIT
+show() {
+  local lines=$1
+  shift
+  "$@" >"$scratch"
+  head -n "$lines" "$scratch"
+  local total
+  total=$(wc -l <"$scratch")
+  if [ "$total" -gt "$lines" ]; then
+    echo "... ($((total - lines)) more lines)"
+  fi
+}
+
+caseworker=$($ehcp case list --team North --format csv | awk -F, 'NR == 2 { print $4 }')
 echo
-# Written to a file first: piping into head would end ehcp early under pipefail.
-$ehcp case list --as-of 2026-11-25 >demo/cases.txt
-head -n 12 demo/cases.txt
-echo "... ($(tail -n 1 demo/cases.txt); the full list is in demo/cases.txt)"
+echo "== $caseworker's queue this morning"
+show 20 $ehcp queue --caseworker "$caseworker"
+first=$($ehcp queue --caseworker "$caseworker" --format csv | awk -F, 'NR == 2 { print $4 }')
+if [ -n "$first" ]; then
+  echo
+  echo "== The top case on it"
+  show 40 $ehcp case show "$first"
+fi
 echo
-first=$(sed -n 3p demo/cases.txt | cut -d' ' -f1)
-$ehcp case show "$first" --as-of 2026-11-25
+echo "== The breach report (anonymised; the board's HTML copy is in demo/reports/)"
+show 30 $ehcp report breaches --anonymise
+# The phase transfers of the next September (reg 18): this year's until August, then next year's.
+month=$(date +%m)
+year=$(date +%Y)
+if [ $((10#$month)) -ge 9 ]; then
+  year=$((year + 1))
+fi
 echo
-echo "== The nights of 5 and 6 January 2026"
-$ehcp nightly --as-of 2026-01-05
-$ehcp nightly --as-of 2026-01-06
+echo "== Phase transfers in September $year"
+show 25 $ehcp report transfers --year "$year" --anonymise
 echo
-echo "== The North team's queue on the morning of 6 January 2026"
-$ehcp queue --team North --as-of 2026-01-06
-echo
-echo "== The breach report of 6 January 2026"
-$ehcp report breaches --as-of 2026-01-06 --anonymise
-echo
-echo "== Phase transfers in September 2026 (plans made before ehcp, loaded with plan_in_force)"
-$ehcp report transfers --year 2026 --as-of 2026-01-06 --anonymise
-echo
-echo "Files written: demo/reports/ (breaches-<date>.html for the board, .json) and demo/outbox/"
-echo "(one .eml file per escalation message)."
-echo "The database is demo/ehcp.db; try: EHCP_DB=demo/ehcp.db $ehcp queue --caseworker \"Kai Mossgrove\" --as-of 2026-01-06"
+echo "The database is demo/ehcp.db; try: EHCP_DB=demo/ehcp.db $ehcp queue --team North"

@@ -104,11 +104,14 @@ int year_group_on(const engine::CaseRecord& record, engine::Date on) {
 std::string case_to_text(const CaseShown& shown) {
   const auto& r = shown.record;
   const int yg = year_group_on(r, shown.as_of);
+  // A recorded year group the same as the cohort's (as a feed gives for every child) is no sign
+  // of a child taught out of cohort.
+  const bool out_of_cohort = yg != engine::cohort_year_group(r.child.dob, shown.as_of);
   std::string out;
   out += "Case " + r.case_ref + " as of " + engine::format_date_long(shown.as_of) + "\n";
   out += "  Child:      " + r.child.given_name + " " + r.child.family_name + ", born " +
          engine::format_date(r.child.dob) + " (" + engine::year_group_name(yg) +
-         (r.year_group_override ? ", taught out of cohort" : "") + ")\n";
+         (out_of_cohort ? ", taught out of cohort" : "") + ")\n";
   out += "  Caseworker: " + r.caseworker.value_or("(none)") +
          "   Team: " + r.team.value_or("(none)") + "\n";
   out += "  Setting:    " + (r.setting ? setting_text(r.setting) : std::string("(none)")) + "\n";

@@ -1,5 +1,7 @@
 #include "adapters/render/queue_render.h"
 
+#include <algorithm>
+
 #include "adapters/render/table.h"
 
 namespace ehcp::adapters::render {
@@ -92,16 +94,25 @@ nlohmann::ordered_json or_null(const std::string& text) {
   return text.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(text);
 }
 
-}  // namespace
-
-std::string queue_to_text(const report::WorkQueue& queue, bool names) {
+// "Queue as of D: 3 overdue, 5 due by H (the next 10 working days)", and a line when empty.
+std::string heading(const report::WorkQueue& queue) {
   const int overdue = count_overdue(queue);
   const int soon = static_cast<int>(queue.items.size()) - overdue;
   std::string out = "Queue as of " + engine::format_date(queue.as_of) + ": " +
                     std::to_string(overdue) + " overdue, " + std::to_string(soon) + " due by " +
                     engine::format_date(queue.horizon) + " (the next 10 working days)\n";
   if (queue.items.empty()) {
-    return out + "Nothing is overdue or due soon.\n";
+    out += "Nothing is overdue or due soon.\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string queue_to_text(const report::WorkQueue& queue, bool names) {
+  std::string out = heading(queue);
+  if (queue.items.empty()) {
+    return out;
   }
   out += "\n" + to_text(items_table(queue, names, false));
   if (queue.by_caseworker_and_stage.size() > 1) {
@@ -112,6 +123,21 @@ std::string queue_to_text(const report::WorkQueue& queue, bool names) {
                               std::to_string(t.overdue), std::to_string(t.due_soon)});
     }
     out += "\nBy caseworker and stage\n" + to_text(summary);
+  }
+  return out;
+}
+
+std::string queue_top_to_text(const report::WorkQueue& queue, bool names, std::size_t rows) {
+  std::string out = heading(queue);
+  if (queue.items.empty()) {
+    return out;
+  }
+  report::WorkQueue top{queue.as_of, queue.horizon, {}, {}};
+  top.items.assign(queue.items.begin(), queue.items.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                                  rows, queue.items.size())));
+  out += "\n" + to_text(items_table(top, names, false));
+  if (queue.items.size() > top.items.size()) {
+    out += "... and " + std::to_string(queue.items.size() - top.items.size()) + " more\n";
   }
   return out;
 }

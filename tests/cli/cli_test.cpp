@@ -208,3 +208,18 @@ TEST_CASE("init migrating an older database re-derives every case's clocks from 
             .getInt() == 0);
   CHECK(db.execAndGet("SELECT count(*) FROM clocks WHERE clock LIKE 'advice:%'").getInt() > 0);
 }
+
+TEST_CASE("case show marks a child taught out of cohort only when the year group differs") {
+  Sandbox box;
+  REQUIRE(box.ehcp("init").exit_code == 0);
+  // The same birthday (Year 6 in 2025/26); a feed records every child's year group.
+  const std::string events =
+      R"({"case":"A-1","type":"case_opened","on":"2026-03-02","year_group":6,"child":{"given_name":"Ada","family_name":"Example","dob":"2015-08-31"}})"
+      "\n"
+      R"({"case":"B-1","type":"case_opened","on":"2026-03-02","year_group":5,"child":{"given_name":"Ben","family_name":"Example","dob":"2015-08-31"}})"
+      "\n";
+  REQUIRE(box.ehcp("import - --as-of 2026-03-20", events).exit_code == 0);
+  CHECK(box.ehcp("case show A-1 --as-of 2026-03-20").out.find("(Year 6)\n") != std::string::npos);
+  CHECK(box.ehcp("case show B-1 --as-of 2026-03-20").out.find("(Year 5, taught out of cohort)\n") !=
+        std::string::npos);
+}

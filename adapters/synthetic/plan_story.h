@@ -1,0 +1,24 @@
+// adapters/synthetic/plan_story.h
+//
+// A synthetic EHC plan's life from the day ehcp first knows it (its final plan, or its load
+// with plan_in_force) to the as-of date (rules.md §3, §4): an annual review each year (notice,
+// meeting, report, decision; some late), now and then an amendment (notice, amended plan, a
+// few withdrawn), the phase transfers the engine derives from the child's year group and
+// setting (a review in the autumn, the plan amended to name the next setting, most before
+// 15 February or 31 March, and the move in September), post-16 and special-school moves
+// recorded as transfer_expected, and for some the plan ceased and the case closed.
+#pragma once
+
+#include "adapters/synthetic/case_story.h"
+#include "engine/civil_date.h"
+
+namespace ehcp::adapters::synthetic {
+
+struct PlanStart {
+  engine::Date known;   // the plan's first event in ehcp: nothing of it is written before
+  engine::Date anchor;  // the first review's 12 months start here
+};
+
+void tell_plan(CaseStory& story, PlanStart start);
+
+}  // namespace ehcp::adapters::synthetic

@@ -1,7 +1,8 @@
 // `ehcp demo [--dir DIR] [--cases N] [--seed S] [--as-of D]`: a council-sized synthetic caseload
 // in a fresh database, and the nightly run on it, for a newcomer or a meeting: generates N cases
 // (default 5,000) as of D (default today), imports them, runs the night of D (escalations,
-// breach report files, outbox) and prints what came of it. Writes only under DIR (default
+// breach report files, outbox), writes the board pack for the 12 months to the end of last
+// month, and prints what came of it. Writes only under DIR (default
 // ./demo), and only where cli/demo_directory.h allows; --db and $EHCP_DB do not apply.
 #include <fstream>
 #include <iostream>
@@ -9,9 +10,11 @@
 #include <vector>
 
 #include "adapters/import/importer.h"
+#include "adapters/render/indicator_render.h"
 #include "adapters/render/queue_render.h"
 #include "adapters/report/work_queue.h"
 #include "adapters/synthetic/caseload_writer.h"
+#include "cli/board_pack_files.h"
 #include "cli/commands.h"
 #include "cli/demo_directory.h"
 #include "cli/nightly.h"
@@ -106,14 +109,23 @@ engine::Status run_demo(const Context& context, const DemoArgs& args) {
     return night.status();
   }
 
-  // The board pack goes here once `ehcp report kpi` lands (being added alongside): write it to
-  // reports/kpi-<from>-<to>.html for the year to the as-of date, and print its headline figures
-  // and path with the others below.
-
   const std::string& team = caseload.teams().team(0);
   auto db = demo.open_database();
   if (!db.ok()) {
     return db.status();
+  }
+  // The board pack for the 12 months to the end of last month, as the board would read it.
+  const date::year_month_day today{as_of};
+  const engine::Date pack_to =
+      engine::Date{today.year() / today.month() / date::day{1}} - date::days{1};
+  const date::year_month_day end{pack_to};
+  const engine::Date pack_from =
+      engine::Date{(end.year() / end.month() - date::months{11}) / date::day{1}};
+  auto pack = write_board_pack(*db.value(), paths.reports, pack_from, pack_to, config.value(),
+                               "board-pack-" + engine::format_date(pack_from).substr(0, 7) +
+                                   "-to-" + engine::format_date(pack_to).substr(0, 7));
+  if (!pack.ok()) {
+    return pack.status();
   }
   adapters::report::QueueFilter filter;
   filter.team = team;
@@ -134,7 +146,11 @@ engine::Status run_demo(const Context& context, const DemoArgs& args) {
             << " cases: " << paths.db.string() << "\n"
             << "  the night  " << n.fired << " escalation(s) fired, " << n.skipped << " skipped; "
             << n.delivered << " message(s) delivered to " << paths.outbox.string() << "/\n"
-            << "  breaches   " << breach_counts(n) << ": " << n.report_path << " (and .json)\n\n"
+            << "  breaches   " << breach_counts(n) << ": " << n.report_path << " (and .json)\n"
+            << "  board pack " << pack.value().pack.period << ": " << pack.value().html_path
+            << " (and .csv, .json)\n\n"
+            << "The board's headline figures, " << pack.value().pack.period << "\n"
+            << adapters::render::indicator_headlines_to_text(pack.value().pack) << "\n"
             << "The " << team << " team's queue (anonymised; the " << kQueueRows
             << " most urgent)\n"
             << adapters::render::queue_top_to_text(queue.value(), false, kQueueRows) << "\n"
@@ -144,7 +160,10 @@ engine::Status run_demo(const Context& context, const DemoArgs& args) {
             << "  ehcp --db " << paths.db.string() << " case show " << caseload.ref(1)
             << " --as-of " << engine::format_date(as_of) << "\n"
             << "  ehcp --db " << paths.db.string() << " report breaches --as-of "
-            << engine::format_date(as_of) << " --anonymise\n";
+            << engine::format_date(as_of) << " --anonymise\n"
+            << "  ehcp --db " << paths.db.string() << " report kpi --from "
+            << engine::format_date(pack_from) << " --to " << engine::format_date(pack_to)
+            << " --as-of " << engine::format_date(as_of) << " --format html > pack.html\n";
   return {};
 }
 

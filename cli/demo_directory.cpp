@@ -25,11 +25,14 @@ bool starts_with_any(std::string_view name, std::initializer_list<std::string_vi
 }
 
 // True when every entry of `dir` is a file a night writes there: reports (breaches-<date>.html,
-// .json) or messages (ehcp-<id>.eml), or one of the night's own temporary and lock files (".").
-bool holds_only_night_files(const fs::path& dir, std::string_view prefix, std::error_code& ec) {
+// .json, board-pack-*) or messages (ehcp-<id>.eml), or one of the night's own temporary and lock
+// files (".").
+bool holds_only_night_files(const fs::path& dir, std::initializer_list<std::string_view> prefixes,
+                            std::error_code& ec) {
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const std::string name = entry.path().filename().string();
-    if (!entry.is_regular_file(ec) || !starts_with_any(name, {prefix, "."})) {
+    if (!entry.is_regular_file(ec) ||
+        (!name.starts_with(".") && !starts_with_any(name, prefixes))) {
       return false;
     }
   }
@@ -41,8 +44,9 @@ std::string foreign_entry(const DemoPaths& paths, std::error_code& ec) {
   for (const auto& entry : fs::directory_iterator(paths.dir, ec)) {
     const std::string name = entry.path().filename().string();
     const bool night_folder =
-        (name == "reports" && holds_only_night_files(entry.path(), "breaches-", ec)) ||
-        (name == "outbox" && holds_only_night_files(entry.path(), "ehcp-", ec));
+        (name == "reports" &&
+         holds_only_night_files(entry.path(), {"breaches-", "board-pack-"}, ec)) ||
+        (name == "outbox" && holds_only_night_files(entry.path(), {"ehcp-"}, ec));
     const bool demo_file = entry.is_regular_file(ec) &&
                            (name == kMarker || std::find(kDemoFiles.begin(), kDemoFiles.end(),
                                                          name) != kDemoFiles.end());

@@ -9,11 +9,9 @@
 #include "adapters/files/durable_file.h"
 #include "adapters/notify/outbox_delivery.h"
 #include "adapters/render/breach_render.h"
-#include "adapters/render/indicator_render.h"
 #include "adapters/report/breach_source.h"
-#include "adapters/report/indicator_source.h"
+#include "cli/board_pack_files.h"
 #include "cli/time_source.h"
-#include "engine/indicators.h"
 
 namespace ehcp::cli {
 namespace {
@@ -51,35 +49,6 @@ engine::Status write_report(const fs::path& dir, engine::Date as_of,
   if (auto status = adapters::files::write_file_durably(dir / (stem + ".json"), json);
       !status.ok()) {
     return status;
-  }
-  html_path = html_file.string();
-  return {};
-}
-
-// On the first night of a month, the board pack for the month just ended (board-pack-YYYY-MM
-// .html, .csv and .json): the monthly indicators come with the nightly run, no one has to
-// remember them. Written whole each time, so a night run again rewrites the same bytes.
-engine::Status write_board_pack(adapters::sqlite::Database& db, const fs::path& dir,
-                                engine::Date as_of, const adapters::config::LaConfig& config,
-                                std::string& html_path) {
-  const engine::Date to = as_of - date::days{1};
-  const date::year_month_day end{to};
-  const engine::Date from = engine::Date{end.year() / end.month() / date::day{1}};
-  auto facts = adapters::report::load_indicator_facts(db, from, to);
-  if (!facts.ok()) {
-    return facts.status();
-  }
-  const auto pack = engine::compose_indicator_pack(facts.value(), from, to, config.indicators);
-  const std::string stem = "board-pack-" + engine::format_date(from).substr(0, 7);
-  const fs::path html_file = dir / (stem + ".html");
-  for (const auto& [file, text] :
-       {std::pair{html_file, adapters::render::indicators_to_html(pack, config.la)},
-        std::pair{dir / (stem + ".csv"), adapters::render::indicators_to_csv(pack)},
-        std::pair{dir / (stem + ".json"),
-                  adapters::render::indicators_to_json(pack, config.la).dump(2) + "\n"}}) {
-    if (auto status = adapters::files::write_file_durably(file, text); !status.ok()) {
-      return status;
-    }
   }
   html_path = html_file.string();
   return {};
@@ -159,11 +128,17 @@ engine::Result<NightlyOutcome> run_nightly(const Context& context, engine::Date 
     return status;
   }
   if (date::year_month_day{as_of}.day() == date::day{1}) {
-    if (auto status =
-            write_board_pack(db, paths.reports_dir, as_of, config.value(), outcome.board_pack_path);
-        !status.ok()) {
-      return status;
+    // The first night of a month also writes the board pack for the month just ended, so the
+    // monthly indicators come with the night; a night run again rewrites the same files.
+    const engine::Date to = as_of - date::days{1};
+    const date::year_month_day end{to};
+    const engine::Date from = engine::Date{end.year() / end.month() / date::day{1}};
+    auto pack = write_board_pack(db, paths.reports_dir, from, to, config.value(),
+                                 "board-pack-" + engine::format_date(from).substr(0, 7));
+    if (!pack.ok()) {
+      return pack.status();
     }
+    outcome.board_pack_path = pack.value().html_path;
   }
   // Only once the file is there does the ledger say the board was told.
   try {

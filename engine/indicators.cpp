@@ -363,7 +363,7 @@ std::vector<Definition> definitions(const IndicatorFacts& f) {
       return words + " " + period + ", leaving out those whose plan ceased first";
     };
   };
-  out.push_back({"annual_reviews_on_time", kReviews, "Annual reviews held within 12 months",
+  out.push_back({"annual_reviews_on_time", kReviews, "Annual reviews completed within 12 months",
                  IndicatorUnit::kPercent, true, due_rate_of(f.annual_reviews, "", false),
                  due_words("annual reviews due")});
   out.push_back({"review_decisions_on_time", kReviews,

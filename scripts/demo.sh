@@ -2,8 +2,9 @@
 # Sets up, builds and runs ehcp on a council-sized synthetic caseload. `ehcp demo` generates
 # 5,000 cases (plans made before ehcp went live three years ago, and the requests since) as of
 # today into a fresh SQLite database under demo/, imports them and runs tonight's night
-# (escalations, the breach report files, the outbox). Then a morning: a caseworker's queue, a
-# case on it, the breach report, and the phase transfers due before next September.
+# (escalations, the breach report files, the outbox) and writes the board pack for the 12 months
+# to the end of last month. Then a morning: a caseworker's queue, a case on it, the breach
+# report, and the phase transfers due before next September.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

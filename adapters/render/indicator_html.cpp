@@ -46,17 +46,6 @@ svg.chart { width: 100%; height: auto; font: 10px Arial, Helvetica, sans-serif; 
 constexpr const char* kPalette[] = {"#1d70b8", "#4c2c92", "#0b0c0c", "#00703c"};
 constexpr const char* kNeutralColour = "#505a5f";
 
-// Headline tiles, in the order the board reads them.
-const std::vector<std::string>& headline_ids() {
-  static const std::vector<std::string> kIds = {"plans_within_20_weeks_excluding_exceptions",
-                                                "plans_within_20_weeks_including_exceptions",
-                                                "decisions_within_6_weeks",
-                                                "advice_within_6_weeks",
-                                                "annual_reviews_on_time",
-                                                "assessments_in_progress"};
-  return kIds;
-}
-
 const Indicator* find(const IndicatorPack& p, const std::string& id) {
   for (const auto& i : p.indicators) {
     if (i.id == id) {
@@ -121,7 +110,7 @@ std::string rating_key(const IndicatorPack& p) {
 
 std::string headlines(const IndicatorPack& p) {
   std::string out = "<h2>Headlines</h2>\n<ul class=\"tiles\">\n";
-  for (const auto& id : headline_ids()) {
+  for (const auto& id : detail::headline_ids()) {
     const Indicator* i = find(p, id);
     if (i == nullptr) {
       continue;

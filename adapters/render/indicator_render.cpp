@@ -106,6 +106,19 @@ std::string indicators_to_text(const engine::IndicatorPack& p) {
   return out;
 }
 
+std::string indicator_headlines_to_text(const engine::IndicatorPack& p) {
+  Table t{{"indicator", "value", "target", "rating"}, {}};
+  for (const auto& id : detail::headline_ids()) {
+    for (const auto& i : p.indicators) {
+      if (i.id == id) {
+        t.rows.push_back({i.title, figure_text(i.figure, i.unit), target_text(i.figure, i.unit),
+                          rating_text(p, i.figure)});
+      }
+    }
+  }
+  return to_text(t);
+}
+
 std::string indicators_to_csv(const engine::IndicatorPack& p) {
   Table t{
       {"kind", "id", "group", "period", "value", "numerator", "denominator", "target", "rating"},

@@ -15,6 +15,8 @@
 namespace ehcp::adapters::render {
 
 std::string indicators_to_text(const engine::IndicatorPack& pack);
+// The headline figures only, one per line with target and rating: for summaries.
+std::string indicator_headlines_to_text(const engine::IndicatorPack& pack);
 std::string indicators_to_csv(const engine::IndicatorPack& pack);
 nlohmann::ordered_json indicators_to_json(const engine::IndicatorPack& pack, const std::string& la);
 std::string indicators_to_html(const engine::IndicatorPack& pack, const std::string& la);

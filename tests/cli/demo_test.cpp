@@ -43,6 +43,12 @@ TEST_CASE("demo makes a database, the night's report files and its outbox, and r
   CHECK(r.out.find("breaches") != std::string::npos);
   CHECK(r.out.find("The North team's queue") != std::string::npos);
   CHECK(r.out.find((dir / "reports" / "breaches-2026-11-25.html").string()) != std::string::npos);
+  // The board pack for the 12 months to the end of last month, and its headline figures.
+  CHECK(fs::exists(dir / "reports" / "board-pack-2025-11-to-2026-10.html"));
+  CHECK(fs::exists(dir / "reports" / "board-pack-2025-11-to-2026-10.csv"));
+  CHECK(r.out.find("The board's headline figures, 1 November 2025 \u2013 31 October 2026") !=
+        std::string::npos);
+  CHECK(r.out.find("New plans issued within 20 weeks, excluding exceptions") != std::string::npos);
   CHECK_FALSE(fs::exists(box.db()));  // --db is not the demo's
 
   // The database is an ordinary one: the commands work on it.

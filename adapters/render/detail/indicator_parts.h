@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/indicator_pack.h"
 
@@ -93,6 +94,17 @@ inline std::string month_label(const engine::Month& m) {
   static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   return std::string(kMonths[m.month - 1]) + " " + std::to_string(m.year);
+}
+
+// The headline figures, in the order the board reads them.
+inline const std::vector<std::string>& headline_ids() {
+  static const std::vector<std::string> kIds = {"plans_within_20_weeks_excluding_exceptions",
+                                                "plans_within_20_weeks_including_exceptions",
+                                                "decisions_within_6_weeks",
+                                                "advice_within_6_weeks",
+                                                "annual_reviews_on_time",
+                                                "assessments_in_progress"};
+  return kIds;
 }
 
 inline std::string count_text(const engine::CountCell& c) {

@@ -57,34 +57,26 @@ struct Fixture {
   }
 };
 
+// The item of `items` (indicators, distributions or breakdowns) with this id.
+template <typename Item>
+const Item& by_id(const std::vector<Item>& items, const std::string& id) {
+  for (const auto& x : items) {
+    if (x.id == id) {
+      return x;
+    }
+  }
+  FAIL("no " << id);
+  throw std::logic_error("unreachable");
+}
+
 const Indicator& find(const IndicatorPack& p, const std::string& id) {
-  for (const auto& i : p.indicators) {
-    if (i.id == id) {
-      return i;
-    }
-  }
-  FAIL("no indicator " << id);
-  throw std::logic_error("unreachable");
+  return by_id(p.indicators, id);
 }
-
 const Distribution& distribution(const IndicatorPack& p, const std::string& id) {
-  for (const auto& x : p.distributions) {
-    if (x.id == id) {
-      return x;
-    }
-  }
-  FAIL("no distribution " << id);
-  throw std::logic_error("unreachable");
+  return by_id(p.distributions, id);
 }
-
 const Breakdown& breakdown(const IndicatorPack& p, const std::string& id) {
-  for (const auto& x : p.breakdowns) {
-    if (x.id == id) {
-      return x;
-    }
-  }
-  FAIL("no breakdown " << id);
-  throw std::logic_error("unreachable");
+  return by_id(p.breakdowns, id);
 }
 
 TEST_CASE(

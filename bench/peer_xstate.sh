@@ -4,7 +4,7 @@
 # peer". Not a test: nothing runs it but a person.
 #
 #   bench/peer_xstate.sh [--cases N] [--seed S] [--runs R] [--warmup W] [--as-of D]
-#                        [--build DIR] [--dir DIR] [--keep] [--check]
+#                        [--node-flags "FLAGS"] [--build DIR] [--dir DIR] [--keep] [--check]
 #
 # 1. Builds bench_events and bench_evaluate in the build directory (default build-bench,
 #    configured Release with -DEHCP_BUILD_BENCH=ON if missing; -j2, the machine is shared), and
@@ -18,6 +18,8 @@
 #    peer does not have. Both sides read that one file, and first dump it as in 2 (untimed).
 # 4. bench_evaluate --in FILE and node bench/xstate/run.mjs FILE, each W warm-up runs then the
 #    median of R: events/s for both, the ratio, and whether the assessment checksums match.
+#    --node-flags is given to node for the timed runs (V8's young generation size, say: the
+#    peer's rate depends on it, see bench/README.md); the default is none.
 #    Exits 3 if the dumps or checksums differ; with --check, 2 if the goal (ehcp at least 20
 #    times XState's events/s) is missed.
 set -euo pipefail
@@ -33,6 +35,7 @@ dir=""
 keep=0
 check=0
 goal=20
+node_flags=""
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -41,6 +44,7 @@ while [[ $# -gt 0 ]]; do
     --runs) runs=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
     --as-of) as_of=$2; shift 2 ;;
+    --node-flags) node_flags=$2; shift 2 ;;
     --build) build=$2; shift 2 ;;
     --dir) dir=$2; shift 2 ;;
     --keep) keep=1; shift ;;
@@ -98,8 +102,9 @@ echo
 "$build/bench/bench_evaluate" --in "$dir/assessment.jsonl" --runs "$runs" --warmup "$warmup" \
   --as-of "$as_of" | tee "$dir/ehcp.out"
 echo
-node "$root/bench/xstate/run.mjs" "$dir/assessment.jsonl" --runs "$runs" --warmup "$warmup" \
-  --as-of "$as_of" | tee "$dir/xstate.out"
+# shellcheck disable=SC2086 # the flags are words
+node $node_flags "$root/bench/xstate/run.mjs" "$dir/assessment.jsonl" --runs "$runs" \
+  --warmup "$warmup" --as-of "$as_of" | tee "$dir/xstate.out"
 
 # The summary lines both print: "  events/s   1,234,567", "evaluate   1.234 s  (...)".
 field() { grep -m1 "^$2" "$1" | sed -E "s|^$2 +||"; }
@@ -114,7 +119,8 @@ echo
 echo "ehcp events/s               $ehcp_rate" \
   "(median of $runs; peak RSS $(field "$dir/ehcp.out" 'peak RSS'))"
 echo "XState events/s             $xstate_rate" \
-  "(median of $runs; peak RSS $(field "$dir/xstate.out" 'peak RSS'))"
+  "(median of $runs; peak RSS $(field "$dir/xstate.out" 'peak RSS');" \
+  "node flags: ${node_flags:-none})"
 echo "ratio (ehcp / XState)       ${ratio}x"
 if [[ "$ehcp_sum" == "$xstate_sum" ]]; then
   echo "checksums                   match: $ehcp_sum"

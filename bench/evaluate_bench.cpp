@@ -9,14 +9,18 @@
 //    compact (the default) puts the cases back to back in one array, as a rebuild reading case by
 //    case would see them;
 //    --layout interleaved keeps one vector a case, filled as the interleaved stream arrives,
-//    which leaves glibc's heap fragmented (see bench/README.md).
+//    which leaves glibc's heap fragmented (see bench/README.md). --in FILE reads the histories
+//    from a JSON Lines file instead (the XState comparison, bench/peer_xstate.sh, gives both
+//    sides the same file) and lays them out compactly, cases in order of first appearance.
 // 2. Timed: workflows::evaluate_case for every case, one after another on this thread, with
 //    the national rule book and a default engine::Calendar. Counts clocks, warnings and
 //    rejections (the first few reasons are printed).
 // 3. The baseline, timed the same way over the same data: engine::fold_case_record for every
 //    case, the cost of touching the events at all.
-// 4. Repeats --runs times (default 3) and reports the medians, their ratio, peak RSS, and
-//    whether the goal is met.
+// 4. Repeats --runs times (default 3) after --warmup runs (default 0) and reports the medians,
+//    their ratio, peak RSS, and whether the goal is met; and the assessment checksum
+//    (bench/peer_checksum.h) the XState peer prints over the same histories.
+// --dump FILE writes each case's assessment as text instead of timing, to diff with the peer's.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -27,6 +31,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <numeric>
 #include <span>
 #include <string>
 #include <string_view>
@@ -40,9 +45,11 @@
 #include "adapters/config/rule_pack_loader.h"
 #include "adapters/jsonl/event_decoder.h"
 #include "adapters/synthetic/caseload_stream.h"
+#include "bench/peer_checksum.h"
 #include "bench/report_format.h"
 #include "engine/calendar.h"
 #include "engine/case_record.h"
+#include "engine/civil_date.h"
 #include "engine/event.h"
 #include "engine/rule_pack.h"
 #include "workflows/case_evaluator.h"
@@ -66,6 +73,11 @@ struct Options {
   std::size_t window = 64;
   int runs = 3;
   std::string layout = "compact";  // or "interleaved"
+  std::string in;                  // a JSON Lines file to read instead of generating
+  int warmup = 0;
+  // Statuses in the checksum are taken on this day: the generator's last date.
+  std::string as_of = "2026-06-30";
+  std::string dump;
   bool check = false;
   std::string perf_fifo;  // perf record --control fifo:PATH: profile only the evaluation
 };
@@ -157,6 +169,22 @@ ehcp::adapters::synthetic::CaseloadOptions caseload_options(const Options& optio
   return o;
 }
 
+// Puts each case of `out.flat` (case c at [first[c], first[c + 1])) in replay order and records
+// its span.
+void sort_cases(const std::vector<std::size_t>& first, Histories& out) {
+  const auto start = Clock::now();
+  std::vector<RecordedEvent> one_case;
+  for (std::size_t c = 0; c + 1 < first.size(); ++c) {
+    const auto begin = out.flat.begin() + static_cast<std::ptrdiff_t>(first[c]);
+    const auto end = out.flat.begin() + static_cast<std::ptrdiff_t>(first[c + 1]);
+    one_case.assign(std::make_move_iterator(begin), std::make_move_iterator(end));
+    ehcp::engine::sort_for_replay(one_case);
+    std::move(one_case.begin(), one_case.end(), begin);
+    out.cases.emplace_back(&*begin, one_case.size());
+  }
+  out.sort_seconds = seconds_since(start);
+}
+
 // The default: the stream grouped by case (window 1), decoded straight into one array reserved
 // up front, each case sorted in place. Nothing long-lived is freed, so the heap the evaluation
 // allocates from is not riddled with holes. A case's content and its own event order do not
@@ -185,18 +213,47 @@ void make_compact(const Options& options, Histories& out) {
   first.push_back(out.flat.size());
   out.events = static_cast<std::uint64_t>(seq);
   out.generate_decode_seconds = seconds_since(start);
+  sort_cases(first, out);
+}
 
-  start = Clock::now();
-  std::vector<RecordedEvent> one_case;
-  for (std::size_t c = 0; c + 1 < first.size(); ++c) {
-    const auto begin = out.flat.begin() + static_cast<std::ptrdiff_t>(first[c]);
-    const auto end = out.flat.begin() + static_cast<std::ptrdiff_t>(first[c + 1]);
-    one_case.assign(std::make_move_iterator(begin), std::make_move_iterator(end));
-    ehcp::engine::sort_for_replay(one_case);
-    std::move(one_case.begin(), one_case.end(), begin);
-    out.cases.emplace_back(&*begin, one_case.size());
+// --in FILE: the same compact layout from a file whose cases are interleaved: every line
+// decoded into one array, then moved case by case (a counting sort, arrival order kept within
+// each case) into `flat`, reserved once. Moving leaves the strings' buffers where they are, so
+// little is freed among the long-lived events.
+void make_from_file(const Options& options, Histories& out) {
+  std::ifstream in(options.in, std::ios::binary);
+  if (!in) {
+    die("cannot read " + options.in);
   }
-  out.sort_seconds = seconds_since(start);
+  const auto start = Clock::now();
+  std::vector<RecordedEvent> read;
+  std::vector<std::size_t> case_of;  // each event's case, numbered by first appearance
+  std::unordered_map<std::string, std::size_t> index;
+  std::string line;
+  std::int64_t seq = 0;
+  while (std::getline(in, line)) {
+    if (line.empty()) {
+      continue;
+    }
+    ++seq;
+    auto event = decode(line, seq);
+    case_of.push_back(index.try_emplace(event.case_ref, index.size()).first->second);
+    read.push_back(RecordedEvent{seq, std::move(event)});
+  }
+  std::vector<std::size_t> first(index.size() + 1, 0);
+  for (const std::size_t c : case_of) {
+    ++first[c + 1];
+  }
+  std::partial_sum(first.begin(), first.end(), first.begin());
+  std::vector<std::size_t> next(first.begin(), first.end() - 1);
+  out.flat.resize(read.size());
+  for (std::size_t i = 0; i < read.size(); ++i) {
+    out.flat[next[case_of[i]]++] = std::move(read[i]);
+  }
+  read = {};
+  out.events = static_cast<std::uint64_t>(seq);
+  out.generate_decode_seconds = seconds_since(start);
+  sort_cases(first, out);
 }
 
 // --layout interleaved: the default stream (cases interleaved in blocks of --window), each
@@ -238,6 +295,10 @@ void make_interleaved(const Options& options, Histories& out) {
 Histories make_histories(const Options& options) {
   Histories out;
   out.cases.reserve(options.cases);
+  if (!options.in.empty()) {
+    make_from_file(options, out);
+    return out;
+  }
   if (options.layout == "interleaved") {
     make_interleaved(options, out);
   } else {
@@ -260,11 +321,13 @@ struct EvaluateRun {
   std::uint64_t workflows = 0;
   std::uint64_t rejections = 0;
   std::vector<std::string> first_rejections;  // "B-0000123: seq 45: reason"
+  ehcp::bench::AssessmentChecksum checksum{ehcp::engine::Date{}};
 };
 
 EvaluateRun run_evaluate(const Histories& histories, const ehcp::engine::RuleBook& rules,
-                         const ehcp::engine::Calendar& calendar) {
+                         const ehcp::engine::Calendar& calendar, ehcp::engine::Date as_of) {
   EvaluateRun run;
+  run.checksum = ehcp::bench::AssessmentChecksum(as_of);
   const double cpu_start = thread_cpu_seconds();
   const auto start = Clock::now();
   for (const auto& events : histories.cases) {
@@ -272,6 +335,7 @@ EvaluateRun run_evaluate(const Histories& histories, const ehcp::engine::RuleBoo
     run.clocks += evaluation.view.clocks.size();
     run.warnings += evaluation.view.warnings.size();
     run.workflows += evaluation.view.workflows.size();
+    run.checksum.add(evaluation);
     if (evaluation.rejection) {
       ++run.rejections;
       if (run.first_rejections.size() < kRejectionsShown) {
@@ -342,6 +406,17 @@ int main(int argc, char** argv) {
   app.add_option("--runs", options.runs, "Repeat and report the median")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  app.add_option("--warmup", options.warmup, "Untimed runs before the measured ones")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--in", options.in,
+                 "Read the histories from this JSON Lines file instead of generating them "
+                 "(compact layout; --cases, --seed, --layout and --window are then ignored)")
+      ->check(CLI::ExistingFile);
+  app.add_option("--as-of", options.as_of, "The day the checksum's clock statuses are taken on")
+      ->capture_default_str();
+  app.add_option("--dump", options.dump,
+                 "Write each case's assessment as text to this file and time nothing");
   app.add_flag("--check", options.check, "Exit 2 if the goal is missed");
   app.add_option("--perf-fifo", options.perf_fifo,
                  "perf record --delay=-1 --control fifo:PATH: record only the evaluation");
@@ -352,8 +427,13 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 1;
   }
 
-  std::cout << "bench_evaluate (" << EHCP_BUILD_CONFIG << " build, " << options.layout
-            << " layout)\n";
+  const auto as_of = ehcp::engine::parse_date(options.as_of);
+  if (!as_of) {
+    die("--as-of: not a date: " + options.as_of);
+  }
+  std::cout << "bench_evaluate (" << EHCP_BUILD_CONFIG << " build, "
+            << (options.in.empty() ? options.layout + " layout" : "histories from " + options.in)
+            << ")\n";
   if (std::string_view(EHCP_BUILD_CONFIG) != "Release") {
     std::cout << "  note: figures are only comparable from a Release build\n";
   }
@@ -367,21 +447,40 @@ int main(int argc, char** argv) {
   const Histories histories = make_histories(options);
   const double cases = static_cast<double>(histories.cases.size());
   const double events = static_cast<double>(histories.events);
-  std::cout << "  generated and decoded " << grouped(events) << " events for " << grouped(cases)
-            << " cases (" << fixed(events / cases, 2) << " a case) in "
+  std::cout << (options.in.empty() ? "  generated and decoded " : "  read and decoded ")
+            << grouped(events) << " events for " << grouped(cases) << " cases ("
+            << fixed(events / cases, 2) << " a case) in "
             << fixed(histories.generate_decode_seconds, 1) << " s; sorted in "
             << fixed(histories.sort_seconds, 2) << " s\n"
             << "  sizeof(RecordedEvent) " << sizeof(RecordedEvent) << " bytes; RSS now "
             << fixed(current_rss_mb(), 0) << " MB\n"
             << std::flush;
 
+  if (!options.dump.empty()) {
+    std::ofstream dump(options.dump, std::ios::binary | std::ios::trunc);
+    for (const auto& events : histories.cases) {
+      ehcp::bench::dump_case(dump, events.front().event.case_ref,
+                             ehcp::workflows::evaluate_case(events, rules.value(), calendar),
+                             *as_of);
+    }
+    if (!dump.flush()) {
+      die("cannot write " + options.dump);
+    }
+    std::cout << "  wrote " << options.dump << "\n";
+    return 0;
+  }
+
+  for (int r = 1; r <= options.warmup; ++r) {
+    const auto e = run_evaluate(histories, rules.value(), calendar, *as_of);
+    std::cout << "  warm-up " << r << ": evaluate " << fixed(e.seconds, 3) << " s\n" << std::flush;
+  }
   PerfControl perf(options.perf_fifo);
   std::vector<EvaluateRun> evaluate_runs;
   std::vector<FoldRun> fold_runs;
   for (int r = 1; r <= options.runs; ++r) {
     fold_runs.push_back(run_fold(histories));
     perf.send("enable");
-    evaluate_runs.push_back(run_evaluate(histories, rules.value(), calendar));
+    evaluate_runs.push_back(run_evaluate(histories, rules.value(), calendar, *as_of));
     perf.send("disable");
     const auto& e = evaluate_runs.back();
     const auto& f = fold_runs.back();
@@ -391,6 +490,11 @@ int main(int argc, char** argv) {
               << std::flush;
   }
 
+  for (const auto& run : evaluate_runs) {
+    if (run.checksum.str() != evaluate_runs.front().checksum.str()) {
+      die("the runs disagree on the assessment checksum");
+    }
+  }
   const EvaluateRun evaluate = median_of(evaluate_runs);
   const FoldRun fold = median_of(fold_runs);
   const double projected = evaluate.seconds * kGoalHistories / cases;
@@ -419,6 +523,7 @@ int main(int argc, char** argv) {
             << "fold_case_record baseline   " << fixed(fold.seconds, 3) << " s  ("
             << spread(fold_runs) << ")\n"
             << "ratio (evaluate / fold)     " << fixed(evaluate.seconds / fold.seconds, 1) << "x\n"
+            << "assessment checksum         " << evaluate.checksum.str() << "\n"
             << "peak RSS                    " << fixed(peak_rss_mb(), 0) << " MB\n";
   if (cases != kGoalHistories) {
     std::cout << "projected for " << grouped(kGoalHistories) << "     " << fixed(projected, 3)

@@ -80,11 +80,9 @@ double sqlite_baseline(const fs::path& db, const Options& o, long long& rows) {
   const auto start = Clock::now();
   SQLite::Database sql(db.string(), SQLite::OPEN_READONLY);
   const std::string earliest = o.from;  // the period is the 12 months of the trend here
-  const std::string own = "clock IN ('decision_to_assess', 'no_plan_notice', 'final_plan')";
-  const auto join = [&own](const std::string& alias, const std::string& clock) {
+  const auto join = [](const std::string& alias, const std::string& clock) {
     return "LEFT JOIN clocks " + alias + " ON " + alias + ".case_ref = w.case_ref AND " + alias +
-           ".start = w.opened AND " + alias + "." + own + " AND " + alias + ".clock = '" + clock +
-           "' ";
+           ".clock = '" + clock + "' AND " + alias + ".start = w.opened ";
   };
   const std::vector<std::string> queries = {
       "SELECT case_ref, type, on_date FROM events WHERE type IN ('mediation_requested', "

@@ -67,15 +67,13 @@ std::optional<Date> first_disagreement(const Disagreements& by_case, std::string
 }
 
 // Every needs assessment touching the window, with its child and its three clocks, in one
-// query: the clocks come from the covering index clocks_assessment_facts (the repeated IN list
-// lets SQLite use that partial index for each join).
+// query: the clocks come from the covering index clocks_by_case (case, name, start, ...).
 void load_assessments(SQLite::Database& db, Date earliest, Date to,
                       const Disagreements& disagreements, engine::IndicatorFacts& facts) {
-  constexpr const char* kOwn = "clock IN ('decision_to_assess', 'no_plan_notice', 'final_plan')";
-  const auto join = [kOwn](const char* alias, const char* clock) {
+  const auto join = [](const char* alias, const char* clock) {
     return std::string("LEFT JOIN clocks ") + alias + " ON " + alias +
-           ".case_ref = w.case_ref AND " + alias + ".start = w.opened AND " + alias + "." + kOwn +
-           " AND " + alias + ".clock = '" + clock + "' ";
+           ".case_ref = w.case_ref AND " + alias + ".clock = '" + clock + "' AND " + alias +
+           ".start = w.opened ";
   };
   SQLite::Statement q(
       db,

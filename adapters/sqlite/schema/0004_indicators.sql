@@ -8,12 +8,13 @@ ALTER TABLE clocks ADD COLUMN detail TEXT;
 CREATE INDEX events_disagreements ON events (type, on_date, case_ref)
   WHERE type IN ('mediation_requested', 'mediation_held', 'appeal_lodged', 'tribunal_order');
 
--- The board pack reads three kinds of clock from these covering partial indexes alone, a few
--- hundred megabytes at national scale instead of a scan of every clock: each assessment's own
--- clocks by case and request day (joined to its workflow), advice by the day it was received,
--- reviews and transfers by their due day.
-CREATE INDEX clocks_assessment_facts ON clocks (case_ref, start, clock, due, met_on, exception_on)
-  WHERE clock IN ('decision_to_assess', 'no_plan_notice', 'final_plan');
+-- The board pack reads clocks from indexes alone, a few hundred megabytes at national scale
+-- instead of a scan of every clock. Each assessment's own clocks are found by case, name and
+-- start: the case index grows to cover them (one index, as before, so imports write no more
+-- index entries for it). Advice is read by the day it was received, reviews and transfers by
+-- their due day, from covering partial indexes.
+DROP INDEX clocks_by_case;
+CREATE INDEX clocks_by_case ON clocks (case_ref, clock, start, due, met_on, exception_on);
 CREATE INDEX clocks_advice_facts ON clocks (met_on, case_ref, start, due, detail)
   WHERE clock >= 'advice:' AND clock < 'advice;';
 CREATE INDEX clocks_due_facts ON clocks (due, clock, case_ref, met_on, ended_on, detail)

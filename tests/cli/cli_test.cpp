@@ -23,7 +23,7 @@ TEST_CASE("init creates the database and is idempotent") {
   Sandbox box;
   auto first = box.ehcp("init");
   CHECK(first.exit_code == 0);
-  CHECK(first.out.find("schema version 4") != std::string::npos);
+  CHECK(first.out.find("schema version 5") != std::string::npos);
   auto second = box.ehcp("init");
   CHECK(second.exit_code == 0);
   CHECK(second.out.find("migration") == std::string::npos);
@@ -198,7 +198,7 @@ TEST_CASE("init migrating an older database re-derives every case's clocks from 
   CHECK(box.ehcp("case list").exit_code == 1);  // told to run init
   auto r = box.ehcp("init");
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out.find("3 migration(s) applied") != std::string::npos);
+  CHECK(r.out.find("4 migration(s) applied") != std::string::npos);
   CHECK(r.out.find("re-derived 4 case(s) from their events") != std::string::npos);
   SQLite::Database db(box.db(), SQLite::OPEN_READONLY);
   CHECK(db.execAndGet("SELECT count(*) FROM clocks WHERE case_ref = 'T-1'").getInt() > 0);

@@ -179,6 +179,51 @@ TEST_CASE("calendar lists a year's bank holidays, the LA's closures and its work
   CHECK(bad.err == "ehcp: cannot read configuration /nonexistent.json\n");
 }
 
+TEST_CASE("init to schema 5 keeps the rungs, messages and breaches recorded, each with its due") {
+  Sandbox box;
+  REQUIRE(box.ehcp("init").exit_code == 0);
+  REQUIRE(
+      box.ehcp("import " + kFixtures + "/every_event_type.jsonl --as-of 2026-11-25").exit_code ==
+      0);
+  {
+    // Back to schema 4's tables, keyed by case, clock and start, with one row each.
+    SQLite::Database db(box.db(), SQLite::OPEN_READWRITE);
+    db.exec("DROP TABLE escalations; DROP TABLE outbox; DROP TABLE breach_ledger");
+    db.exec(
+        "CREATE TABLE escalations (case_ref TEXT NOT NULL, clock TEXT NOT NULL, start TEXT NOT "
+        "NULL, rung TEXT NOT NULL, due TEXT NOT NULL, fires_on TEXT NOT NULL, ticked_on TEXT NOT "
+        "NULL, outcome TEXT NOT NULL, recorded_at TEXT NOT NULL, PRIMARY KEY (case_ref, clock, "
+        "start, rung)) WITHOUT ROWID");
+    db.exec(
+        "CREATE TABLE outbox (id INTEGER PRIMARY KEY, case_ref TEXT NOT NULL, clock TEXT NOT "
+        "NULL, start TEXT NOT NULL, rung TEXT NOT NULL, role TEXT NOT NULL, recipient TEXT NOT "
+        "NULL, address TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL, created_on TEXT "
+        "NOT NULL, created_at TEXT NOT NULL, delivered_at TEXT, delivered_to TEXT, UNIQUE "
+        "(case_ref, clock, start, rung, role))");
+    db.exec(
+        "CREATE TABLE breach_ledger (case_ref TEXT NOT NULL, clock TEXT NOT NULL, start TEXT NOT "
+        "NULL, first_reported TEXT NOT NULL, PRIMARY KEY (case_ref, clock, start)) WITHOUT ROWID");
+    db.exec(
+        "INSERT INTO escalations VALUES ('T-4', 'mediation_certificate', '2025-10-27', 'due', "
+        "'2025-10-30', '2025-10-30', '2025-10-30', 'notified', '2025-10-30T01:00:00Z')");
+    db.exec(
+        "INSERT INTO outbox VALUES (7, 'T-4', 'mediation_certificate', '2025-10-27', 'due', "
+        "'caseworker', 'Sam', 'sam@example.invalid', 's', 'b', '2025-10-30', "
+        "'2025-10-30T01:00:00Z', NULL, NULL)");
+    db.exec("INSERT INTO breach_ledger VALUES ('T-1', 'final_plan', '2025-09-05', '2026-01-26')");
+    db.exec("PRAGMA user_version = 4");
+  }
+  auto r = box.ehcp("init");
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("1 migration(s) applied") != std::string::npos);
+  SQLite::Database db(box.db(), SQLite::OPEN_READONLY);
+  CHECK(db.execAndGet("SELECT due FROM escalations").getString() == "2025-10-30");
+  CHECK(db.execAndGet("SELECT id || ' ' || due FROM outbox").getString() == "7 2025-10-30");
+  // The ledger's breach takes its clock's due date: 20 weeks from 5 Sep 2025.
+  CHECK(db.execAndGet("SELECT due FROM breach_ledger").getString() == "2026-01-23");
+  CHECK(db.execAndGet("SELECT count(*) FROM outbox WHERE delivered_at IS NULL").getInt() == 1);
+}
+
 TEST_CASE("init migrating an older database re-derives every case's clocks from its events") {
   Sandbox box;
   REQUIRE(box.ehcp("init").exit_code == 0);

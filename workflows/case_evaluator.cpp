@@ -501,26 +501,28 @@ class Evaluator {
            type == T::kAppealLodged;
   }
 
-  // A family's step on a decision joins the disagreement already about it (a decline after a
-  // request, an appeal after mediation) or starts one; the rest go to the latest disagreement.
+  // A disagreement event goes to the latest disagreement that can take it where it stands
+  // (and, when it names its decision, is about that one): a decline after a request, an appeal
+  // after mediation, an order after an appeal. A family's step no disagreement takes starts a
+  // new one; anything else goes to the latest, which says why it cannot take it.
   bool take_disagreement_event(const engine::RecordedEvent& recorded) {
     const engine::Event& e = recorded.event;
+    const auto sent = decision_sent_of(e);
     DisagreementWorkflow* target = nullptr;
-    if (starts_disagreement(e.type())) {
-      const auto sent = decision_sent_of(e);
-      for (auto it = disagreements_.rbegin(); it != disagreements_.rend(); ++it) {
-        if ((*it)->joins(e.type()) && (!sent || (*it)->decision_sent() == *sent)) {
-          target = it->get();
-          break;
-        }
+    for (auto it = disagreements_.rbegin(); it != disagreements_.rend(); ++it) {
+      if ((*it)->accepts(e.type()) && (!sent || (*it)->decision_sent() == *sent)) {
+        target = it->get();
+        break;
       }
-      if (target == nullptr) {
-        return start_disagreement(recorded, sent ? sent : last_decision_);
-      }
-    } else if (!disagreements_.empty()) {
-      target = disagreements_.back().get();
-    } else {
+    }
+    if (target == nullptr && starts_disagreement(e.type())) {
+      return start_disagreement(recorded, sent ? sent : last_decision_);
+    }
+    if (target == nullptr && disagreements_.empty()) {
       return reject(recorded, "no mediation or appeal has been recorded");
+    }
+    if (target == nullptr) {
+      target = disagreements_.back().get();
     }
     if (auto status = target->apply(e); !status.ok()) {
       return reject(recorded, status.message());

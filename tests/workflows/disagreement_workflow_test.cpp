@@ -109,7 +109,7 @@ TEST_CASE("mediation runs from the family's request to its certificate, then the
   CHECK(one(f.book, "mediation_contact").met_on == make_date(2026, 3, 16));
   // 30 days after 16 Mar: 15 Apr.
   CHECK(one(f.book, "mediation_held").due == make_date(2026, 4, 15));
-  CHECK(one(f.book, "appeal_window").due == make_date(2026, 5, 2));
+  CHECK(all(f.book, "appeal_window").empty());  // known once the certificate is issued
 
   // Held Thu 9 Apr: the certificate within 3 working days, skipping nothing: Tue 14 Apr
   // (Good Friday 3 Apr and Easter Monday 6 Apr 2026 are behind it).
@@ -301,7 +301,9 @@ TEST_CASE("events the disagreement cannot take where they fall are refused, nami
   s = d.apply(event(make_date(2026, 5, 5), engine::TribunalOrder{OrderKind::kAmend}));
   CHECK(s.message() == "the order:amend of 2026-05-04 is still being carried out");
   CHECK(all(f.book, "order:amend").size() == 1);
-  CHECK(d.joins(engine::EventType::kAppealLodged) == false);
+  CHECK_FALSE(d.accepts(engine::EventType::kAppealLodged));
+  CHECK(d.accepts(engine::EventType::kTribunalOrder));
+  CHECK_FALSE(d.accepts(engine::EventType::kMediationHeld));
 }
 
 TEST_CASE("two disagreements in one book keep their own clocks", "[disagreement]") {
@@ -310,14 +312,18 @@ TEST_CASE("two disagreements in one book keep their own clocks", "[disagreement]
                              event(make_date(2026, 1, 20), engine::MediationDeclined{}));
   DisagreementWorkflow second(f.book, make_date(2026, 2, 2),
                               event(make_date(2026, 2, 9), engine::MediationDeclined{}));
-  CHECK(first.joins(engine::EventType::kAppealLodged));
+  REQUIRE(second.apply(event(make_date(2026, 2, 12), engine::MediationCertificateIssued{})).ok());
+  CHECK(first.accepts(engine::EventType::kAppealLodged));
+  CHECK_FALSE(second.accepts(engine::EventType::kMediationCertificateIssued));
   REQUIRE(first.apply(event(make_date(2026, 2, 16), engine::AppealLodged{})).ok());
   const auto windows = all(f.book, "appeal_window");
   REQUIRE(windows.size() == 2);
-  CHECK(windows[0]->met_on == make_date(2026, 2, 16));
-  CHECK_FALSE(windows[1]->met_on.has_value());  // the second decision's window is still open
+  CHECK(windows[0]->start == make_date(2026, 2, 2));  // the second's, from its certificate
+  CHECK_FALSE(windows[0]->met_on.has_value());
+  CHECK(windows[1]->start == make_date(2026, 1, 5));  // the first's, opened by its appeal
+  CHECK(windows[1]->met_on == make_date(2026, 2, 16));
   second.close(make_date(2026, 2, 20));
-  CHECK(windows[1]->ended_on == make_date(2026, 2, 20));
+  CHECK(windows[0]->ended_on == make_date(2026, 2, 20));
   CHECK(second.closed() == make_date(2026, 2, 20));
   CHECK_FALSE(first.closed().has_value());
 }

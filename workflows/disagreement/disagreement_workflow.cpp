@@ -119,12 +119,11 @@ struct DisagreementWorkflow::Machine : sc::state_machine<DisagreementWorkflow::M
   }
 
   // The family contacted the mediation adviser on `on` and said whether it wants mediation
-  // (reg 33); its appeal window runs from the decision notice meanwhile.
+  // (reg 33). Its appeal window is not known until the certificate: it may end a month after it.
   void contacted_adviser(engine::Date on) {
     if (open("mediation_contact", decision_sent)) {
       meet("mediation_contact", on);
     }
-    appeal_window = open("appeal_window", decision_sent);
   }
 
   void appeal(engine::Date on) {
@@ -139,11 +138,14 @@ struct DisagreementWorkflow::Machine : sc::state_machine<DisagreementWorkflow::M
     tribunal = true;
   }
 
-  // The certificate allows an appeal for a month from its issue if that is later (HESC rule
-  // 20(1)(c)).
+  // The certificate allows an appeal for a month from its issue if that is later than 2 months
+  // from the decision (HESC rule 20(1)(c)): only now is the window known.
   void certificate(engine::Date on) {
-    if (appeal_window && open_clock(*appeal_window) != nullptr &&
-        !book.extend_to_later(*appeal_window, "certificate", on)) {
+    if (appeal_window) {
+      return;  // the family appealed before the certificate came
+    }
+    appeal_window = open("appeal_window", decision_sent);
+    if (appeal_window && !book.extend_to_later(*appeal_window, "certificate", on)) {
       fail("no rule pack has the appeal window's month from the mediation certificate");
     }
   }
@@ -513,14 +515,26 @@ bool DisagreementWorkflow::awaits(const engine::Event& event) const {
   return machine_->awaits(event);
 }
 
-bool DisagreementWorkflow::joins(engine::EventType type) const {
+bool DisagreementWorkflow::accepts(engine::EventType type) const {
+  // The same table as the states' reactions, read by name.
   const auto& state = machine_->state_name;
+  const auto in = [&](std::initializer_list<std::string_view> states) {
+    return std::find(states.begin(), states.end(), state) != states.end();
+  };
+  using T = engine::EventType;
   switch (type) {
-    case engine::EventType::kMediationDeclined:
-      return state == AwaitingMediation::kName;
-    case engine::EventType::kAppealLodged:
-      return state == AwaitingMediation::kName || state == AwaitingCertificate::kName ||
-             state == CertificateIssued::kName;
+    case T::kMediationDeclined:
+    case T::kMediationHeld:
+      return in({AwaitingMediation::kName});
+    case T::kMediationCertificateIssued:
+      return in({AwaitingMediation::kName, AwaitingCertificate::kName});
+    case T::kAppealLodged:
+      return in({AwaitingMediation::kName, AwaitingCertificate::kName, CertificateIssued::kName});
+    case T::kAppealDecided:
+      return in({Appealed::kName, Ordered::kName});
+    case T::kTribunalOrder:
+      return in({Appealed::kName, AppealAllowed::kName, AppealDismissed::kName, Ordered::kName,
+                 Complied::kName});
     default:
       return false;
   }

@@ -28,7 +28,8 @@ class DisagreementWorkflow {
  public:
   // Starts a disagreement with the decision whose written notice was sent on `decision_sent`,
   // opened by `first` (mediation_requested, mediation_declined or appeal_lodged): the family's
-  // 2-month windows run from the notice. Check status() once built.
+  // 2-month windows run from the notice (the appeal window, on a mediation route, is known once
+  // the certificate is issued). Check status() once built.
   DisagreementWorkflow(ClockBook& book, engine::Date decision_sent, const engine::Event& first);
   ~DisagreementWorkflow();
   DisagreementWorkflow(const DisagreementWorkflow&) = delete;
@@ -46,9 +47,10 @@ class DisagreementWorkflow {
   // plan after an order to make one).
   bool awaits(const engine::Event& event) const;
 
-  // True when a starting event of `type` belongs to this disagreement rather than a new one: a
-  // decline after a request for mediation, an appeal before one was lodged.
-  bool joins(engine::EventType type) const;
+  // True when a disagreement event of `type` can be taken where this disagreement stands (a
+  // decline after a request for mediation, an appeal before one was lodged, an order after
+  // one): the case evaluator gives it to the latest disagreement that can.
+  bool accepts(engine::EventType type) const;
 
   // The plan had already ceased when the Tribunal dismissed the appeal against ceasing: the
   // order is met on `on`, the day of the order.

@@ -225,6 +225,14 @@ struct Active : sc::simple_state<Active, Machine, Starting> {
   }
 };
 
+// The family appeals to the Tribunal: from any point before an appeal (with or without a
+// certificate: the Tribunal may allow one without, HESC rule 19).
+template <typename State>
+sc::result lodge(State& state, const EvAppeal& e) {
+  state.outermost_context().appeal(e.event.on);
+  return state.template transit<Appealed>();
+}
+
 // Only until the first event is taken: it decides where the disagreement begins.
 struct Starting : sc::simple_state<Starting, Active> {
   static constexpr std::string_view kName = "starting";
@@ -232,10 +240,7 @@ struct Starting : sc::simple_state<Starting, Active> {
                               sc::custom_reaction<EvAppeal>>;
   sc::result react(const EvRequested& e);
   sc::result react(const EvDeclined& e);
-  sc::result react(const EvAppeal& e) {
-    outermost_context().appeal(e.event.on);
-    return transit<Appealed>();
-  }
+  sc::result react(const EvAppeal& e) { return lodge(*this, e); }
 };
 
 struct AwaitingMediation : sc::simple_state<AwaitingMediation, Active> {
@@ -245,10 +250,7 @@ struct AwaitingMediation : sc::simple_state<AwaitingMediation, Active> {
   sc::result react(const EvHeld& e);
   sc::result react(const EvDeclined& e);
   sc::result react(const EvCertificate& e);
-  sc::result react(const EvAppeal& e) {
-    outermost_context().appeal(e.event.on);
-    return transit<Appealed>();
-  }
+  sc::result react(const EvAppeal& e) { return lodge(*this, e); }
 };
 
 struct AwaitingCertificate : sc::simple_state<AwaitingCertificate, Active> {
@@ -260,20 +262,14 @@ struct AwaitingCertificate : sc::simple_state<AwaitingCertificate, Active> {
     m.certificate(e.event.on);
     return transit<CertificateIssued>();
   }
-  sc::result react(const EvAppeal& e) {
-    outermost_context().appeal(e.event.on);
-    return transit<Appealed>();
-  }
+  sc::result react(const EvAppeal& e) { return lodge(*this, e); }
 };
 
 // The family may now appeal; a disagreement the family takes no further stays here.
 struct CertificateIssued : sc::simple_state<CertificateIssued, Active> {
   static constexpr std::string_view kName = "certificate_issued";
   using reactions = sc::custom_reaction<EvAppeal>;
-  sc::result react(const EvAppeal& e) {
-    outermost_context().appeal(e.event.on);
-    return transit<Appealed>();
-  }
+  sc::result react(const EvAppeal& e) { return lodge(*this, e); }
 };
 
 // A Tribunal order, or the LA's notice that it will not oppose the appeal (reg 45).
@@ -292,24 +288,24 @@ struct Appealed : sc::simple_state<Appealed, Active> {
   }
 };
 
-// The Tribunal allowed the appeal: its orders follow.
-struct AppealAllowed : sc::simple_state<AppealAllowed, Active> {
-  static constexpr std::string_view kName = "appeal_allowed";
+// A state whose only way on is an order.
+template <typename Self>
+struct AwaitingOrders : sc::simple_state<Self, Active> {
   using reactions = sc::custom_reaction<EvOrder>;
   sc::result react(const EvOrder& e) {
-    take_order(outermost_context(), e);
-    return transit<Ordered>();
+    take_order(this->outermost_context(), e);
+    return this->template transit<Ordered>();
   }
 };
 
+// The Tribunal allowed the appeal: its orders follow.
+struct AppealAllowed : AwaitingOrders<AppealAllowed> {
+  static constexpr std::string_view kName = "appeal_allowed";
+};
+
 // An appeal against ceasing that is dismissed lets the LA cease (order cease_dismissed).
-struct AppealDismissed : sc::simple_state<AppealDismissed, Active> {
+struct AppealDismissed : AwaitingOrders<AppealDismissed> {
   static constexpr std::string_view kName = "appeal_dismissed";
-  using reactions = sc::custom_reaction<EvOrder>;
-  sc::result react(const EvOrder& e) {
-    take_order(outermost_context(), e);
-    return transit<Ordered>();
-  }
 };
 
 struct AppealWithdrawn : sc::simple_state<AppealWithdrawn, Active> {
@@ -338,13 +334,8 @@ struct Ordered : sc::simple_state<Ordered, Active> {
 };
 
 // Every order carried out. A further order (recorded later) starts again.
-struct Complied : sc::simple_state<Complied, Active> {
+struct Complied : AwaitingOrders<Complied> {
   static constexpr std::string_view kName = "orders_carried_out";
-  using reactions = sc::custom_reaction<EvOrder>;
-  sc::result react(const EvOrder& e) {
-    take_order(outermost_context(), e);
-    return transit<Ordered>();
-  }
 };
 
 sc::result Starting::react(const EvRequested& e) {

@@ -10,7 +10,7 @@ namespace {
 
 constexpr int kDaysInWeek = 7;
 
-constexpr detail::EnumNames<Counting, 9> kNames = {{
+constexpr detail::EnumNames<Counting, 10> kNames = {{
     {Counting::kWeeksAfter, "weeks_after"},
     {Counting::kDaysAfter, "days_after"},
     {Counting::kMonthsAfter, "months_after"},
@@ -20,6 +20,7 @@ constexpr detail::EnumNames<Counting, 9> kNames = {{
     {Counting::kWorkingDaysAfter, "working_days_after"},
     {Counting::kDayBeforeFixedDate, "day_before_fixed_date"},
     {Counting::kDaysBefore, "days_before"},
+    {Counting::kImmediately, "immediately"},
 }};
 
 // "1 week", "6 weeks".
@@ -87,6 +88,8 @@ Date last_compliant_day(Counting counting, Date start, int amount, const Calenda
       return start - date::days{1};
     case Counting::kDaysBefore:
       return start - date::days{amount};
+    case Counting::kImmediately:
+      return start;
   }
   return start;
 }
@@ -107,6 +110,8 @@ std::string describe_period(Counting counting, int amount) {
       return count_of(amount, "working day");
     case Counting::kDayBeforeFixedDate:
       return "the day before a fixed date";
+    case Counting::kImmediately:
+      return "immediately";
   }
   return "";
 }

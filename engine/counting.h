@@ -26,11 +26,12 @@ enum class Counting {
   kWorkingDaysAfter,          // "within N working days of E": the Nth working day after E
   kDayBeforeFixedDate,        // "before 15 February": the day before a fixed date (14 Feb)
   kDaysBefore,                // "at least N days before E": E − N (notice of a meeting on E)
+  kImmediately,               // "immediately" on E: E itself (N is ignored)
 };
 
 // The name in data: "weeks_after", "days_after", "months_after", "days_beginning_with",
 // "months_starting_with", "working_days_beginning_with", "working_days_after",
-// "day_before_fixed_date", "days_before".
+// "day_before_fixed_date", "days_before", "immediately".
 std::string_view to_string(Counting counting);
 
 // The convention named by `text`, exactly as to_string writes it, or nullopt.
@@ -59,7 +60,8 @@ Date last_compliant_day(Counting counting, Date start, int amount, const Calenda
                         bool count_event_day = false);
 
 // A short phrase for the basis text of a due date: "6 weeks", "1 week", "12 months",
-// "15 days", "15 working days"; kDayBeforeFixedDate gives "the day before a fixed date".
+// "15 days", "15 working days"; kDayBeforeFixedDate gives "the day before a fixed date",
+// kImmediately "immediately".
 std::string describe_period(Counting counting, int amount);
 
 }  // namespace ehcp::engine

@@ -34,16 +34,18 @@ constexpr detail::EnumNames<EventType, kEventTypeCount> kEventTypes{{
     {EventType::kAmendmentWithdrawn, "amendment_withdrawn"},
     {EventType::kPlanCeased, "plan_ceased"},
     {EventType::kTransferExpected, "transfer_expected"},
+    {EventType::kMediationRequested, "mediation_requested"},
+    {EventType::kMediationDeclined, "mediation_declined"},
+    {EventType::kMediationHeld, "mediation_held"},
+    {EventType::kMediationCertificateIssued, "mediation_certificate_issued"},
+    {EventType::kAppealLodged, "appeal_lodged"},
+    {EventType::kAppealDecided, "appeal_decided"},
+    {EventType::kTribunalOrder, "tribunal_order"},
 }};
 
-// contract.md §1 "Disagreement, moves, re-assessment (later)".
-constexpr std::array<std::string_view, 11> kLaterTypes = {
-    "mediation_requested",  "mediation_declined",
-    "mediation_held",       "mediation_certificate_issued",
-    "appeal_lodged",        "appeal_decided",
-    "tribunal_order",       "moved_out",
-    "transferred_in",       "reassessment_requested",
-    "reassessment_decision"};
+// contract.md §1 "Disagreement, moves, re-assessment (later)": the moves and re-assessment.
+constexpr std::array<std::string_view, 4> kLaterTypes = {
+    "moved_out", "transferred_in", "reassessment_requested", "reassessment_decision"};
 
 }  // namespace
 

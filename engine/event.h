@@ -154,6 +154,43 @@ struct TransferExpected {
   bool operator==(const TransferExpected&) const = default;
 };
 
+// --- Disagreement: mediation, appeal, Tribunal orders ---
+// `decision_sent` (optional, an addition to the contract): the day the LA sent the written
+// notice of the decision disagreed with, from which the 2-month limits run. Absent: the latest
+// appealable decision the case records on or before the event (the evaluator finds it).
+struct MediationRequested {
+  std::optional<Date> decision_sent;
+  bool operator==(const MediationRequested&) const = default;
+};
+struct MediationDeclined {
+  std::optional<Date> decision_sent;
+  bool operator==(const MediationDeclined&) const = default;
+};
+// `agreement` (optional, an addition): the mediation ended in an agreement on an appealable
+// matter, which the LA must carry out on the limits of that order (reg 42(2)).
+struct MediationHeld {
+  std::optional<OrderKind> agreement;
+  bool operator==(const MediationHeld&) const = default;
+};
+struct MediationCertificateIssued {
+  bool operator==(const MediationCertificateIssued&) const = default;
+};
+struct AppealLodged {
+  std::optional<Date> decision_sent;
+  bool operator==(const AppealLodged&) const = default;
+};
+struct AppealDecided {
+  AppealOutcome outcome = AppealOutcome::kAllowed;
+  bool operator==(const AppealDecided&) const = default;
+};
+// `unopposed` (optional, an addition): the LA told the Tribunal on `on` that it would not
+// oppose the appeal (reg 45), conceding what `order` names.
+struct TribunalOrder {
+  OrderKind order = OrderKind::kAssess;
+  bool unopposed = false;
+  bool operator==(const TribunalOrder&) const = default;
+};
+
 // The order here is the order of EventType below.
 using EventBody =
     std::variant<CaseOpened, CaseworkerAssigned, SettingChanged, CaseClosed, AssessmentRequested,
@@ -162,7 +199,8 @@ using EventBody =
                  FamilyResponse, FinalPlanIssued, AssessmentWithdrawn, PlanInForce,
                  ReviewMeetingScheduled, ReviewMeetingHeld, ReviewReportReceived, ReviewDecision,
                  AmendmentNoticeIssued, AmendedPlanIssued, AmendmentWithdrawn, PlanCeased,
-                 TransferExpected>;
+                 TransferExpected, MediationRequested, MediationDeclined, MediationHeld,
+                 MediationCertificateIssued, AppealLodged, AppealDecided, TribunalOrder>;
 
 enum class EventType : std::uint8_t {
   kCaseOpened,
@@ -191,15 +229,22 @@ enum class EventType : std::uint8_t {
   kAmendmentWithdrawn,
   kPlanCeased,
   kTransferExpected,
+  kMediationRequested,
+  kMediationDeclined,
+  kMediationHeld,
+  kMediationCertificateIssued,
+  kAppealLodged,
+  kAppealDecided,
+  kTribunalOrder,
 };
 inline constexpr std::size_t kEventTypeCount = std::variant_size_v<EventBody>;
 
 // The contract's name of the type ("advice_received").
 std::string_view to_string(EventType type);
 // The type named `text`, or nullopt when the contract has no such type, or names it only among
-// the later types (disagreement, moves, re-assessment) this version does not take yet.
+// the later types (moves, re-assessment) this version does not take yet.
 std::optional<EventType> parse_event_type(std::string_view text);
-// True for a type the contract names for a later version ("mediation_requested").
+// True for a type the contract names for a later version ("moved_out").
 bool is_later_contract_type(std::string_view text);
 
 struct Event {

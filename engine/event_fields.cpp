@@ -35,6 +35,14 @@ constexpr EnumNames<ConsultationOutcome, 2> kConsultationOutcomes{
 constexpr EnumNames<ReviewOutcome, 3> kReviewOutcomes{{{ReviewOutcome::kMaintain, "maintain"},
                                                        {ReviewOutcome::kAmend, "amend"},
                                                        {ReviewOutcome::kCease, "cease"}}};
+constexpr EnumNames<AppealOutcome, 3> kAppealOutcomes{{{AppealOutcome::kAllowed, "allowed"},
+                                                       {AppealOutcome::kDismissed, "dismissed"},
+                                                       {AppealOutcome::kWithdrawn, "withdrawn"}}};
+constexpr EnumNames<OrderKind, 5> kOrderKinds{{{OrderKind::kAssess, "assess"},
+                                               {OrderKind::kMakePlan, "make_plan"},
+                                               {OrderKind::kAmend, "amend"},
+                                               {OrderKind::kSectionI, "section_i"},
+                                               {OrderKind::kCeaseDismissed, "cease_dismissed"}}};
 constexpr EnumNames<Phase, 10> kPhases{{{Phase::kEarlyYears, "early_years"},
                                         {Phase::kInfant, "infant"},
                                         {Phase::kJunior, "junior"},
@@ -62,6 +70,8 @@ EHCP_DEFINE_ENUM_NAMES(ExceptionLimb, exception_limb, kExceptionLimbs)
 EHCP_DEFINE_ENUM_NAMES(IssueOutcome, issue_outcome, kIssueOutcomes)
 EHCP_DEFINE_ENUM_NAMES(ConsultationOutcome, consultation_outcome, kConsultationOutcomes)
 EHCP_DEFINE_ENUM_NAMES(ReviewOutcome, review_outcome, kReviewOutcomes)
+EHCP_DEFINE_ENUM_NAMES(AppealOutcome, appeal_outcome, kAppealOutcomes)
+EHCP_DEFINE_ENUM_NAMES(OrderKind, order_kind, kOrderKinds)
 EHCP_DEFINE_ENUM_NAMES(Phase, phase, kPhases)
 
 #undef EHCP_DEFINE_ENUM_NAMES

@@ -1,9 +1,10 @@
 // engine/event_fields.h
 //
 // The closed vocabularies that event fields draw from (contract.md §1): request sources,
-// outcomes, advice services, exception limbs and setting phases. Each enum has to_string and a
-// parse_<enum> that returns nullopt for a name outside the contract, and accepted_<enum>() for
-// the error message that names what would have been accepted. Plain values; thread-safe.
+// outcomes, advice services, exception limbs, setting phases and Tribunal order kinds. Each enum
+// has to_string and a parse_<enum> that returns nullopt for a name outside the contract, and
+// accepted_<enum>() for the error message that names what would have been accepted. Plain values;
+// thread-safe.
 #pragma once
 
 #include <optional>
@@ -33,6 +34,17 @@ enum class ExceptionLimb {
 enum class IssueOutcome { kIssue, kNoPlan };
 enum class ConsultationOutcome { kAgree, kDecline };
 enum class ReviewOutcome { kMaintain, kAmend, kCease };
+// How an appeal to the First-tier Tribunal ended; what the LA must then do comes as orders.
+enum class AppealOutcome { kAllowed, kDismissed, kWithdrawn };
+// What a Tribunal order (reg 44(2)), an unopposed appeal (reg 45) or a mediation agreement on
+// an appealable matter (reg 42(2)) requires of the LA.
+enum class OrderKind {
+  kAssess,         // (b): assess (or re-assess)
+  kMakePlan,       // (c): make and maintain a plan
+  kAmend,          // (e): amend the plan's content
+  kSectionI,       // (f): amend only the school or institution named (section I)
+  kCeaseDismissed  // (a): an appeal against ceasing dismissed: cease
+};
 enum class Phase {
   kEarlyYears,
   kInfant,
@@ -58,6 +70,8 @@ EHCP_DECLARE_ENUM_NAMES(ExceptionLimb, exception_limb)
 EHCP_DECLARE_ENUM_NAMES(IssueOutcome, issue_outcome)
 EHCP_DECLARE_ENUM_NAMES(ConsultationOutcome, consultation_outcome)
 EHCP_DECLARE_ENUM_NAMES(ReviewOutcome, review_outcome)
+EHCP_DECLARE_ENUM_NAMES(AppealOutcome, appeal_outcome)
+EHCP_DECLARE_ENUM_NAMES(OrderKind, order_kind)
 EHCP_DECLARE_ENUM_NAMES(Phase, phase)
 
 #undef EHCP_DECLARE_ENUM_NAMES

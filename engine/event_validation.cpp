@@ -98,10 +98,33 @@ struct BodyCheck {
     }
     return std::nullopt;
   }
+  Problem decision_sent(const std::optional<Date>& sent) const {
+    return sent ? not_after("decision_sent", *sent, event.on, "event's date") : std::nullopt;
+  }
   Problem operator()(const ReviewMeetingScheduled& e) const {
     if (e.meeting < event.on) {
       return "field 'meeting' (" + format_date(e.meeting) + ") is before the notice date " +
              format_date(event.on);
+    }
+    return std::nullopt;
+  }
+  // The decision disagreed with was notified before (or on the day) the family acted on it.
+  Problem operator()(const MediationRequested& e) const { return decision_sent(e.decision_sent); }
+  Problem operator()(const MediationDeclined& e) const { return decision_sent(e.decision_sent); }
+  Problem operator()(const AppealLodged& e) const { return decision_sent(e.decision_sent); }
+  Problem operator()(const MediationHeld& e) const {
+    if (e.agreement == OrderKind::kCeaseDismissed) {
+      return std::string(
+          "field 'agreement' cannot be cease_dismissed: that is the Tribunal dismissing an "
+          "appeal; an agreement is assess, make_plan, amend or section_i");
+    }
+    return std::nullopt;
+  }
+  Problem operator()(const TribunalOrder& e) const {
+    if (e.unopposed && e.order == OrderKind::kCeaseDismissed) {
+      return std::string(
+          "field 'unopposed': an appeal the LA does not oppose is not dismissed "
+          "(order cease_dismissed)");
     }
     return std::nullopt;
   }

@@ -21,11 +21,12 @@ Status RuleBook::add(RulePack pack) {
   if (pack.effective_to && *pack.effective_to < pack.effective_from) {
     return Status::invalid_input("rule pack '" + pack.name + "' ends before it starts");
   }
-  std::set<std::string> seen;
+  std::set<std::pair<std::string, std::string>> seen;
   for (const auto& rule : pack.rules) {
-    if (!seen.insert(rule.clock).second) {
-      return Status::invalid_input("rule pack '" + pack.name + "' has clock '" + rule.clock +
-                                   "' twice");
+    if (!seen.insert({rule.clock, rule.limb}).second) {
+      return Status::invalid_input("rule pack '" + pack.name + "' has clock '" + rule.clock + "'" +
+                                   (rule.limb.empty() ? "" : " limb '" + rule.limb + "'") +
+                                   " twice");
     }
     if (rule.amount < 0) {
       return Status::invalid_input("rule pack '" + pack.name + "': clock '" + rule.clock +
@@ -43,7 +44,7 @@ Status RuleBook::override_rule(const ClockRule& override_with) {
   bool found = false;
   for (auto& pack : packs_) {
     for (auto& rule : pack.rules) {
-      if (rule.clock == override_with.clock) {
+      if (rule.clock == override_with.clock && rule.limb == override_with.limb) {
         rule.counting = override_with.counting;
         rule.amount = override_with.amount;
         found = true;
@@ -51,7 +52,9 @@ Status RuleBook::override_rule(const ClockRule& override_with) {
     }
   }
   if (!found) {
-    return Status::invalid_input("no rule pack has a clock '" + override_with.clock + "'");
+    return Status::invalid_input(
+        "no rule pack has a clock '" + override_with.clock + "'" +
+        (override_with.limb.empty() ? "" : " with limb '" + override_with.limb + "'"));
   }
   return {};
 }
@@ -108,18 +111,30 @@ std::span<const EscalationRung> RuleBook::ladder_for(std::string_view clock, Dat
   return pack->escalation;
 }
 
-const ClockRule* RuleBook::rule_for(std::string_view clock, Date start) const {
+const ClockRule* RuleBook::rule_for(std::string_view clock, Date start,
+                                    std::string_view limb) const {
   const RulePack* pack = pack_on(start);
   if (pack == nullptr) {
     return nullptr;
   }
   const auto family = family_of(clock);
+  const ClockRule* plain = nullptr;
+  const ClockRule* first_limb = nullptr;
   for (const auto& rule : pack->rules) {
-    if (rule.clock == clock || rule.clock == family) {
+    if (rule.clock != clock && rule.clock != family) {
+      continue;
+    }
+    if (rule.limb == limb) {
       return &rule;
     }
+    if (rule.limb.empty() && plain == nullptr) {
+      plain = &rule;
+    }
+    if (first_limb == nullptr) {
+      first_limb = &rule;
+    }
   }
-  return nullptr;
+  return plain != nullptr ? plain : first_limb;
 }
 
 Date RuleBook::due(const ClockRule& rule, Date start, const Calendar& calendar) const {
@@ -130,7 +145,9 @@ Date RuleBook::due(const ClockRule& rule, Date start, const Calendar& calendar) 
 
 std::string RuleBook::basis(const ClockRule& rule, Date start) const {
   const RulePack* pack = pack_on(start);
-  const char* relation = rule.counting == Counting::kDaysBefore ? " before " : " from ";
+  const char* relation = rule.counting == Counting::kDaysBefore    ? " before "
+                         : rule.counting == Counting::kImmediately ? ", on the day of "
+                                                                   : " from ";
   std::string text = rule.source + ": " + describe_period(rule.counting, rule.amount) + relation +
                      rule.measured_from + " " + format_date(start);
   if (pack != nullptr && pack->count_event_day &&

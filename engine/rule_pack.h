@@ -26,7 +26,11 @@
 namespace ehcp::engine {
 
 struct ClockRule {
-  std::string clock;     // "decision_to_assess"; a family for suffixed clocks: "advice"
+  std::string clock;  // "decision_to_assess"; a family for suffixed clocks: "advice"
+  // One time limit of several the law sets for the same clock, each its own rule: the limbs of
+  // a Tribunal order ("tribunal.notify", "tribunal.final_plan" for order:assess), the
+  // certificate's month of the appeal window. Empty for a clock with one limit.
+  std::string limb;
   std::string workflow;  // "assessment"
   Counting counting = Counting::kWeeksAfter;
   int amount = 0;
@@ -63,11 +67,11 @@ enum class ReviewAnchor { kDecision, kMeeting };
 class RuleBook {
  public:
   // Adds a pack. Fails (kInvalidInput) when the pack is empty, its dates are reversed, or a
-  // clock appears twice in it.
+  // clock (with the same limb) appears twice in it.
   Status add(RulePack pack);
 
-  // Replaces the limits of `clock` in every pack with the LA's own (an LA that sets the draft
-  // plan target at 16 weeks), or fails when no pack has that clock.
+  // Replaces the limits of `clock` (of its limb) in every pack with the LA's own (an LA that
+  // sets the draft plan target at 16 weeks), or fails when no pack has that clock and limb.
   Status override_rule(const ClockRule& rule);
 
   // Gives `clock` (a name or family, e.g. "advice") its own escalation ladder in every pack
@@ -97,8 +101,10 @@ class RuleBook {
   const RulePack* pack_on(Date start) const;
 
   // The rule for a clock named `clock` ("advice:ep" finds the family "advice") that starts on
-  // `start`, or nullptr when no pack in force then has it.
-  const ClockRule* rule_for(std::string_view clock, Date start) const;
+  // `start`, or nullptr when no pack in force then has it. `limb` (a clock's detail) picks one
+  // limb of a clock with several; when no rule has that limb (an advice clock's service), the
+  // clock's rule without a limb, else its first limb (whose ladder every limb shares).
+  const ClockRule* rule_for(std::string_view clock, Date start, std::string_view limb = {}) const;
 
   // The clock's last compliant day, by the rule's counting and the pack's convention.
   Date due(const ClockRule& rule, Date start, const Calendar& calendar) const;

@@ -9,6 +9,7 @@
 #include "engine/phase_transfer.h"
 #include "workflows/assessment/assessment_workflow.h"
 #include "workflows/clock_book.h"
+#include "workflows/disagreement/disagreement_workflow.h"
 #include "workflows/exceptions.h"
 #include "workflows/review/review_workflow.h"
 
@@ -16,6 +17,7 @@ namespace ehcp::workflows {
 namespace {
 
 using assessment::AssessmentWorkflow;
+using disagreement::DisagreementWorkflow;
 using review::ReviewWorkflow;
 
 // From Year 9 every review must consider preparation for adulthood (CoP 8.9, rules.md §3).
@@ -60,6 +62,14 @@ class Evaluator {
       plan_in_force_ = false;  // a ceased plan's appeal window has passed
       plan_ends_on_.reset();
     }
+    if (DisagreementWorkflow::takes(e.type())) {
+      return take_disagreement_event(recorded);
+    }
+    bool carried_out = false;  // the event meets or ends a limb of an order or agreement
+    if (!carry_out_orders(recorded, carried_out)) {
+      return false;
+    }
+    note_appealable_decision(e);
     using T = engine::EventType;
     switch (e.type()) {
       case T::kCaseOpened: {
@@ -91,10 +101,16 @@ class Evaluator {
           current()->close(e.on);
         }
         close_reviews(e.on);
+        for (auto& d : disagreements_) {
+          d->close(e.on);
+        }
         return true;
       case T::kPlanInForce:
         return take_plan_in_force(recorded);
       case T::kPlanCeased:
+        if (carried_out && !plan_in_force_) {
+          return true;  // ceased as the Tribunal allowed, the plan being no longer in force
+        }
         return cease_plan(recorded);
       case T::kAssessmentRequested:
         return start_assessment(recorded);
@@ -106,6 +122,9 @@ class Evaluator {
         return true;
       default:
         break;
+    }
+    if (carried_out && !owner_takes(e.type())) {
+      return carried_out_alone(recorded);
     }
     if (ReviewWorkflow::takes(e.type())) {
       return take_review_event(recorded);
@@ -151,6 +170,11 @@ class Evaluator {
       const auto& w = *run.workflow;
       view.workflows.push_back({assessment::kWorkflow, w.state(), w.opened(), w.closed(), {}});
       view.warnings.insert(view.warnings.end(), w.warnings().begin(), w.warnings().end());
+    }
+    for (const auto& d : disagreements_) {
+      d->close_unused_windows();
+      view.workflows.push_back(
+          {disagreement::kWorkflow, d->state(), d->opened(), d->closed(), d->flags()});
     }
     for (const auto& r : reviews_) {
       WorkflowView v{review::kWorkflow, r->state(), r->opened(), r->closed(), {}};
@@ -420,6 +444,150 @@ class Evaluator {
     return engine::year_group(*dob_, due, out_of_cohort_) >= kPreparationForAdulthoodYear;
   }
 
+  // --- Disagreements (rules.md §6) ---
+
+  // Remembers when the LA last sent notice of a decision the family may appeal (CFA s51): a
+  // refusal to assess, a decision not to issue a plan, a plan or amended plan issued, a review
+  // keeping the plan as it is or ceasing it, an amendment withdrawn, a plan ceased. A
+  // disagreement event that does not say which decision it is about is about this one.
+  void note_appealable_decision(const engine::Event& e) {
+    using T = engine::EventType;
+    bool appealable = false;
+    switch (e.type()) {
+      case T::kAssessmentDecision:
+        appealable = std::get<engine::AssessmentDecision>(e.body).outcome ==
+                     engine::AssessmentOutcome::kRefuse;
+        break;
+      case T::kIssueDecision:
+        appealable =
+            std::get<engine::IssueDecision>(e.body).outcome == engine::IssueOutcome::kNoPlan;
+        break;
+      case T::kReviewDecision:
+        appealable =
+            std::get<engine::ReviewDecision>(e.body).outcome != engine::ReviewOutcome::kAmend;
+        break;
+      case T::kFinalPlanIssued:
+      case T::kAmendedPlanIssued:
+      case T::kAmendmentWithdrawn:
+      case T::kPlanCeased:
+        appealable = true;
+        break;
+      default:
+        break;
+    }
+    if (appealable) {
+      last_decision_ = e.on;
+    }
+  }
+
+  // The decision notice a starting event is about: its own `decision_sent`, else the latest
+  // appealable decision recorded.
+  static std::optional<engine::Date> decision_sent_of(const engine::Event& e) {
+    if (const auto* b = std::get_if<engine::MediationRequested>(&e.body)) {
+      return b->decision_sent;
+    }
+    if (const auto* b = std::get_if<engine::MediationDeclined>(&e.body)) {
+      return b->decision_sent;
+    }
+    if (const auto* b = std::get_if<engine::AppealLodged>(&e.body)) {
+      return b->decision_sent;
+    }
+    return std::nullopt;
+  }
+
+  static bool starts_disagreement(engine::EventType type) {
+    using T = engine::EventType;
+    return type == T::kMediationRequested || type == T::kMediationDeclined ||
+           type == T::kAppealLodged;
+  }
+
+  // A disagreement event goes to the latest disagreement that can take it where it stands
+  // (and, when it names its decision, is about that one): a decline after a request, an appeal
+  // after mediation, an order after an appeal. A family's step no disagreement takes starts a
+  // new one; anything else goes to the latest, which says why it cannot take it.
+  bool take_disagreement_event(const engine::RecordedEvent& recorded) {
+    const engine::Event& e = recorded.event;
+    const auto sent = decision_sent_of(e);
+    DisagreementWorkflow* target = nullptr;
+    for (auto it = disagreements_.rbegin(); it != disagreements_.rend(); ++it) {
+      if ((*it)->accepts(e.type()) && (!sent || (*it)->decision_sent() == *sent)) {
+        target = it->get();
+        break;
+      }
+    }
+    if (target == nullptr && starts_disagreement(e.type())) {
+      return start_disagreement(recorded, sent ? sent : last_decision_);
+    }
+    if (target == nullptr && disagreements_.empty()) {
+      return reject(recorded, "no mediation or appeal has been recorded");
+    }
+    if (target == nullptr) {
+      target = disagreements_.back().get();
+    }
+    if (auto status = target->apply(e); !status.ok()) {
+      return reject(recorded, status.message());
+    }
+    const auto* order = std::get_if<engine::TribunalOrder>(&e.body);
+    if (order != nullptr && order->order == engine::OrderKind::kCeaseDismissed &&
+        (!plan_in_force_ || plan_ends_on_)) {
+      target->plan_already_ceased(e.on);  // the LA ceased it before the appeal was decided
+    }
+    return true;
+  }
+
+  bool start_disagreement(const engine::RecordedEvent& recorded,
+                          std::optional<engine::Date> decision_sent) {
+    if (!decision_sent) {
+      return reject(recorded,
+                    "no decision the family could appeal is recorded on or before it: give the "
+                    "day its notice was sent as field 'decision_sent'");
+    }
+    disagreements_.push_back(
+        std::make_unique<DisagreementWorkflow>(book_, *decision_sent, recorded.event));
+    if (const auto& status = disagreements_.back()->status(); !status.ok()) {
+      return reject(recorded, status.message());
+    }
+    return true;
+  }
+
+  // Offers `recorded` to each disagreement awaiting it; `carried_out` says whether any did.
+  bool carry_out_orders(const engine::RecordedEvent& recorded, bool& carried_out) {
+    for (auto& d : disagreements_) {
+      if (!d->awaits(recorded.event)) {
+        continue;
+      }
+      carried_out = true;
+      if (auto status = d->apply(recorded.event); !status.ok()) {
+        return reject(recorded, status.message());
+      }
+    }
+    return true;
+  }
+
+  // Whether the workflow an event usually belongs to can take it now: an open assessment for
+  // its decisions and plans, a review awaiting an amendment for an amended plan.
+  bool owner_takes(engine::EventType type) {
+    if (type == engine::EventType::kAmendedPlanIssued) {
+      return plan_in_force_ && std::any_of(reviews_.begin(), reviews_.end(),
+                                           [](const auto& r) { return r->amending(); });
+    }
+    return !AssessmentWorkflow::takes(type) || current() != nullptr;
+  }
+
+  // An event that carries out an order where no assessment or review is waiting for it: a plan
+  // the Tribunal ordered after a decision not to issue one, an amendment it ordered.
+  bool carried_out_alone(const engine::RecordedEvent& recorded) {
+    const engine::Event& e = recorded.event;
+    if (const auto* amended = std::get_if<engine::AmendedPlanIssued>(&e.body);
+        amended != nullptr && amended->names_setting) {
+      naming_.push_back(e.on);  // it meets a phase transfer too
+    }
+    if (e.type() == engine::EventType::kFinalPlanIssued && !plan_in_force_) {
+      start_plan(e.on, e.on, e.on);
+    }
+    return true;
+  }
+
   bool reject(const engine::RecordedEvent& recorded, const std::string& reason) {
     rejection_ =
         Rejection{recorded.seq, std::string(engine::to_string(recorded.event.type())) + " on " +
@@ -435,6 +603,8 @@ class Evaluator {
   std::vector<ExceptionToApply> exceptions_;
   std::optional<std::string> setting_;
   std::vector<std::unique_ptr<ReviewWorkflow>> reviews_;
+  std::vector<std::unique_ptr<DisagreementWorkflow>> disagreements_;
+  std::optional<engine::Date> last_decision_;  // the latest appealable decision's notice
   bool plan_in_force_ = false;
   std::optional<engine::Date> plan_made_;   // first known to the engine (transfers from then)
   std::optional<engine::Date> plan_since_;  // the day the plan was made

@@ -20,7 +20,8 @@ struct WorkflowView {
   engine::Date opened;
   std::optional<engine::Date> closed;
   // Things the law asks of this workflow in particular: "preparation_for_adulthood" on a
-  // review from Year 9.
+  // review from Year 9; "mediation" and "tribunal" on a disagreement (SEN2 leaves such cases
+  // out of the 20-week rates).
   std::vector<std::string> flags;
   bool operator==(const WorkflowView&) const = default;
 };

@@ -8,11 +8,13 @@ engine::Status ClockBook::open(const std::string& name, const std::string& workf
 }
 
 engine::Status ClockBook::open(const std::string& name, const std::string& workflow,
-                               engine::Date start, engine::Date counted_from) {
-  const engine::ClockRule* rule = rules_.rule_for(name, start);
-  if (rule == nullptr) {
+                               engine::Date start, engine::Date counted_from,
+                               const std::string& limb) {
+  const engine::ClockRule* rule = rules_.rule_for(name, start, limb);
+  if (rule == nullptr || rule->limb != limb) {
     return engine::Status::internal("no rule pack in force on " + engine::format_date(start) +
-                                    " has a rule for clock '" + name + "'");
+                                    " has a rule for clock '" + name + "'" +
+                                    (limb.empty() ? "" : " limb '" + limb + "'"));
   }
   engine::Clock clock;
   clock.name = name;
@@ -21,8 +23,24 @@ engine::Status ClockBook::open(const std::string& name, const std::string& workf
   clock.due = rules_.due(*rule, counted_from, calendar_);
   clock.statutory = rule->statutory;
   clock.basis = rules_.basis(*rule, counted_from);
+  clock.detail = limb;
   clocks_.push_back(std::move(clock));
   return {};
+}
+
+bool ClockBook::extend_to_later(std::size_t index, const std::string& later_limb,
+                                engine::Date counted_from) {
+  engine::Clock& clock = clocks_.at(index);
+  const engine::ClockRule* rule = rules_.rule_for(clock.name, clock.start, later_limb);
+  if (rule == nullptr || rule->limb != later_limb) {
+    return false;
+  }
+  const engine::Date later = rules_.due(*rule, counted_from, calendar_);
+  if (later > clock.due) {
+    clock.due = later;
+    clock.basis = rules_.basis(*rule, counted_from) + " (later than " + clock.basis + ")";
+  }
+  return true;
 }
 
 engine::Clock* ClockBook::find_open(const std::string& name) {

@@ -5,6 +5,7 @@
 // One book per case evaluation; not shared.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -26,9 +27,17 @@ class ClockBook {
   engine::Status open(const std::string& name, const std::string& workflow, engine::Date start);
 
   // The same, for a clock whose limit is counted from another date than its start: notice
-  // given on `start` for a meeting on `counted_from` (due 14 days before the meeting).
+  // given on `start` for a meeting on `counted_from` (due 14 days before the meeting). A
+  // non-empty `limb` opens that limb of a clock the law sets several limits for (the rule
+  // pack's rule for it), recorded as the clock's detail.
   engine::Status open(const std::string& name, const std::string& workflow, engine::Date start,
-                      engine::Date counted_from);
+                      engine::Date counted_from, const std::string& limb = {});
+
+  // Makes clock number `index` (its place in clocks()) due on the later of its due date and the
+  // one its rule's `later_limb` gives counted from `counted_from`, with that limb's basis when
+  // it is later: the appeal window's month from the mediation certificate. False when no rule
+  // has that limb.
+  bool extend_to_later(std::size_t index, const std::string& later_limb, engine::Date counted_from);
 
   // Records what the board's measures group the open clock `name` by (an advice service).
   void set_detail(const std::string& name, std::string detail);

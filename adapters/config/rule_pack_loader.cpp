@@ -22,6 +22,7 @@ engine::Result<engine::ClockRule> read_rule(const nlohmann::json& item, const st
   FieldReader r(item);
   engine::ClockRule rule;
   rule.clock = r.required_string("clock");
+  rule.limb = r.optional_string("limb").value_or("");
   rule.workflow = r.required_string("workflow");
   rule.counting = r.required_enum("counting", engine::parse_counting, engine::accepted_counting);
   rule.amount = r.optional_int("amount").value_or(-1);
@@ -174,7 +175,9 @@ engine::Result<engine::RuleBook> rule_book_from_json(const nlohmann::json& docum
         if (!rule.ok()) {
           return rule.status();
         }
-        std::erase_if(pack.rules, [&](const auto& r2) { return r2.clock == rule.value().clock; });
+        std::erase_if(pack.rules, [&](const auto& r2) {
+          return r2.clock == rule.value().clock && r2.limb == rule.value().limb;
+        });
         pack.rules.push_back(std::move(rule).value());
       }
     }
@@ -264,6 +267,7 @@ Status apply_rule_overrides(engine::RuleBook& book, const nlohmann::json& rules)
     FieldReader o(item);
     engine::ClockRule rule;
     rule.clock = o.required_string("clock");
+    rule.limb = o.optional_string("limb").value_or("");  // one limb of a clock with several
     rule.counting = o.required_enum("counting", engine::parse_counting, engine::accepted_counting);
     const auto amount = o.optional_int("amount");
     if (o.error()) {

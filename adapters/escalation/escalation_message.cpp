@@ -72,6 +72,7 @@ sqlite::OutboxMessage escalation_message(const sqlite::ClockRow& row,
   m.case_ref = row.case_ref;
   m.clock = clock.name;
   m.start = clock.start;
+  m.due = clock.due;
   m.rung = rung.name;
   m.role = recipient.role;
   m.recipient = recipient.name;

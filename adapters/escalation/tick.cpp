@@ -70,7 +70,8 @@ engine::Result<TickOutcome> tick(sqlite::Database& db, const config::LaConfig& c
       }
     });
     for (const auto& [row, decisions] : due) {
-      const engine::ClockRule* rule = config.rules.rule_for(row.clock.name, row.clock.start);
+      const engine::ClockRule* rule =
+          config.rules.rule_for(row.clock.name, row.clock.start, row.clock.detail);
       for (const auto& d : decisions) {
         const sqlite::EscalationRecord record{
             row.case_ref, row.clock.name, row.clock.start, d.rung->name, row.clock.due,

@@ -103,6 +103,28 @@ constexpr std::array<BodyDecoder, engine::kEventTypeCount> kDecoders = {
       b.move = r.required_date("move");
       return b;
     },
+    [](FieldReader& r) -> EventBody {
+      return e::MediationRequested{r.optional_date("decision_sent")};
+    },
+    [](FieldReader& r) -> EventBody {
+      return e::MediationDeclined{r.optional_date("decision_sent")};
+    },
+    [](FieldReader& r) -> EventBody {
+      return e::MediationHeld{
+          r.optional_enum("agreement", e::parse_order_kind, e::accepted_order_kind)};
+    },
+    [](FieldReader&) -> EventBody { return e::MediationCertificateIssued{}; },
+    [](FieldReader& r) -> EventBody { return e::AppealLodged{r.optional_date("decision_sent")}; },
+    [](FieldReader& r) -> EventBody {
+      return e::AppealDecided{
+          r.required_enum("outcome", e::parse_appeal_outcome, e::accepted_appeal_outcome)};
+    },
+    [](FieldReader& r) -> EventBody {
+      e::TribunalOrder b;
+      b.order = r.required_enum("order", e::parse_order_kind, e::accepted_order_kind);
+      b.unopposed = r.optional_bool("unopposed", false);
+      return b;
+    },
 };
 
 }  // namespace

@@ -47,6 +47,16 @@ class FieldReader {
     return E{};
   }
 
+  // The same, for an optional field: nullopt when absent or null.
+  template <typename Parse, typename Accepted>
+  auto optional_enum(const char* name, Parse parse, Accepted accepted)
+      -> std::optional<std::remove_reference_t<decltype(*parse(std::string_view{}))>> {
+    if (find(name) == nullptr) {
+      return std::nullopt;
+    }
+    return required_enum(name, parse, accepted);
+  }
+
   const std::optional<std::string>& error() const { return error_; }
 
  private:

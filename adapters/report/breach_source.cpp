@@ -41,7 +41,8 @@ engine::Status record_breach_report(sqlite::Database& db, const engine::BreachRe
   try {
     SQLite::Statement insert(
         db.sql(),
-        "INSERT INTO breach_ledger (case_ref, clock, start, first_reported) VALUES (?, ?, ?, ?) "
+        "INSERT INTO breach_ledger (case_ref, clock, start, due, first_reported) VALUES (?, ?, ?, "
+        "?, ?) "
         "ON CONFLICT DO UPDATE SET first_reported = min(first_reported, excluded.first_reported)");
     const std::string on = engine::format_date(report.as_of);
     for (const auto& e : report.overdue) {
@@ -49,7 +50,8 @@ engine::Status record_breach_report(sqlite::Database& db, const engine::BreachRe
       insert.bind(1, e.case_ref);
       insert.bind(2, e.clock);
       insert.bind(3, engine::format_date(e.start));
-      insert.bind(4, on);
+      insert.bind(4, engine::format_date(e.due));
+      insert.bind(5, on);
       insert.exec();
     }
     return {};

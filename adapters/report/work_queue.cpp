@@ -67,7 +67,7 @@ engine::Result<WorkQueue> load_work_queue(sqlite::Database& db, const config::La
           (status != engine::ClockStatus::kOpen && status != engine::ClockStatus::kOverdue)) {
         return;
       }
-      const engine::ClockRule* rule = config.rules.rule_for(c.name, c.start);
+      const engine::ClockRule* rule = config.rules.rule_for(c.name, c.start, c.detail);
       QueueItem item;
       item.case_ref = std::move(row.case_ref);
       item.child = std::move(row.child);

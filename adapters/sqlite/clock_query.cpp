@@ -7,11 +7,12 @@
 namespace ehcp::adapters::sqlite {
 namespace {
 
-// Columns 0-9 are the clock, 10-11 the case; then the optional ones in this order.
+// Columns 0-9 are the clock, 10-11 the case, 12 the clock's detail; then the optional ones in
+// this order. A clock is known by case, name, start and due (one limb of several, schema 5).
 std::string select_list(const ClockQuery& q) {
   std::string s =
       "c.case_ref, c.clock, c.workflow, c.start, c.due, c.met_on, c.ended_on, c.exception_on, "
-      "c.statutory, c.basis, ifnull(k.caseworker, ''), ifnull(k.team, '')";
+      "c.statutory, c.basis, ifnull(k.caseworker, ''), ifnull(k.team, ''), ifnull(c.detail, '')";
   if (q.with_names) {
     s += ", k.given_name || ' ' || k.family_name";
   }
@@ -21,11 +22,11 @@ std::string select_list(const ClockQuery& q) {
   }
   if (q.with_rungs) {
     s += ", ifnull((SELECT group_concat(e.rung, ' ') FROM escalations e WHERE e.case_ref = "
-         "c.case_ref AND e.clock = c.clock AND e.start = c.start), '')";
+         "c.case_ref AND e.clock = c.clock AND e.start = c.start AND e.due = c.due), '')";
   }
   if (q.reported_before) {
     s += ", EXISTS (SELECT 1 FROM breach_ledger b WHERE b.case_ref = c.case_ref AND b.clock = "
-         "c.clock AND b.start = c.start AND b.first_reported < :reported_before)";
+         "c.clock AND b.start = c.start AND b.due = c.due AND b.first_reported < :reported_before)";
   }
   return s;
 }
@@ -116,7 +117,8 @@ void for_each_clock(SQLite::Database& db, const ClockQuery& query,
     c.basis = s.getColumn(9).getString();
     row.caseworker = s.getColumn(10).getString();
     row.team = s.getColumn(11).getString();
-    int next = 12;
+    c.detail = s.getColumn(12).getString();
+    int next = 13;
     if (query.with_names) {
       row.child = s.getColumn(next++).getString();
     }

@@ -30,7 +30,8 @@ std::vector<EscalationRecord> EscalationStore::list(const std::optional<std::str
       "SELECT e.case_ref, e.clock, e.start, e.rung, e.due, e.fires_on, e.ticked_on, e.outcome, "
       "e.recorded_at, ifnull((SELECT group_concat(o.role || ' ' || o.address, char(10)) FROM "
       "(SELECT role, address FROM outbox o WHERE o.case_ref = e.case_ref AND o.clock = e.clock "
-      "AND o.start = e.start AND o.rung = e.rung ORDER BY o.id) o), '') FROM escalations e "
+      "AND o.start = e.start AND o.due = e.due AND o.rung = e.rung ORDER BY o.id) o), '') "
+      "FROM escalations e "
       "WHERE ?1 IS NULL OR e.case_ref = ?1 ORDER BY e.case_ref, e.fires_on, e.clock, e.start");
   if (case_ref) {
     q.bind(1, *case_ref);

@@ -5,7 +5,7 @@ namespace {
 
 constexpr const char* kColumns =
     "id, case_ref, clock, start, rung, role, recipient, address, subject, body, created_on, "
-    "created_at, delivered_at, delivered_to";
+    "created_at, delivered_at, delivered_to, due";
 
 std::optional<std::string> text_or_null(const SQLite::Column& c) {
   return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
@@ -30,6 +30,8 @@ std::vector<OutboxMessage> read_messages(SQLite::Statement& q) {
     m.created_at = q.getColumn(11).getString();
     m.delivered_at = text_or_null(q.getColumn(12));
     m.delivered_to = text_or_null(q.getColumn(13));
+    // '' for a message queued before the due date named the clock (schema 5): its start stands.
+    m.due = engine::parse_date(q.getColumn(14).getString()).value_or(m.start);
     out.push_back(std::move(m));
   }
   return out;
@@ -41,8 +43,8 @@ OutboxStore::OutboxStore(SQLite::Database& db)
     : db_(db),
       insert_(db,
               "INSERT INTO outbox (case_ref, clock, start, rung, role, recipient, address, "
-              "subject, body, created_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-              "ON CONFLICT DO NOTHING"),
+              "subject, body, created_on, created_at, due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+              "?, ?) ON CONFLICT DO NOTHING"),
       mark_(db, "UPDATE outbox SET delivered_at = ?, delivered_to = ? WHERE id = ?") {}
 
 std::optional<std::int64_t> OutboxStore::add(const OutboxMessage& m) {
@@ -58,6 +60,7 @@ std::optional<std::int64_t> OutboxStore::add(const OutboxMessage& m) {
   insert_.bind(9, m.body);
   insert_.bind(10, engine::format_date(m.created_on));
   insert_.bind(11, m.created_at);
+  insert_.bind(12, engine::format_date(m.due));
   if (insert_.exec() == 0) {
     return std::nullopt;
   }

@@ -22,6 +22,7 @@ struct OutboxMessage {
   std::string case_ref;
   std::string clock;
   engine::Date start;
+  engine::Date due;  // with case, clock and start, names the clock (one limb of several)
   std::string rung;
   std::string role;       // caseworker, team_manager, head_of_service
   std::string recipient;  // display name: "Omar Quillfeather", "Team manager, East"
@@ -39,7 +40,7 @@ class OutboxStore {
   explicit OutboxStore(SQLite::Database& db);
 
   // Adds `message` (its id is ignored) and returns its id; nullopt when a message for the same
-  // (case, clock, start, rung, role) is already there.
+  // (case, clock, start, due, rung, role) is already there.
   std::optional<std::int64_t> add(const OutboxMessage& message);
 
   // Up to `limit` undelivered messages, oldest first.

@@ -82,28 +82,32 @@ void insert_clock(SQLite::Database& db, const ClockSpec& c) {
   s.exec();
 }
 
+// A rung reached by the clock known by case, name, start and due (schema 5).
 void insert_escalation(SQLite::Database& db, const std::string& case_ref, const std::string& clock,
-                       const std::string& start, const std::string& rung) {
+                       const std::string& start, const std::string& due, const std::string& rung) {
   SQLite::Statement s(db,
                       "INSERT INTO escalations (case_ref, clock, start, rung, due, fires_on, "
-                      "ticked_on, outcome, recorded_at) VALUES (?, ?, ?, ?, '2026-04-10', "
+                      "ticked_on, outcome, recorded_at) VALUES (?, ?, ?, ?, ?, "
                       "'2026-03-27', '2026-03-27', 'notified', '2026-03-27T02:00:00.000Z')");
   s.bind(1, case_ref);
   s.bind(2, clock);
   s.bind(3, start);
   s.bind(4, rung);
+  s.bind(5, due);
   s.exec();
 }
 
 void insert_ledger(SQLite::Database& db, const std::string& case_ref, const std::string& clock,
-                   const std::string& start, const std::string& first_reported) {
+                   const std::string& start, const std::string& due,
+                   const std::string& first_reported) {
   SQLite::Statement s(db,
-                      "INSERT INTO breach_ledger (case_ref, clock, start, first_reported) VALUES "
-                      "(?, ?, ?, ?)");
+                      "INSERT INTO breach_ledger (case_ref, clock, start, due, first_reported) "
+                      "VALUES (?, ?, ?, ?, ?)");
   s.bind(1, case_ref);
   s.bind(2, clock);
   s.bind(3, start);
-  s.bind(4, first_reported);
+  s.bind(4, due);
+  s.bind(5, first_reported);
   s.exec();
 }
 
@@ -302,14 +306,16 @@ TEST_CASE("with_names reads the child's name", "[clock_query]") {
   CHECK(row_of(rows, "Q-3", "annual_review").child == "Cy Example");
 }
 
-TEST_CASE("with_rungs reads the rungs recorded for that clock, and only that clock",
+TEST_CASE("with_rungs reads the rungs recorded for that clock (case, name, start, due) only",
           "[clock_query]") {
   auto db = sample_db();
-  insert_escalation(db->sql(), "Q-1", "final_plan", "2026-01-05", "due_soon");
-  insert_escalation(db->sql(), "Q-1", "final_plan", "2026-01-05", "due");
+  insert_escalation(db->sql(), "Q-1", "final_plan", "2026-01-05", "2026-04-10", "due_soon");
+  insert_escalation(db->sql(), "Q-1", "final_plan", "2026-01-05", "2026-04-10", "due");
   // The same clock name on another case, and an earlier clock of that name on this one.
-  insert_escalation(db->sql(), "Q-2", "final_plan", "2026-01-05", "overdue");
-  insert_escalation(db->sql(), "Q-1", "final_plan", "2025-01-06", "escalated");
+  insert_escalation(db->sql(), "Q-2", "final_plan", "2026-01-05", "2026-03-20", "overdue");
+  insert_escalation(db->sql(), "Q-1", "final_plan", "2025-01-06", "2025-05-26", "escalated");
+  // Another limb of the same name and start: its own due date, its own rungs.
+  insert_escalation(db->sql(), "Q-1", "final_plan", "2026-01-05", "2026-05-25", "overdue");
   ClockQuery q = plain();
   q.with_rungs = true;
   const auto rows = find_clocks(db->sql(), q);
@@ -323,10 +329,12 @@ TEST_CASE("with_rungs reads the rungs recorded for that clock, and only that clo
 TEST_CASE("reported_before says whether a report before that day showed the clock",
           "[clock_query]") {
   auto db = sample_db();
-  insert_ledger(db->sql(), "Q-1", "advice:ep", "2026-02-12", "2026-03-27");
-  insert_ledger(db->sql(), "Q-2", "final_plan", "2026-01-05", "2026-04-01");
+  insert_ledger(db->sql(), "Q-1", "advice:ep", "2026-02-12", "2026-03-26", "2026-03-27");
+  insert_ledger(db->sql(), "Q-2", "final_plan", "2026-01-05", "2026-03-20", "2026-04-01");
   // A ledger row for an earlier clock of the same name.
-  insert_ledger(db->sql(), "Q-1", "final_plan", "2025-01-06", "2025-03-01");
+  insert_ledger(db->sql(), "Q-1", "final_plan", "2025-01-06", "2025-05-26", "2025-03-01");
+  // Another limb of the same name and start, with another due date.
+  insert_ledger(db->sql(), "Q-1", "final_plan", "2026-01-05", "2026-05-25", "2026-03-01");
   ClockQuery q = plain();
   q.reported_before = make_date(2026, 4, 1);
   const auto rows = find_clocks(db->sql(), q);
@@ -340,8 +348,8 @@ TEST_CASE("reported_before says whether a report before that day showed the cloc
 
 TEST_CASE("with every extra column asked for, each lands in its own field", "[clock_query]") {
   auto db = sample_db();
-  insert_escalation(db->sql(), "Q-1", "advice:ep", "2026-02-12", "overdue");
-  insert_ledger(db->sql(), "Q-1", "advice:ep", "2026-02-12", "2026-03-27");
+  insert_escalation(db->sql(), "Q-1", "advice:ep", "2026-02-12", "2026-03-26", "overdue");
+  insert_ledger(db->sql(), "Q-1", "advice:ep", "2026-02-12", "2026-03-26", "2026-03-27");
   db->sql().exec(
       "INSERT INTO workflows (case_ref, workflow, state, opened) VALUES "
       "('Q-1', 'assessment', 'gathering_advice', '2026-02-10')");

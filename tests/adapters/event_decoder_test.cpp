@@ -65,8 +65,8 @@ TEST_CASE("each kind of bad line is rejected with a reason naming the field") {
   CHECK(decode_error(R"({"case":"A-1","on":"2026-01-05"})") == "missing field 'type'");
   CHECK(decode_error(head + R"("type":"assessment_teleported"})") ==
         "unknown event type 'assessment_teleported'");
-  CHECK(decode_error(head + R"("type":"tribunal_order","order":"assess"})") ==
-        "event type 'tribunal_order' is not supported by this version yet");
+  CHECK(decode_error(head + R"("type":"moved_out","to_la":"X","aware_on":"2026-01-05"})") ==
+        "event type 'moved_out' is not supported by this version yet");
   CHECK(decode_error(R"({"case":"A-1","type":"draft_plan_issued"})") == "missing field 'on'");
   CHECK(decode_error(R"({"on":"2026-01-05","type":"draft_plan_issued"})") ==
         "missing field 'case'");
@@ -103,4 +103,70 @@ TEST_CASE("unknown fields and explicit nulls in optional fields are accepted") {
   const std::string head = R"({"case":"A-1","on":"2026-01-05",)";
   CHECK(decode_error(head + R"("type":"draft_plan_issued","colour":"blue"})") == "(accepted)");
   CHECK(decode_error(head + R"("type":"final_plan_issued","names_setting":null})") == "(accepted)");
+}
+
+TEST_CASE("the disagreement events decode with their fields, the optional ones included") {
+  const std::string head = R"({"case":"A-1","on":"2026-03-02",)";
+  auto decode = [&](const std::string& rest) {
+    auto object = parse_line(head + rest);
+    REQUIRE(object.ok());
+    auto event = decode_event(object.value());
+    REQUIRE(event.ok());
+    return event.value();
+  };
+  const auto requested = decode(R"("type":"mediation_requested","decision_sent":"2026-01-12"})");
+  CHECK(std::get<engine::MediationRequested>(requested.body).decision_sent ==
+        engine::make_date(2026, 1, 12));
+  CHECK_FALSE(std::get<engine::MediationDeclined>(decode(R"("type":"mediation_declined"})").body)
+                  .decision_sent.has_value());
+  CHECK(std::get<engine::AppealLodged>(
+            decode(R"("type":"appeal_lodged","decision_sent":"2026-03-02"})").body)
+            .decision_sent == engine::make_date(2026, 3, 2));
+  CHECK(std::get<engine::MediationHeld>(
+            decode(R"("type":"mediation_held","agreement":"make_plan"})").body)
+            .agreement == engine::OrderKind::kMakePlan);
+  CHECK_FALSE(std::get<engine::MediationHeld>(decode(R"("type":"mediation_held"})").body)
+                  .agreement.has_value());
+  CHECK(decode(R"("type":"mediation_certificate_issued"})").type() ==
+        engine::EventType::kMediationCertificateIssued);
+  CHECK(std::get<engine::AppealDecided>(
+            decode(R"("type":"appeal_decided","outcome":"withdrawn"})").body)
+            .outcome == engine::AppealOutcome::kWithdrawn);
+  const auto order = std::get<engine::TribunalOrder>(
+      decode(R"("type":"tribunal_order","order":"section_i","unopposed":true})").body);
+  CHECK(order.order == engine::OrderKind::kSectionI);
+  CHECK(order.unopposed);
+  CHECK_FALSE(std::get<engine::TribunalOrder>(
+                  decode(R"("type":"tribunal_order","order":"cease_dismissed"})").body)
+                  .unopposed);
+}
+
+TEST_CASE("a bad disagreement field is rejected naming the field") {
+  const std::string head = R"({"case":"A-1","on":"2026-03-02",)";
+  CHECK(decode_error(head + R"("type":"tribunal_order"})") == "missing field 'order'");
+  CHECK(decode_error(head + R"("type":"tribunal_order","order":"dismiss"})") ==
+        "field 'order' must be assess, make_plan, amend, section_i or cease_dismissed, not "
+        "'dismiss'");
+  CHECK(decode_error(head + R"("type":"tribunal_order","order":"amend","unopposed":"yes"})") ==
+        "field 'unopposed' must be true or false, not \"yes\"");
+  CHECK(decode_error(head +
+                     R"("type":"tribunal_order","order":"cease_dismissed","unopposed":true})") ==
+        "field 'unopposed': an appeal the LA does not oppose is not dismissed (order "
+        "cease_dismissed)");
+  CHECK(decode_error(head + R"("type":"appeal_decided"})") == "missing field 'outcome'");
+  CHECK(decode_error(head + R"("type":"appeal_decided","outcome":"won"})") ==
+        "field 'outcome' must be allowed, dismissed or withdrawn, not 'won'");
+  CHECK(decode_error(head + R"("type":"mediation_requested","decision_sent":"2026-02-30"})") ==
+        "field 'decision_sent': impossible date 2026-02-30");
+  CHECK(decode_error(head + R"("type":"appeal_lodged","decision_sent":20260112})") ==
+        "field 'decision_sent' must be a date YYYY-MM-DD, not 20260112");
+  CHECK(decode_error(head + R"("type":"mediation_declined","decision_sent":"2026-03-03"})") ==
+        "field 'decision_sent' (2026-03-03) is after the event's date 2026-03-02");
+  CHECK(decode_error(head + R"("type":"mediation_held","agreement":"cease"})") ==
+        "field 'agreement' must be assess, make_plan, amend, section_i or cease_dismissed, not "
+        "'cease'");
+  CHECK(decode_error(head + R"("type":"mediation_held","agreement":"cease_dismissed"})") ==
+        "field 'agreement' cannot be cease_dismissed: that is the Tribunal dismissing an appeal; "
+        "an agreement is assess, make_plan, amend or section_i");
+  CHECK(decode_error(head + R"("type":"mediation_held","agreement":null})") == "(accepted)");
 }

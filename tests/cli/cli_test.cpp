@@ -23,7 +23,7 @@ TEST_CASE("init creates the database and is idempotent") {
   Sandbox box;
   auto first = box.ehcp("init");
   CHECK(first.exit_code == 0);
-  CHECK(first.out.find("schema version 4") != std::string::npos);
+  CHECK(first.out.find("schema version 5") != std::string::npos);
   auto second = box.ehcp("init");
   CHECK(second.exit_code == 0);
   CHECK(second.out.find("migration") == std::string::npos);
@@ -79,10 +79,10 @@ TEST_CASE("importing the same file twice applies its events once") {
   const std::string file = kFixtures + "/every_event_type.jsonl --as-of 2026-11-25";
   auto first = box.ehcp("import " + file);
   CHECK(first.exit_code == 0);
-  CHECK(first.out == "imported 30 event(s) for 3 case(s)\n");
+  CHECK(first.out == "imported 41 event(s) for 4 case(s)\n");
   auto second = box.ehcp("import " + file);
   CHECK(second.exit_code == 0);
-  CHECK(second.out == "imported 0 event(s) for 0 case(s); 30 repeated event(s) skipped\n");
+  CHECK(second.out == "imported 0 event(s) for 0 case(s); 41 repeated event(s) skipped\n");
 }
 
 TEST_CASE("export then import into a fresh database reproduces the export exactly") {
@@ -93,7 +93,7 @@ TEST_CASE("export then import into a fresh database reproduces the export exactl
           0);
   auto exported = a.ehcp("export");
   REQUIRE(exported.exit_code == 0);
-  CHECK(std::count(exported.out.begin(), exported.out.end(), '\n') == 30);
+  CHECK(std::count(exported.out.begin(), exported.out.end(), '\n') == 41);
   REQUIRE(b.ehcp("init").exit_code == 0);
   REQUIRE(b.ehcp("import - --as-of 2026-11-25", exported.out).exit_code == 0);
   CHECK(b.ehcp("export").out == exported.out);
@@ -149,16 +149,16 @@ TEST_CASE("case list filters by team and caseworker and prints table, csv or jso
       0);
   auto all = box.ehcp("case list --as-of 2026-11-25 --format json");
   REQUIRE(all.exit_code == 0);
-  CHECK(nlohmann::json::parse(all.out).size() == 3);
+  CHECK(nlohmann::json::parse(all.out).size() == 4);
   auto south = box.ehcp("case list --team South --as-of 2026-11-25 --format csv");
   CHECK(south.out ==
         "case,child,year,caseworker,team,setting,opened,status\r\n"
         "T-1,Ada Example,Year 6,Priya Shah,South,Oak Lane Primary (primary),2025-09-01,open\r\n");
   auto open_only = box.ehcp("case list --open --as-of 2026-11-25");
   CHECK(open_only.out.find("T-2") == std::string::npos);
-  CHECK(open_only.out.find("2 case(s)") != std::string::npos);
+  CHECK(open_only.out.find("3 case(s)") != std::string::npos);
   auto before_t3 = box.ehcp("case list --as-of 2026-01-01 --format json");
-  CHECK(nlohmann::json::parse(before_t3.out).size() == 2);
+  CHECK(nlohmann::json::parse(before_t3.out).size() == 3);  // T-1, T-2, T-4
 }
 
 TEST_CASE("calendar lists a year's bank holidays, the LA's closures and its working days") {
@@ -177,6 +177,51 @@ TEST_CASE("calendar lists a year's bank holidays, the LA's closures and its work
   auto bad = box.ehcp("calendar --config /nonexistent.json");
   CHECK(bad.exit_code == 2);
   CHECK(bad.err == "ehcp: cannot read configuration /nonexistent.json\n");
+}
+
+TEST_CASE("init to schema 5 keeps the rungs, messages and breaches recorded, each with its due") {
+  Sandbox box;
+  REQUIRE(box.ehcp("init").exit_code == 0);
+  REQUIRE(
+      box.ehcp("import " + kFixtures + "/every_event_type.jsonl --as-of 2026-11-25").exit_code ==
+      0);
+  {
+    // Back to schema 4's tables, keyed by case, clock and start, with one row each.
+    SQLite::Database db(box.db(), SQLite::OPEN_READWRITE);
+    db.exec("DROP TABLE escalations; DROP TABLE outbox; DROP TABLE breach_ledger");
+    db.exec(
+        "CREATE TABLE escalations (case_ref TEXT NOT NULL, clock TEXT NOT NULL, start TEXT NOT "
+        "NULL, rung TEXT NOT NULL, due TEXT NOT NULL, fires_on TEXT NOT NULL, ticked_on TEXT NOT "
+        "NULL, outcome TEXT NOT NULL, recorded_at TEXT NOT NULL, PRIMARY KEY (case_ref, clock, "
+        "start, rung)) WITHOUT ROWID");
+    db.exec(
+        "CREATE TABLE outbox (id INTEGER PRIMARY KEY, case_ref TEXT NOT NULL, clock TEXT NOT "
+        "NULL, start TEXT NOT NULL, rung TEXT NOT NULL, role TEXT NOT NULL, recipient TEXT NOT "
+        "NULL, address TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL, created_on TEXT "
+        "NOT NULL, created_at TEXT NOT NULL, delivered_at TEXT, delivered_to TEXT, UNIQUE "
+        "(case_ref, clock, start, rung, role))");
+    db.exec(
+        "CREATE TABLE breach_ledger (case_ref TEXT NOT NULL, clock TEXT NOT NULL, start TEXT NOT "
+        "NULL, first_reported TEXT NOT NULL, PRIMARY KEY (case_ref, clock, start)) WITHOUT ROWID");
+    db.exec(
+        "INSERT INTO escalations VALUES ('T-4', 'mediation_certificate', '2025-10-27', 'due', "
+        "'2025-10-30', '2025-10-30', '2025-10-30', 'notified', '2025-10-30T01:00:00Z')");
+    db.exec(
+        "INSERT INTO outbox VALUES (7, 'T-4', 'mediation_certificate', '2025-10-27', 'due', "
+        "'caseworker', 'Sam', 'sam@example.invalid', 's', 'b', '2025-10-30', "
+        "'2025-10-30T01:00:00Z', NULL, NULL)");
+    db.exec("INSERT INTO breach_ledger VALUES ('T-1', 'final_plan', '2025-09-05', '2026-01-26')");
+    db.exec("PRAGMA user_version = 4");
+  }
+  auto r = box.ehcp("init");
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("1 migration(s) applied") != std::string::npos);
+  SQLite::Database db(box.db(), SQLite::OPEN_READONLY);
+  CHECK(db.execAndGet("SELECT due FROM escalations").getString() == "2025-10-30");
+  CHECK(db.execAndGet("SELECT id || ' ' || due FROM outbox").getString() == "7 2025-10-30");
+  // The ledger's breach takes its clock's due date: 20 weeks from 5 Sep 2025.
+  CHECK(db.execAndGet("SELECT due FROM breach_ledger").getString() == "2026-01-23");
+  CHECK(db.execAndGet("SELECT count(*) FROM outbox WHERE delivered_at IS NULL").getInt() == 1);
 }
 
 TEST_CASE("init migrating an older database re-derives every case's clocks from its events") {
@@ -198,8 +243,8 @@ TEST_CASE("init migrating an older database re-derives every case's clocks from 
   CHECK(box.ehcp("case list").exit_code == 1);  // told to run init
   auto r = box.ehcp("init");
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out.find("3 migration(s) applied") != std::string::npos);
-  CHECK(r.out.find("re-derived 3 case(s) from their events") != std::string::npos);
+  CHECK(r.out.find("4 migration(s) applied") != std::string::npos);
+  CHECK(r.out.find("re-derived 4 case(s) from their events") != std::string::npos);
   SQLite::Database db(box.db(), SQLite::OPEN_READONLY);
   CHECK(db.execAndGet("SELECT count(*) FROM clocks WHERE case_ref = 'T-1'").getInt() > 0);
   // Migration 4's column is filled by the re-derivation: advice clocks name their service.

@@ -27,8 +27,9 @@ void add_message(const Sandbox& box, const std::string& rung) {
   SQLite::Database db(box.db(), SQLite::OPEN_READWRITE);
   SQLite::Statement insert(
       db,
-      "INSERT INTO outbox (case_ref, clock, start, rung, role, recipient, address, subject, "
-      "body, created_on, created_at) VALUES ('A-0001', 'decision_to_assess', '2026-04-17', ?, "
+      "INSERT INTO outbox (case_ref, clock, start, due, rung, role, recipient, address, subject, "
+      "body, created_on, created_at) VALUES ('A-0001', 'decision_to_assess', '2026-04-17', "
+      "'2026-05-29', ?, "
       "'caseworker', 'Ada Example', 'ada.example@council.invalid', "
       "'A-0001: decision to assess due Fri 29 May 2026', "
       "'The decision whether to assess A-0001 is due on Fri 29 May 2026.\n', '2026-05-26', "

@@ -146,6 +146,7 @@ TEST_CASE("every counting convention round-trips through its data name", "[count
       Counting::kMonthsAfter,        Counting::kDaysBeginningWith,
       Counting::kMonthsStartingWith, Counting::kWorkingDaysBeginningWith,
       Counting::kWorkingDaysAfter,   Counting::kDayBeforeFixedDate,
+      Counting::kDaysBefore,         Counting::kImmediately,
   };
   for (const Counting counting : all) {
     INFO(to_string(counting));
@@ -169,6 +170,13 @@ TEST_CASE("a period reads as a short phrase, singular for one", "[counting]") {
   CHECK(describe_period(Counting::kWorkingDaysBeginningWith, 15) == "15 working days");
   CHECK(describe_period(Counting::kWorkingDaysAfter, 1) == "1 working day");
   CHECK(describe_period(Counting::kDayBeforeFixedDate, 0) == "the day before a fixed date");
+  CHECK(describe_period(Counting::kImmediately, 0) == "immediately");
+}
+
+TEST_CASE("immediately on an order means the day of the order, whatever the convention",
+          "[counting]") {
+  CHECK(due(Counting::kImmediately, d(2026, 12, 25), 0) == "2026-12-25");
+  CHECK(due(Counting::kImmediately, d(2026, 3, 2), 0, true) == "2026-03-02");
 }
 
 }  // namespace

@@ -18,10 +18,22 @@ TEST_CASE("every event type's name parses back to the same type") {
 }
 
 TEST_CASE("the contract's later event types are known but not yet accepted") {
-  CHECK_FALSE(parse_event_type("mediation_requested").has_value());
-  CHECK(is_later_contract_type("mediation_requested"));
+  CHECK_FALSE(parse_event_type("moved_out").has_value());
+  CHECK(is_later_contract_type("moved_out"));
+  CHECK(is_later_contract_type("transferred_in"));
   CHECK(is_later_contract_type("reassessment_decision"));
   CHECK_FALSE(is_later_contract_type("assessment_teleported"));
+}
+
+TEST_CASE("the disagreement events of the contract are accepted, no longer later") {
+  for (const char* name :
+       {"mediation_requested", "mediation_declined", "mediation_held",
+        "mediation_certificate_issued", "appeal_lodged", "appeal_decided", "tribunal_order"}) {
+    INFO(name);
+    CHECK(parse_event_type(name).has_value());
+    CHECK_FALSE(is_later_contract_type(name));
+  }
+  CHECK(parse_event_type("tribunal_order") == EventType::kTribunalOrder);
 }
 
 TEST_CASE("an event's type is the index of its body") {
@@ -61,6 +73,11 @@ TEST_CASE("every enumerator of the event fields round-trips through its name") {
                    parse_consultation_outcome);
   check_round_trip({ReviewOutcome::kMaintain, ReviewOutcome::kAmend, ReviewOutcome::kCease},
                    parse_review_outcome);
+  check_round_trip({AppealOutcome::kAllowed, AppealOutcome::kDismissed, AppealOutcome::kWithdrawn},
+                   parse_appeal_outcome);
+  check_round_trip({OrderKind::kAssess, OrderKind::kMakePlan, OrderKind::kAmend,
+                    OrderKind::kSectionI, OrderKind::kCeaseDismissed},
+                   parse_order_kind);
   check_round_trip(
       {Phase::kEarlyYears, Phase::kInfant, Phase::kJunior, Phase::kPrimary, Phase::kFirst,
        Phase::kMiddle, Phase::kSecondary, Phase::kPost16, Phase::kSpecial, Phase::kNone},
@@ -71,4 +88,6 @@ TEST_CASE("a name outside the contract does not parse, and the accepted list say
   CHECK_FALSE(parse_assessment_outcome("maybe").has_value());
   CHECK(accepted_assessment_outcome() == "assess or refuse");
   CHECK(accepted_review_outcome() == "maintain, amend or cease");
+  CHECK(accepted_order_kind() == "assess, make_plan, amend, section_i or cease_dismissed");
+  CHECK(accepted_appeal_outcome() == "allowed, dismissed or withdrawn");
 }

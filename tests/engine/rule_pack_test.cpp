@@ -27,6 +27,7 @@ EscalationRung rung(std::string name, int offset, std::vector<std::string> notif
 
 ClockRule rule(std::string clock, bool statutory = true) {
   return ClockRule{.clock = std::move(clock),
+                   .limb = "",
                    .workflow = "assessment",
                    .counting = Counting::kWeeksAfter,
                    .amount = 6,
@@ -132,6 +133,76 @@ TEST_CASE("a ladder for a clock no pack has is refused, and nothing changes", "[
   CHECK(status.code() == ErrorCode::kInvalidInput);
   CHECK(status.message() == "no rule pack has a clock named 'teleport'");
   CHECK(names_of(b.ladder_for("final_plan", k2026)) == std::vector<std::string>{"due", "overdue"});
+}
+
+// A clock the law sets several limits for: one rule per limb, as the Tribunal's order to assess.
+ClockRule limb_rule(std::string clock, std::string limb, int weeks) {
+  ClockRule r = rule(std::move(clock));
+  r.limb = std::move(limb);
+  r.amount = weeks;
+  r.workflow = "disagreement";
+  return r;
+}
+
+RuleBook book_with_limbs() {
+  RuleBook b;
+  RulePack pack{
+      .name = "2014",
+      .effective_from = d(2014, 9, 1),
+      .effective_to = std::nullopt,
+      .count_event_day = false,
+      .general_exception = std::nullopt,
+      .rules = {limb_rule("order:assess", "tribunal.notify", 2),
+                limb_rule("order:assess", "tribunal.final_plan", 14),
+                limb_rule("appeal_window", "", 8), limb_rule("appeal_window", "certificate", 4)},
+      .escalation = kPackLadder};
+  REQUIRE(b.add(std::move(pack)).ok());
+  return b;
+}
+
+TEST_CASE(
+    "each limb of a clock is its own rule; another limb or none gives the plain rule, "
+    "else the first limb",
+    "[rule_pack]") {
+  const RuleBook b = book_with_limbs();
+  const ClockRule* notify = b.rule_for("order:assess", k2026, "tribunal.notify");
+  const ClockRule* final_plan = b.rule_for("order:assess", k2026, "tribunal.final_plan");
+  REQUIRE(notify != nullptr);
+  REQUIRE(final_plan != nullptr);
+  CHECK(notify->amount == 2);
+  CHECK(final_plan->amount == 14);
+  CHECK(b.rule_for("order:assess", k2026) == notify);
+  CHECK(b.rule_for("order:assess", k2026, "agreement.notify") == notify);
+  REQUIRE(b.rule_for("appeal_window", k2026) != nullptr);
+  CHECK(b.rule_for("appeal_window", k2026)->limb.empty());
+  CHECK(b.rule_for("appeal_window", k2026, "certificate")->amount == 4);
+  CHECK(b.rule_for("appeal_window", k2026, "health")->limb.empty());  // a detail, not a limb
+  CHECK(names_of(b.ladder_for("order:assess", k2026)) ==
+        std::vector<std::string>{"due", "overdue"});
+}
+
+TEST_CASE("a clock may appear once a limb in a pack, and an override names its limb",
+          "[rule_pack]") {
+  RuleBook b;
+  RulePack twice{.name = "2014",
+                 .effective_from = d(2014, 9, 1),
+                 .effective_to = std::nullopt,
+                 .count_event_day = false,
+                 .general_exception = std::nullopt,
+                 .rules = {limb_rule("order:amend", "tribunal.amended_plan", 5),
+                           limb_rule("order:amend", "tribunal.amended_plan", 6)},
+                 .escalation = kPackLadder};
+  const Status status = b.add(std::move(twice));
+  REQUIRE_FALSE(status.ok());
+  CHECK(status.message() ==
+        "rule pack '2014' has clock 'order:amend' limb 'tribunal.amended_plan' twice");
+
+  RuleBook limbs = book_with_limbs();
+  CHECK(limbs.override_rule(limb_rule("order:assess", "tribunal.final_plan", 16)).ok());
+  CHECK(limbs.rule_for("order:assess", k2026, "tribunal.final_plan")->amount == 16);
+  CHECK(limbs.rule_for("order:assess", k2026, "tribunal.notify")->amount == 2);
+  const Status unknown = limbs.override_rule(limb_rule("order:assess", "", 3));
+  CHECK(unknown.message() == "no rule pack has a clock 'order:assess'");
 }
 
 }  // namespace

@@ -17,8 +17,8 @@ namespace {
 
 engine::ClockRule rule(const char* clock, engine::Counting counting, int amount, bool statutory,
                        std::vector<engine::ExceptionLimb> limbs) {
-  return {clock, "assessment", counting,         amount, statutory,
-          "reg", "start",      std::move(limbs), "act",  std::nullopt};
+  return {clock, "",      "assessment",     counting, amount,      statutory,
+          "reg", "start", std::move(limbs), "act",    std::nullopt};
 }
 
 // The 2014 limits of rules.md §2.

@@ -1,0 +1,581 @@
+#include "workflows/disagreement/disagreement_workflow.h"
+
+#include <algorithm>
+#include <string_view>
+
+#include <boost/mpl/list.hpp>
+#include <boost/statechart/custom_reaction.hpp>
+#include <boost/statechart/simple_state.hpp>
+#include <boost/statechart/state_machine.hpp>
+
+#include "workflows/detail/engine_event.h"
+#include "workflows/disagreement/order_limbs.h"
+
+namespace ehcp::workflows::disagreement {
+namespace sc = boost::statechart;
+namespace mpl = boost::mpl;
+
+namespace {
+
+template <typename Body>
+using Ev = detail::EngineEvent<Body>;
+
+using EvRequested = Ev<engine::MediationRequested>;
+using EvDeclined = Ev<engine::MediationDeclined>;
+using EvHeld = Ev<engine::MediationHeld>;
+using EvCertificate = Ev<engine::MediationCertificateIssued>;
+using EvAppeal = Ev<engine::AppealLodged>;
+using EvDecided = Ev<engine::AppealDecided>;
+using EvOrder = Ev<engine::TribunalOrder>;
+
+// The events that carry out an order: the evaluator routes them here only when awaits() says
+// an open limb answers to them.
+using EvAssessDecision = Ev<engine::AssessmentDecision>;
+using EvIssueDecision = Ev<engine::IssueDecision>;
+using EvDraft = Ev<engine::DraftPlanIssued>;
+using EvFinal = Ev<engine::FinalPlanIssued>;
+using EvAmended = Ev<engine::AmendedPlanIssued>;
+using EvCeased = Ev<engine::PlanCeased>;
+using ComplianceReactions =
+    mpl::list<sc::custom_reaction<EvAssessDecision>, sc::custom_reaction<EvIssueDecision>,
+              sc::custom_reaction<EvDraft>, sc::custom_reaction<EvFinal>,
+              sc::custom_reaction<EvAmended>, sc::custom_reaction<EvCeased>>;
+
+struct Active;
+struct Starting;
+struct AwaitingMediation;
+struct AwaitingCertificate;
+struct CertificateIssued;
+struct Appealed;
+struct AppealAllowed;
+struct AppealDismissed;
+struct AppealWithdrawn;
+struct Ordered;
+struct Complied;
+
+}  // namespace
+
+struct DisagreementWorkflow::Machine : sc::state_machine<DisagreementWorkflow::Machine, Active> {
+  // One limb of an order the LA must carry out, and the clock that times it.
+  struct Limb {
+    std::size_t clock;  // its place in the book
+    engine::OrderKind kind;
+    Ground ground;
+    std::string_view step;  // one of order_steps(kind)
+  };
+
+  Machine(ClockBook& b, engine::Date sent) : book(b), decision_sent(sent) {}
+
+  void unconsumed_event(const sc::event_base&) {
+    fail("cannot be taken while the disagreement is " + state_name);
+  }
+  void fail(std::string reason) {
+    if (error.empty()) {
+      error = std::move(reason);
+    }
+  }
+
+  // Opens a clock of this disagreement and returns its place in the book. Other
+  // disagreements of the case share the book and the clock names, so each keeps its own.
+  std::optional<std::size_t> open(const std::string& name, engine::Date start,
+                                  engine::Date counted_from, const std::string& limb = {}) {
+    const std::size_t index = book.clocks().size();
+    if (auto status = book.open(name, kWorkflow, start, counted_from, limb); !status.ok()) {
+      fail(status.message());
+      return std::nullopt;
+    }
+    mine.push_back(index);
+    return index;
+  }
+  std::optional<std::size_t> open(const std::string& name, engine::Date start) {
+    return open(name, start, start);
+  }
+
+  engine::Clock* open_clock(std::size_t index) {
+    engine::Clock& c = book.clocks()[index];
+    return c.met_on || c.ended_on ? nullptr : &c;
+  }
+  // This disagreement's latest open clock named `name`.
+  engine::Clock* find_open(std::string_view name) {
+    for (auto it = mine.rbegin(); it != mine.rend(); ++it) {
+      engine::Clock* c = open_clock(*it);
+      if (c != nullptr && c->name == name) {
+        return c;
+      }
+    }
+    return nullptr;
+  }
+  bool meet(std::string_view name, engine::Date on) {
+    engine::Clock* c = find_open(name);
+    if (c != nullptr) {
+      c->met_on = on;
+    }
+    return c != nullptr;
+  }
+  void end(std::string_view name, engine::Date on) {
+    if (engine::Clock* c = find_open(name)) {
+      c->ended_on = on;
+    }
+  }
+
+  // The family contacted the mediation adviser on `on` and said whether it wants mediation
+  // (reg 33). Its appeal window is not known until the certificate: it may end a month after it.
+  void contacted_adviser(engine::Date on) {
+    if (open("mediation_contact", decision_sent)) {
+      meet("mediation_contact", on);
+    }
+  }
+
+  void appeal(engine::Date on) {
+    if (!appeal_window) {
+      appeal_window = open("appeal_window", decision_sent);
+    }
+    if (appeal_window) {
+      if (engine::Clock* c = open_clock(*appeal_window)) {
+        c->met_on = on;
+      }
+    }
+    tribunal = true;
+  }
+
+  // The certificate allows an appeal for a month from its issue if that is later than 2 months
+  // from the decision (HESC rule 20(1)(c)): only now is the window known.
+  void certificate(engine::Date on) {
+    if (appeal_window) {
+      return;  // the family appealed before the certificate came
+    }
+    appeal_window = open("appeal_window", decision_sent);
+    if (appeal_window && !book.extend_to_later(*appeal_window, "certificate", on)) {
+      fail("no rule pack has the appeal window's month from the mediation certificate");
+    }
+  }
+
+  // Opens every limb of an order of `kind` on `ground`, made (or agreed) on `on`.
+  void order(engine::OrderKind kind, Ground ground, engine::Date on) {
+    for (const Limb& limb : limbs) {
+      if (limb.kind == kind && limb.ground == ground && open_clock(limb.clock) != nullptr) {
+        fail("the " + order_clock(kind) + " of " +
+             engine::format_date(book.clocks()[limb.clock].start) + " is still being carried out");
+        return;
+      }
+    }
+    for (const std::string_view step : order_steps(kind)) {
+      if (const auto index = open(order_clock(kind), on, on, limb_name(ground, step))) {
+        limbs.push_back({*index, kind, ground, step});
+      }
+    }
+  }
+
+  // What `e` does to each open limb.
+  void comply(const engine::Event& e) {
+    for (const Limb& limb : limbs) {
+      engine::Clock* c = open_clock(limb.clock);
+      if (c == nullptr) {
+        continue;
+      }
+      switch (limb_effect(limb.kind, limb.step, e)) {
+        case LimbEffect::kMeets:
+          c->met_on = e.on;
+          break;
+        case LimbEffect::kEnds:
+          c->ended_on = e.on;
+          break;
+        case LimbEffect::kNone:
+          break;
+      }
+    }
+  }
+
+  bool awaits(const engine::Event& e) const {
+    return std::any_of(limbs.begin(), limbs.end(), [&](const Limb& limb) {
+      const engine::Clock& c = book.clocks()[limb.clock];
+      return !c.met_on && !c.ended_on && limb_effect(limb.kind, limb.step, e) != LimbEffect::kNone;
+    });
+  }
+
+  bool any_open_limb() const {
+    return std::any_of(limbs.begin(), limbs.end(), [&](const Limb& limb) {
+      const engine::Clock& c = book.clocks()[limb.clock];
+      return !c.met_on && !c.ended_on;
+    });
+  }
+
+  ClockBook& book;
+  engine::Date decision_sent;
+  std::string error;
+  std::string state_name;
+  std::vector<std::size_t> mine;  // the clocks this disagreement opened, in the book
+  std::optional<std::size_t> appeal_window;
+  std::vector<Limb> limbs;
+  bool mediation = false;
+  bool tribunal = false;
+};
+
+namespace {
+
+using Machine = DisagreementWorkflow::Machine;
+
+// Carrying out an order or an agreement may come at any point of the disagreement.
+struct Active : sc::simple_state<Active, Machine, Starting> {
+  using reactions = ComplianceReactions;
+  template <typename Body>
+  sc::result react(const Ev<Body>& e) {
+    outermost_context().comply(e.event);
+    return discard_event();
+  }
+};
+
+// The family appeals to the Tribunal: from any point before an appeal (with or without a
+// certificate: the Tribunal may allow one without, HESC rule 19).
+template <typename State>
+sc::result lodge(State& state, const EvAppeal& e) {
+  state.outermost_context().appeal(e.event.on);
+  return state.template transit<Appealed>();
+}
+
+// Only until the first event is taken: it decides where the disagreement begins.
+struct Starting : sc::simple_state<Starting, Active> {
+  static constexpr std::string_view kName = "starting";
+  using reactions = mpl::list<sc::custom_reaction<EvRequested>, sc::custom_reaction<EvDeclined>,
+                              sc::custom_reaction<EvAppeal>>;
+  sc::result react(const EvRequested& e);
+  sc::result react(const EvDeclined& e);
+  sc::result react(const EvAppeal& e) { return lodge(*this, e); }
+};
+
+struct AwaitingMediation : sc::simple_state<AwaitingMediation, Active> {
+  static constexpr std::string_view kName = "awaiting_mediation";
+  using reactions = mpl::list<sc::custom_reaction<EvHeld>, sc::custom_reaction<EvDeclined>,
+                              sc::custom_reaction<EvCertificate>, sc::custom_reaction<EvAppeal>>;
+  sc::result react(const EvHeld& e);
+  sc::result react(const EvDeclined& e);
+  sc::result react(const EvCertificate& e);
+  sc::result react(const EvAppeal& e) { return lodge(*this, e); }
+};
+
+struct AwaitingCertificate : sc::simple_state<AwaitingCertificate, Active> {
+  static constexpr std::string_view kName = "awaiting_certificate";
+  using reactions = mpl::list<sc::custom_reaction<EvCertificate>, sc::custom_reaction<EvAppeal>>;
+  sc::result react(const EvCertificate& e) {
+    auto& m = outermost_context();
+    m.meet("mediation_certificate", e.event.on);
+    m.certificate(e.event.on);
+    return transit<CertificateIssued>();
+  }
+  sc::result react(const EvAppeal& e) { return lodge(*this, e); }
+};
+
+// The family may now appeal; a disagreement the family takes no further stays here.
+struct CertificateIssued : sc::simple_state<CertificateIssued, Active> {
+  static constexpr std::string_view kName = "certificate_issued";
+  using reactions = sc::custom_reaction<EvAppeal>;
+  sc::result react(const EvAppeal& e) { return lodge(*this, e); }
+};
+
+// A Tribunal order, or the LA's notice that it will not oppose the appeal (reg 45).
+void take_order(Machine& m, const EvOrder& e) {
+  m.order(e.body.order, e.body.unopposed ? Ground::kUnopposed : Ground::kTribunal, e.event.on);
+  m.tribunal = true;
+}
+
+struct Appealed : sc::simple_state<Appealed, Active> {
+  static constexpr std::string_view kName = "appealed";
+  using reactions = mpl::list<sc::custom_reaction<EvDecided>, sc::custom_reaction<EvOrder>>;
+  sc::result react(const EvDecided& e);
+  sc::result react(const EvOrder& e) {
+    take_order(outermost_context(), e);
+    return transit<Ordered>();
+  }
+};
+
+// A state whose only way on is an order.
+template <typename Self>
+struct AwaitingOrders : sc::simple_state<Self, Active> {
+  using reactions = sc::custom_reaction<EvOrder>;
+  sc::result react(const EvOrder& e) {
+    take_order(this->outermost_context(), e);
+    return this->template transit<Ordered>();
+  }
+};
+
+// The Tribunal allowed the appeal: its orders follow.
+struct AppealAllowed : AwaitingOrders<AppealAllowed> {
+  static constexpr std::string_view kName = "appeal_allowed";
+};
+
+// An appeal against ceasing that is dismissed lets the LA cease (order cease_dismissed).
+struct AppealDismissed : AwaitingOrders<AppealDismissed> {
+  static constexpr std::string_view kName = "appeal_dismissed";
+};
+
+struct AppealWithdrawn : sc::simple_state<AppealWithdrawn, Active> {
+  static constexpr std::string_view kName = "appeal_withdrawn";
+};
+
+struct Ordered : sc::simple_state<Ordered, Active> {
+  static constexpr std::string_view kName = "carrying_out_orders";
+  using reactions =
+      mpl::list<sc::custom_reaction<EvOrder>, sc::custom_reaction<EvDecided>,
+                sc::custom_reaction<EvAssessDecision>, sc::custom_reaction<EvIssueDecision>,
+                sc::custom_reaction<EvDraft>, sc::custom_reaction<EvFinal>,
+                sc::custom_reaction<EvAmended>, sc::custom_reaction<EvCeased>>;
+  sc::result react(const EvOrder& e) {
+    take_order(outermost_context(), e);
+    return discard_event();
+  }
+  // The decision recorded after its orders: nothing more to do.
+  sc::result react(const EvDecided&) { return discard_event(); }
+  template <typename Body>
+  sc::result react(const Ev<Body>& e) {
+    auto& m = outermost_context();
+    m.comply(e.event);
+    return m.any_open_limb() ? discard_event() : transit<Complied>();
+  }
+};
+
+// Every order carried out. A further order (recorded later) starts again.
+struct Complied : AwaitingOrders<Complied> {
+  static constexpr std::string_view kName = "orders_carried_out";
+};
+
+sc::result Starting::react(const EvRequested& e) {
+  auto& m = outermost_context();
+  m.contacted_adviser(e.event.on);
+  m.open("mediation_held", e.event.on);
+  m.mediation = true;
+  return transit<AwaitingMediation>();
+}
+
+sc::result Starting::react(const EvDeclined& e) {
+  auto& m = outermost_context();
+  m.contacted_adviser(e.event.on);
+  m.open("mediation_certificate", e.event.on);  // reg 34: from being told of the decline
+  return transit<AwaitingCertificate>();
+}
+
+sc::result AwaitingMediation::react(const EvHeld& e) {
+  auto& m = outermost_context();
+  m.meet("mediation_held", e.event.on);
+  m.open("mediation_certificate", e.event.on);  // reg 39: from the end of the mediation
+  if (e.body.agreement) {
+    m.order(*e.body.agreement, Ground::kAgreement, e.event.on);  // reg 42(2)
+  }
+  return transit<AwaitingCertificate>();
+}
+
+// The family changed its mind: no mediation, so a certificate instead (reg 34).
+sc::result AwaitingMediation::react(const EvDeclined& e) {
+  auto& m = outermost_context();
+  m.end("mediation_held", e.event.on);
+  m.open("mediation_certificate", e.event.on);
+  return transit<AwaitingCertificate>();
+}
+
+// A certificate without mediation: it could not be arranged in time, or the family withdrew.
+sc::result AwaitingMediation::react(const EvCertificate& e) {
+  auto& m = outermost_context();
+  m.end("mediation_held", e.event.on);
+  m.certificate(e.event.on);
+  return transit<CertificateIssued>();
+}
+
+sc::result Appealed::react(const EvDecided& e) {
+  switch (e.body.outcome) {
+    case engine::AppealOutcome::kAllowed:
+      return transit<AppealAllowed>();
+    case engine::AppealOutcome::kDismissed:
+      return transit<AppealDismissed>();
+    case engine::AppealOutcome::kWithdrawn:
+      break;
+  }
+  return transit<AppealWithdrawn>();
+}
+
+std::string_view state_of(const Machine& m) {
+  if (detail::is_in<Starting>(m)) return Starting::kName;
+  if (detail::is_in<AwaitingMediation>(m)) return AwaitingMediation::kName;
+  if (detail::is_in<AwaitingCertificate>(m)) return AwaitingCertificate::kName;
+  if (detail::is_in<CertificateIssued>(m)) return CertificateIssued::kName;
+  if (detail::is_in<Appealed>(m)) return Appealed::kName;
+  if (detail::is_in<AppealAllowed>(m)) return AppealAllowed::kName;
+  if (detail::is_in<AppealDismissed>(m)) return AppealDismissed::kName;
+  if (detail::is_in<AppealWithdrawn>(m)) return AppealWithdrawn::kName;
+  if (detail::is_in<Ordered>(m)) return Ordered::kName;
+  return Complied::kName;
+}
+
+// Where a disagreement has nothing more to come, once no order limb is open.
+bool at_an_end(const Machine& m) {
+  return (detail::is_in<AppealWithdrawn>(m) || detail::is_in<AppealDismissed>(m) ||
+          detail::is_in<Complied>(m)) &&
+         !m.any_open_limb();
+}
+
+}  // namespace
+
+DisagreementWorkflow::DisagreementWorkflow(ClockBook& book, engine::Date decision_sent,
+                                           const engine::Event& first)
+    : machine_(std::make_unique<Machine>(book, decision_sent)),
+      decision_sent_(decision_sent),
+      opened_(first.on) {
+  machine_->initiate();
+  machine_->state_name = state_of(*machine_);
+  started_ = apply(first);
+}
+
+DisagreementWorkflow::~DisagreementWorkflow() = default;
+
+bool DisagreementWorkflow::takes(engine::EventType type) {
+  using T = engine::EventType;
+  switch (type) {
+    case T::kMediationRequested:
+    case T::kMediationDeclined:
+    case T::kMediationHeld:
+    case T::kMediationCertificateIssued:
+    case T::kAppealLodged:
+    case T::kAppealDecided:
+    case T::kTribunalOrder:
+      return true;
+    default:
+      return false;
+  }
+}
+
+engine::Status DisagreementWorkflow::apply(const engine::Event& event) {
+  Machine& m = *machine_;
+  using T = engine::EventType;
+  switch (event.type()) {
+    case T::kMediationRequested:
+      detail::dispatch<engine::MediationRequested>(m, event);
+      break;
+    case T::kMediationDeclined:
+      detail::dispatch<engine::MediationDeclined>(m, event);
+      break;
+    case T::kMediationHeld:
+      detail::dispatch<engine::MediationHeld>(m, event);
+      break;
+    case T::kMediationCertificateIssued:
+      detail::dispatch<engine::MediationCertificateIssued>(m, event);
+      break;
+    case T::kAppealLodged:
+      detail::dispatch<engine::AppealLodged>(m, event);
+      break;
+    case T::kAppealDecided:
+      detail::dispatch<engine::AppealDecided>(m, event);
+      break;
+    case T::kTribunalOrder:
+      detail::dispatch<engine::TribunalOrder>(m, event);
+      break;
+    case T::kAssessmentDecision:
+      detail::dispatch<engine::AssessmentDecision>(m, event);
+      break;
+    case T::kIssueDecision:
+      detail::dispatch<engine::IssueDecision>(m, event);
+      break;
+    case T::kDraftPlanIssued:
+      detail::dispatch<engine::DraftPlanIssued>(m, event);
+      break;
+    case T::kFinalPlanIssued:
+      detail::dispatch<engine::FinalPlanIssued>(m, event);
+      break;
+    case T::kAmendedPlanIssued:
+      detail::dispatch<engine::AmendedPlanIssued>(m, event);
+      break;
+    case T::kPlanCeased:
+      detail::dispatch<engine::PlanCeased>(m, event);
+      break;
+    default:
+      return engine::Status::internal("the disagreement was given a " +
+                                      std::string(engine::to_string(event.type())));
+  }
+  m.state_name = state_of(m);
+  if (at_an_end(m)) {
+    closed_ = closed_.value_or(event.on);
+  } else {
+    closed_.reset();  // an order after a dismissal, say: there is more to do
+  }
+  if (!m.error.empty()) {
+    std::string error = std::move(m.error);
+    m.error.clear();
+    return engine::Status::invalid_transition(std::move(error));
+  }
+  return {};
+}
+
+bool DisagreementWorkflow::awaits(const engine::Event& event) const {
+  return machine_->awaits(event);
+}
+
+bool DisagreementWorkflow::accepts(engine::EventType type) const {
+  // The same table as the states' reactions, read by name.
+  const auto& state = machine_->state_name;
+  const auto in = [&](std::initializer_list<std::string_view> states) {
+    return std::find(states.begin(), states.end(), state) != states.end();
+  };
+  using T = engine::EventType;
+  switch (type) {
+    case T::kMediationDeclined:
+    case T::kMediationHeld:
+      return in({AwaitingMediation::kName});
+    case T::kMediationCertificateIssued:
+      return in({AwaitingMediation::kName, AwaitingCertificate::kName});
+    case T::kAppealLodged:
+      return in({AwaitingMediation::kName, AwaitingCertificate::kName, CertificateIssued::kName});
+    case T::kAppealDecided:
+      return in({Appealed::kName, Ordered::kName});
+    case T::kTribunalOrder:
+      return in({Appealed::kName, AppealAllowed::kName, AppealDismissed::kName, Ordered::kName,
+                 Complied::kName});
+    default:
+      return false;
+  }
+}
+
+void DisagreementWorkflow::plan_already_ceased(engine::Date on) {
+  for (const auto& limb : machine_->limbs) {
+    if (limb.kind == engine::OrderKind::kCeaseDismissed) {
+      if (engine::Clock* c = machine_->open_clock(limb.clock)) {
+        c->met_on = on;
+      }
+    }
+  }
+}
+
+void DisagreementWorkflow::close(engine::Date on) {
+  for (const std::size_t index : machine_->mine) {
+    if (engine::Clock* c = machine_->open_clock(index)) {
+      c->ended_on = on;
+    }
+  }
+  if (!closed_) {
+    closed_ = on;
+  }
+}
+
+void DisagreementWorkflow::close_unused_windows() {
+  for (const std::size_t index : machine_->mine) {
+    engine::Clock& c = machine_->book.clocks()[index];
+    if (c.name != "mediation_contact" && c.name != "appeal_window") {
+      continue;
+    }
+    const engine::Date closes = c.due + date::days{1};
+    if ((!c.met_on || *c.met_on > c.due) && (!c.ended_on || *c.ended_on > closes)) {
+      c.ended_on = closes;
+    }
+  }
+}
+
+std::string DisagreementWorkflow::state() const { return machine_->state_name; }
+
+std::vector<std::string> DisagreementWorkflow::flags() const {
+  std::vector<std::string> out;
+  if (machine_->mediation) {
+    out.emplace_back("mediation");
+  }
+  if (machine_->tribunal) {
+    out.emplace_back("tribunal");
+  }
+  return out;
+}
+
+}  // namespace ehcp::workflows::disagreement

@@ -256,3 +256,32 @@ TEST_CASE("the first night of a month writes the board pack for the month just e
   CHECK(second.out.find("board pack") == std::string::npos);
   CHECK_FALSE(ehcp::test::fs::exists(reports / "board-pack-2026-04.html"));
 }
+
+TEST_CASE("a case with a mediation or a Tribunal leaves both 20-week rates, counted as such") {
+  Sandbox box;
+  REQUIRE(box.ehcp("init").exit_code == 0);
+  // The fixture's 16 plans, and 5 more issued late in March whose families then asked for
+  // mediation about the plan (a plan's contents can be appealed), before the period's end.
+  std::string events = fixture();
+  for (int i = 0; i < 5; ++i) {
+    const std::string ref = "M-" + std::to_string(i);
+    events += plan_case(ref, "F", "North", "2026-03-02", false);
+    events += line(ref, "mediation_requested", "2026-03-20", R"("decision_sent":"2026-03-02")");
+  }
+  REQUIRE(box.ehcp("import - --as-of 2026-04-30", events).exit_code == 0);
+  const auto r = box.ehcp("--config " + kConfig +
+                          " report kpi --from 2026-01-01 --to 2026-03-31 --as-of 2026-04-30 "
+                          "--format json");
+  REQUIRE(r.exit_code == 0);
+  const auto pack = nlohmann::json::parse(r.out);
+  CHECK(indicator(pack, "plans_issued")["value"] == 21);
+  // Both rates as without the five: 6 of 16 and 6 of 11.
+  CHECK(indicator(pack, "plans_within_20_weeks_including_exceptions")["denominator"] == 16);
+  CHECK(indicator(pack, "plans_within_20_weeks_excluding_exceptions")["denominator"] == 11);
+  CHECK(indicator(pack, "plans_within_20_weeks_excluding_exceptions")["cohort"] ==
+        "new plans issued 1 January \u2013 31 March 2026 (21), leaving out 5 with a mediation, "
+        "appeal or Tribunal and 5 with an exception");
+  CHECK(indicator(pack, "mediations_requested")["value"] == 5);
+  // Mean weeks count every new plan, the five too: (6 * 132 + 15 * 152) / 21 / 7.
+  CHECK(indicator(pack, "mean_weeks_to_issue")["value"] == 20.9);
+}

@@ -59,7 +59,9 @@ void tell_legacy_plan(CaseStory& c, const Caseload& caseload, std::uint64_t numb
 }
 
 void close_case(CaseStory& c, engine::Date after_day, const char* reason) {
-  c.add(after(c.rng, after_day, 20, 120), "case_closed", JsonObject().text("reason", reason));
+  // After whatever came of the decision too (a mediation, an appeal).
+  c.add(after(c.rng, std::max(after_day, c.draft.latest()), 20, 120), "case_closed",
+        JsonObject().text("reason", reason));
 }
 
 // A request received since go-live: the assessment, and the plan if one is issued.

@@ -1,9 +1,10 @@
 // adapters/synthetic/disagreement_story.h
 //
-// Where a synthetic family disagrees with a decision: mediation, an appeal to the Tribunal and
-// its order. The importer does not take those events yet (contract.md, "Disagreement, moves,
-// re-assessment (later)"; issue 8), so for now this writes nothing: every appealable decision
-// the other stories make already passes through here, and issue 8 fills it in.
+// Where a synthetic family disagrees with a decision: for a share of each kind of appealable
+// decision, mediation asked for (most held, some late) or declined, the certificate, and for
+// about a third an appeal to the Tribunal and its end. Tribunal orders are not written: what an
+// order asks (an assessment, a plan, an amendment) would have to be woven into the other
+// stories. Every appealable decision the other stories make passes through here.
 #pragma once
 
 #include "adapters/synthetic/case_story.h"
@@ -19,10 +20,9 @@ enum class AppealableDecision {
   kCeasePlan,
 };
 
-// Issue 8 adds here, for a share of `decision`s notified on `on`: mediation_requested /
-// mediation_declined / mediation_held and mediation_certificate_issued, appeal_lodged,
-// appeal_decided and tribunal_order (then what the order asks: an assessment, a plan, an
-// amendment), dated after `on` and cut at the as-of date like every other event.
+// For a share of `decision`s notified on `on`: mediation_requested or mediation_declined (with
+// `decision_sent`), mediation_held, mediation_certificate_issued, then perhaps appeal_lodged and
+// appeal_decided, dated after `on` and cut at the as-of date like every other event.
 void tell_disagreement(CaseStory& story, AppealableDecision decision, engine::Date on);
 
 }  // namespace ehcp::adapters::synthetic

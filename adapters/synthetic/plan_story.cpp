@@ -189,7 +189,9 @@ class PlanWriter {
     c_.add(ceased, "plan_ceased",
            JsonObject().text("reason", adult ? "left education" : "needs met without a plan"));
     if (rng_.chance(shape::kClosedAfterCeasing)) {
-      c_.add(after(rng_, ceased, 5, 60), "case_closed", JsonObject().text("reason", "plan ceased"));
+      // After whatever came of the decision too (a mediation, an appeal).
+      c_.add(after(rng_, std::max(ceased, c_.draft.latest()), 5, 60), "case_closed",
+             JsonObject().text("reason", "plan ceased"));
     }
   }
 

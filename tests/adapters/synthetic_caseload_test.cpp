@@ -224,6 +224,13 @@ TEST_CASE("a council's caseload has the documented shape") {
   CHECK(count["setting_changed"] > 0);
   CHECK(count["plan_ceased"] > 0);
   CHECK(count["case_closed"] > 0);
+  // Disagreements: mediation asked for or declined, each with its certificate; some appeals.
+  CHECK(count["mediation_requested"] + count["mediation_declined"] > static_cast<int>(kCases / 50));
+  CHECK(count["mediation_held"] > 0);
+  CHECK(count["mediation_certificate_issued"] > 0);
+  CHECK(count["appeal_lodged"] > static_cast<int>(kCases / 250));
+  CHECK(count["appeal_decided:allowed"] > 0);
+  CHECK(count["appeal_decided:withdrawn"] > 0);
   // Children: about 72% boys, DfE codes, year groups from the date of birth.
   CHECK(share("case_opened:M", "case_opened") == Approx(0.72).margin(0.03));
   CHECK(ethnicities.count("WBRI") == 1);

@@ -5,8 +5,9 @@
 //    night before the first measured night, imported by the real binary, then the go-live night
 //    run once (the first night of a new system tells everyone everything once: measured and
 //    reported, but not the goal).
-// 2. Copies that database (flushed to disk, untimed) and runs `ehcp nightly` on it for --nights consecutive nights, as a
-//    child process: wall time and peak RSS, and what each night did.
+// 2. Copies that database (flushed to disk, untimed) and runs `ehcp nightly` on it for
+//    --nights consecutive nights, as a child process: wall time and peak RSS, and what each
+//    night did.
 // 3. Runs `ehcp queue --team T` for the caseload's first team --queries times: median and
 //    slowest wall time.
 // 4. Baselines in the same run: SQLite itself reading the rows each command needs (the same

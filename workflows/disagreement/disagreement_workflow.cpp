@@ -9,6 +9,7 @@
 #include <boost/statechart/state_machine.hpp>
 
 #include "workflows/detail/engine_event.h"
+#include "workflows/disagreement/disagreement_clocks.h"
 #include "workflows/disagreement/order_limbs.h"
 
 namespace ehcp::workflows::disagreement {
@@ -56,15 +57,7 @@ struct Complied;
 }  // namespace
 
 struct DisagreementWorkflow::Machine : sc::state_machine<DisagreementWorkflow::Machine, Active> {
-  // One limb of an order the LA must carry out, and the clock that times it.
-  struct Limb {
-    std::size_t clock;  // its place in the book
-    engine::OrderKind kind;
-    Ground ground;
-    std::string_view step;  // one of order_steps(kind)
-  };
-
-  Machine(ClockBook& b, engine::Date sent) : book(b), decision_sent(sent) {}
+  Machine(ClockBook& book, engine::Date sent) : clocks(book, sent) {}
 
   void unconsumed_event(const sc::event_base&) {
     fail("cannot be taken while the disagreement is " + state_name);
@@ -74,139 +67,16 @@ struct DisagreementWorkflow::Machine : sc::state_machine<DisagreementWorkflow::M
       error = std::move(reason);
     }
   }
-
-  // Opens a clock of this disagreement and returns its place in the book. Other
-  // disagreements of the case share the book and the clock names, so each keeps its own.
-  std::optional<std::size_t> open(const std::string& name, engine::Date start,
-                                  engine::Date counted_from, const std::string& limb = {}) {
-    const std::size_t index = book.clocks().size();
-    if (auto status = book.open(name, kWorkflow, start, counted_from, limb); !status.ok()) {
+  // Keeps the first problem a clock operation met.
+  void check(const engine::Status& status) {
+    if (!status.ok()) {
       fail(status.message());
-      return std::nullopt;
-    }
-    mine.push_back(index);
-    return index;
-  }
-  std::optional<std::size_t> open(const std::string& name, engine::Date start) {
-    return open(name, start, start);
-  }
-
-  engine::Clock* open_clock(std::size_t index) {
-    engine::Clock& c = book.clocks()[index];
-    return c.met_on || c.ended_on ? nullptr : &c;
-  }
-  // This disagreement's latest open clock named `name`.
-  engine::Clock* find_open(std::string_view name) {
-    for (auto it = mine.rbegin(); it != mine.rend(); ++it) {
-      engine::Clock* c = open_clock(*it);
-      if (c != nullptr && c->name == name) {
-        return c;
-      }
-    }
-    return nullptr;
-  }
-  bool meet(std::string_view name, engine::Date on) {
-    engine::Clock* c = find_open(name);
-    if (c != nullptr) {
-      c->met_on = on;
-    }
-    return c != nullptr;
-  }
-  void end(std::string_view name, engine::Date on) {
-    if (engine::Clock* c = find_open(name)) {
-      c->ended_on = on;
     }
   }
 
-  // The family contacted the mediation adviser on `on` and said whether it wants mediation
-  // (reg 33). Its appeal window is not known until the certificate: it may end a month after it.
-  void contacted_adviser(engine::Date on) {
-    if (open("mediation_contact", decision_sent)) {
-      meet("mediation_contact", on);
-    }
-  }
-
-  void appeal(engine::Date on) {
-    if (!appeal_window) {
-      appeal_window = open("appeal_window", decision_sent);
-    }
-    if (appeal_window) {
-      if (engine::Clock* c = open_clock(*appeal_window)) {
-        c->met_on = on;
-      }
-    }
-    tribunal = true;
-  }
-
-  // The certificate allows an appeal for a month from its issue if that is later than 2 months
-  // from the decision (HESC rule 20(1)(c)): only now is the window known.
-  void certificate(engine::Date on) {
-    if (appeal_window) {
-      return;  // the family appealed before the certificate came
-    }
-    appeal_window = open("appeal_window", decision_sent);
-    if (appeal_window && !book.extend_to_later(*appeal_window, "certificate", on)) {
-      fail("no rule pack has the appeal window's month from the mediation certificate");
-    }
-  }
-
-  // Opens every limb of an order of `kind` on `ground`, made (or agreed) on `on`.
-  void order(engine::OrderKind kind, Ground ground, engine::Date on) {
-    for (const Limb& limb : limbs) {
-      if (limb.kind == kind && limb.ground == ground && open_clock(limb.clock) != nullptr) {
-        fail("the " + order_clock(kind) + " of " +
-             engine::format_date(book.clocks()[limb.clock].start) + " is still being carried out");
-        return;
-      }
-    }
-    for (const std::string_view step : order_steps(kind)) {
-      if (const auto index = open(order_clock(kind), on, on, limb_name(ground, step))) {
-        limbs.push_back({*index, kind, ground, step});
-      }
-    }
-  }
-
-  // What `e` does to each open limb.
-  void comply(const engine::Event& e) {
-    for (const Limb& limb : limbs) {
-      engine::Clock* c = open_clock(limb.clock);
-      if (c == nullptr) {
-        continue;
-      }
-      switch (limb_effect(limb.kind, limb.step, e)) {
-        case LimbEffect::kMeets:
-          c->met_on = e.on;
-          break;
-        case LimbEffect::kEnds:
-          c->ended_on = e.on;
-          break;
-        case LimbEffect::kNone:
-          break;
-      }
-    }
-  }
-
-  bool awaits(const engine::Event& e) const {
-    return std::any_of(limbs.begin(), limbs.end(), [&](const Limb& limb) {
-      const engine::Clock& c = book.clocks()[limb.clock];
-      return !c.met_on && !c.ended_on && limb_effect(limb.kind, limb.step, e) != LimbEffect::kNone;
-    });
-  }
-
-  bool any_open_limb() const {
-    return std::any_of(limbs.begin(), limbs.end(), [&](const Limb& limb) {
-      const engine::Clock& c = book.clocks()[limb.clock];
-      return !c.met_on && !c.ended_on;
-    });
-  }
-
-  ClockBook& book;
-  engine::Date decision_sent;
+  DisagreementClocks clocks;
   std::string error;
   std::string state_name;
-  std::vector<std::size_t> mine;  // the clocks this disagreement opened, in the book
-  std::optional<std::size_t> appeal_window;
-  std::vector<Limb> limbs;
   bool mediation = false;
   bool tribunal = false;
 };
@@ -220,7 +90,7 @@ struct Active : sc::simple_state<Active, Machine, Starting> {
   using reactions = ComplianceReactions;
   template <typename Body>
   sc::result react(const Ev<Body>& e) {
-    outermost_context().comply(e.event);
+    outermost_context().clocks.comply(e.event);
     return discard_event();
   }
 };
@@ -229,7 +99,9 @@ struct Active : sc::simple_state<Active, Machine, Starting> {
 // certificate: the Tribunal may allow one without, HESC rule 19).
 template <typename State>
 sc::result lodge(State& state, const EvAppeal& e) {
-  state.outermost_context().appeal(e.event.on);
+  auto& m = state.outermost_context();
+  m.check(m.clocks.appeal(e.event.on));
+  m.tribunal = true;
   return state.template transit<Appealed>();
 }
 
@@ -258,8 +130,8 @@ struct AwaitingCertificate : sc::simple_state<AwaitingCertificate, Active> {
   using reactions = mpl::list<sc::custom_reaction<EvCertificate>, sc::custom_reaction<EvAppeal>>;
   sc::result react(const EvCertificate& e) {
     auto& m = outermost_context();
-    m.meet("mediation_certificate", e.event.on);
-    m.certificate(e.event.on);
+    m.clocks.meet("mediation_certificate", e.event.on);
+    m.check(m.clocks.certificate(e.event.on));
     return transit<CertificateIssued>();
   }
   sc::result react(const EvAppeal& e) { return lodge(*this, e); }
@@ -274,7 +146,8 @@ struct CertificateIssued : sc::simple_state<CertificateIssued, Active> {
 
 // A Tribunal order, or the LA's notice that it will not oppose the appeal (reg 45).
 void take_order(Machine& m, const EvOrder& e) {
-  m.order(e.body.order, e.body.unopposed ? Ground::kUnopposed : Ground::kTribunal, e.event.on);
+  m.check(m.clocks.order(e.body.order, e.body.unopposed ? Ground::kUnopposed : Ground::kTribunal,
+                         e.event.on));
   m.tribunal = true;
 }
 
@@ -328,8 +201,8 @@ struct Ordered : sc::simple_state<Ordered, Active> {
   template <typename Body>
   sc::result react(const Ev<Body>& e) {
     auto& m = outermost_context();
-    m.comply(e.event);
-    return m.any_open_limb() ? discard_event() : transit<Complied>();
+    m.clocks.comply(e.event);
+    return m.clocks.any_open_limb() ? discard_event() : transit<Complied>();
   }
 };
 
@@ -340,25 +213,25 @@ struct Complied : AwaitingOrders<Complied> {
 
 sc::result Starting::react(const EvRequested& e) {
   auto& m = outermost_context();
-  m.contacted_adviser(e.event.on);
-  m.open("mediation_held", e.event.on);
+  m.check(m.clocks.contacted_adviser(e.event.on));
+  m.check(m.clocks.open("mediation_held", e.event.on));
   m.mediation = true;
   return transit<AwaitingMediation>();
 }
 
 sc::result Starting::react(const EvDeclined& e) {
   auto& m = outermost_context();
-  m.contacted_adviser(e.event.on);
-  m.open("mediation_certificate", e.event.on);  // reg 34: from being told of the decline
+  m.check(m.clocks.contacted_adviser(e.event.on));
+  m.check(m.clocks.open("mediation_certificate", e.event.on));  // reg 34: told of the decline
   return transit<AwaitingCertificate>();
 }
 
 sc::result AwaitingMediation::react(const EvHeld& e) {
   auto& m = outermost_context();
-  m.meet("mediation_held", e.event.on);
-  m.open("mediation_certificate", e.event.on);  // reg 39: from the end of the mediation
+  m.clocks.meet("mediation_held", e.event.on);
+  m.check(m.clocks.open("mediation_certificate", e.event.on));  // reg 39: the mediation's end
   if (e.body.agreement) {
-    m.order(*e.body.agreement, Ground::kAgreement, e.event.on);  // reg 42(2)
+    m.check(m.clocks.order(*e.body.agreement, Ground::kAgreement, e.event.on));  // reg 42(2)
   }
   return transit<AwaitingCertificate>();
 }
@@ -366,16 +239,16 @@ sc::result AwaitingMediation::react(const EvHeld& e) {
 // The family changed its mind: no mediation, so a certificate instead (reg 34).
 sc::result AwaitingMediation::react(const EvDeclined& e) {
   auto& m = outermost_context();
-  m.end("mediation_held", e.event.on);
-  m.open("mediation_certificate", e.event.on);
+  m.clocks.end("mediation_held", e.event.on);
+  m.check(m.clocks.open("mediation_certificate", e.event.on));
   return transit<AwaitingCertificate>();
 }
 
 // A certificate without mediation: it could not be arranged in time, or the family withdrew.
 sc::result AwaitingMediation::react(const EvCertificate& e) {
   auto& m = outermost_context();
-  m.end("mediation_held", e.event.on);
-  m.certificate(e.event.on);
+  m.clocks.end("mediation_held", e.event.on);
+  m.check(m.clocks.certificate(e.event.on));
   return transit<CertificateIssued>();
 }
 
@@ -408,7 +281,7 @@ std::string_view state_of(const Machine& m) {
 bool at_an_end(const Machine& m) {
   return (detail::is_in<AppealWithdrawn>(m) || detail::is_in<AppealDismissed>(m) ||
           detail::is_in<Complied>(m)) &&
-         !m.any_open_limb();
+         !m.clocks.any_open_limb();
 }
 
 }  // namespace
@@ -503,7 +376,7 @@ engine::Status DisagreementWorkflow::apply(const engine::Event& event) {
 }
 
 bool DisagreementWorkflow::awaits(const engine::Event& event) const {
-  return machine_->awaits(event);
+  return machine_->clocks.awaits(event);
 }
 
 bool DisagreementWorkflow::accepts(engine::EventType type) const {
@@ -532,38 +405,17 @@ bool DisagreementWorkflow::accepts(engine::EventType type) const {
 }
 
 void DisagreementWorkflow::plan_already_ceased(engine::Date on) {
-  for (const auto& limb : machine_->limbs) {
-    if (limb.kind == engine::OrderKind::kCeaseDismissed) {
-      if (engine::Clock* c = machine_->open_clock(limb.clock)) {
-        c->met_on = on;
-      }
-    }
-  }
+  machine_->clocks.meet_cease_limbs(on);
 }
 
 void DisagreementWorkflow::close(engine::Date on) {
-  for (const std::size_t index : machine_->mine) {
-    if (engine::Clock* c = machine_->open_clock(index)) {
-      c->ended_on = on;
-    }
-  }
+  machine_->clocks.close(on);
   if (!closed_) {
     closed_ = on;
   }
 }
 
-void DisagreementWorkflow::close_unused_windows() {
-  for (const std::size_t index : machine_->mine) {
-    engine::Clock& c = machine_->book.clocks()[index];
-    if (c.name != "mediation_contact" && c.name != "appeal_window") {
-      continue;
-    }
-    const engine::Date closes = c.due + date::days{1};
-    if ((!c.met_on || *c.met_on > c.due) && (!c.ended_on || *c.ended_on > closes)) {
-      c.ended_on = closes;
-    }
-  }
-}
+void DisagreementWorkflow::close_unused_windows() { machine_->clocks.close_unused_windows(); }
 
 std::string DisagreementWorkflow::state() const { return machine_->state_name; }
 

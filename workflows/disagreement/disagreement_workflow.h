@@ -19,10 +19,9 @@
 #include "engine/event.h"
 #include "engine/status.h"
 #include "workflows/clock_book.h"
+#include "workflows/disagreement/disagreement_clocks.h"  // kWorkflow
 
 namespace ehcp::workflows::disagreement {
-
-inline constexpr const char* kWorkflow = "disagreement";
 
 class DisagreementWorkflow {
  public:

@@ -1,0 +1,89 @@
+// workflows/disagreement/disagreement_clocks.h
+//
+// The clocks one disagreement owns in its case's ClockBook: the family's windows (contact with
+// the mediation adviser, the appeal), mediation and its certificate, and one clock per limb of
+// each order it must carry out. Every disagreement of a case shares the book and the clock
+// names, so each finds its own clocks by their place in the book, never by name alone. The
+// disagreement machine's reactions call these; the rule pack decides each due date. Not
+// copyable; one per disagreement.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/event.h"
+#include "engine/status.h"
+#include "workflows/clock_book.h"
+#include "workflows/disagreement/order_limbs.h"
+
+namespace ehcp::workflows::disagreement {
+
+inline constexpr const char* kWorkflow = "disagreement";
+
+class DisagreementClocks {
+ public:
+  DisagreementClocks(ClockBook& book, engine::Date decision_sent)
+      : book_(book), decision_sent_(decision_sent) {}
+  DisagreementClocks(const DisagreementClocks&) = delete;
+  DisagreementClocks& operator=(const DisagreementClocks&) = delete;
+
+  // Opens clock `name` from `start` (its rule's limit counted from the same day). Fails when no
+  // rule pack in force then has the clock.
+  engine::Status open(const std::string& name, engine::Date start);
+  // Meets, or ends, this disagreement's latest open clock `name` on `on`; false when none.
+  bool meet(std::string_view name, engine::Date on);
+  bool end(std::string_view name, engine::Date on);
+
+  // The family contacted the mediation adviser on `on` and said whether it wants mediation
+  // (reg 33): mediation_contact, from the decision notice, met that day.
+  engine::Status contacted_adviser(engine::Date on);
+  // The family appealed on `on`: the appeal window is met (opened from the decision notice when
+  // no certificate made it known first).
+  engine::Status appeal(engine::Date on);
+  // A certificate issued on `on`: the appeal window is known, the later of 2 months from the
+  // decision and a month from the certificate (HESC rule 20(1)(c)). Nothing when the family has
+  // already appealed.
+  engine::Status certificate(engine::Date on);
+
+  // Opens every limb of an order of `kind` on `ground`, made (or agreed) on `on`. Fails when an
+  // order of that kind on that ground is still being carried out.
+  engine::Status order(engine::OrderKind kind, Ground ground, engine::Date on);
+  // What `e` does to each open limb (limb_effect): meets or ends it.
+  void comply(const engine::Event& e);
+  // True when `e` would meet or end an open limb.
+  bool awaits(const engine::Event& e) const;
+  bool any_open_limb() const;
+  // Meets the open limbs of an order dismissing an appeal against ceasing on `on`.
+  void meet_cease_limbs(engine::Date on);
+
+  // Ends every open clock on `on`.
+  void close(engine::Date on);
+  // The family's windows let pass (or met late) no longer apply from the day after they closed.
+  void close_unused_windows();
+
+ private:
+  // One limb of an order the LA must carry out, and the clock that times it.
+  struct Limb {
+    std::size_t clock;  // its place in the book
+    engine::OrderKind kind;
+    Ground ground;
+    std::string_view step;  // one of order_steps(kind)
+  };
+
+  engine::Result<std::size_t> open_limb(const std::string& name, engine::Date start,
+                                        const std::string& limb);
+  engine::Clock* open_clock(std::size_t index);
+  bool is_open(std::size_t index) const;
+  engine::Clock* find_open(std::string_view name);
+
+  ClockBook& book_;
+  engine::Date decision_sent_;
+  std::vector<std::size_t> mine_;  // the clocks this disagreement opened, by place in the book
+  std::optional<std::size_t> appeal_window_;
+  std::vector<Limb> limbs_;
+};
+
+}  // namespace ehcp::workflows::disagreement

@@ -111,8 +111,10 @@ TEST_CASE("a withheld figure shows as c with no count beside it in any format",
           "[indicator_render]") {
   const auto pack = sample_pack();
   const auto json = adapters::render::indicators_to_json(pack, kLa);
+  int found = 0;
   for (const auto& i : json["indicators"]) {
     if (i["id"] == "advice_within_6_weeks:health") {
+      ++found;
       CHECK(i["value"].is_null());
       CHECK(i["suppressed"] == true);
       CHECK(i["numerator"].is_null());
@@ -120,6 +122,7 @@ TEST_CASE("a withheld figure shows as c with no count beside it in any format",
       CHECK(i["rating"] == "Grey");  // a target, but too few cases to rate
     }
   }
+  CHECK(found == 1);
   const std::string csv = adapters::render::indicators_to_csv(pack);
   CHECK(csv.find("indicator,advice_within_6_weeks:health,,2026-03-01..2026-03-31,c,,,80.0,Grey") !=
         std::string::npos);

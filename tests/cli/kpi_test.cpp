@@ -3,6 +3,7 @@
 // flag, and no format names a child or gives a date of birth.
 #include <cctype>
 #include <set>
+#include <stdexcept>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -66,14 +67,19 @@ std::string fixture() {
   return out;
 }
 
-const nlohmann::json& indicator(const nlohmann::json& pack, const std::string& id) {
-  for (const auto& i : pack["indicators"]) {
-    if (i["id"] == id) {
-      return i;
+// The entry of `list` (a json array of objects) with this id; the test fails when there is none.
+const nlohmann::json& by_id(const nlohmann::json& list, const std::string& id) {
+  for (const auto& entry : list) {
+    if (entry["id"] == id) {
+      return entry;
     }
   }
-  FAIL("no indicator " << id);
+  FAIL("no " << id);
   throw std::logic_error("unreachable");
+}
+
+const nlohmann::json& indicator(const nlohmann::json& pack, const std::string& id) {
+  return by_id(pack["indicators"], id);
 }
 
 // `word` in `text` with no letter either side ("Example" is not in "Exampleshire").
@@ -142,17 +148,14 @@ TEST_CASE("report kpi computes the 20-week rates from the database as SEN2 count
   CHECK(trend[11]["numerator"] == 0);
   CHECK(trend[11]["denominator"] == 5);
 
-  for (const auto& b : pack["breakdowns"]) {
-    if (b["id"] == "gender") {
-      REQUIRE(b["rows"].size() == 3);
-      CHECK(b["rows"][0]["group"] == "F");
-      CHECK(b["rows"][0]["plans"] == 11);
-      CHECK(b["rows"][1]["group"] == "M");
-      CHECK(b["rows"][1]["plans"] == 5);
-      CHECK(b["rows"][2]["group"] == "Not recorded");
-      CHECK(b["rows"][2]["requests"] == 5);
-    }
-  }
+  const auto& gender = by_id(pack["breakdowns"], "gender");
+  REQUIRE(gender["rows"].size() == 3);
+  CHECK(gender["rows"][0]["group"] == "F");
+  CHECK(gender["rows"][0]["plans"] == 11);
+  CHECK(gender["rows"][1]["group"] == "M");
+  CHECK(gender["rows"][1]["plans"] == 5);
+  CHECK(gender["rows"][2]["group"] == "Not recorded");
+  CHECK(gender["rows"][2]["requests"] == 5);
 }
 
 TEST_CASE("report kpi gives the same figures as csv, html and a table") {

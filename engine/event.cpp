@@ -41,11 +41,16 @@ constexpr detail::EnumNames<EventType, kEventTypeCount> kEventTypes{{
     {EventType::kAppealLodged, "appeal_lodged"},
     {EventType::kAppealDecided, "appeal_decided"},
     {EventType::kTribunalOrder, "tribunal_order"},
+    {EventType::kMovedOut, "moved_out"},
+    {EventType::kPlanTransferred, "plan_transferred"},
+    {EventType::kTransferredIn, "transferred_in"},
+    {EventType::kTransferNoticeSent, "transfer_notice_sent"},
+    {EventType::kReassessmentRequested, "reassessment_requested"},
+    {EventType::kReassessmentDecision, "reassessment_decision"},
+    {EventType::kCustodyNotified, "custody_notified"},
+    {EventType::kCustodyPlanShared, "custody_plan_shared"},
+    {EventType::kCustodyEnded, "custody_ended"},
 }};
-
-// contract.md §1 "Disagreement, moves, re-assessment (later)": the moves and re-assessment.
-constexpr std::array<std::string_view, 4> kLaterTypes = {
-    "moved_out", "transferred_in", "reassessment_requested", "reassessment_decision"};
 
 }  // namespace
 
@@ -53,15 +58,6 @@ std::string_view to_string(EventType type) { return detail::name_of(kEventTypes,
 
 std::optional<EventType> parse_event_type(std::string_view text) {
   return detail::value_of(kEventTypes, text);
-}
-
-bool is_later_contract_type(std::string_view text) {
-  for (auto name : kLaterTypes) {
-    if (name == text) {
-      return true;
-    }
-  }
-  return false;
 }
 
 }  // namespace ehcp::engine

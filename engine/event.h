@@ -191,6 +191,60 @@ struct TribunalOrder {
   bool operator==(const TribunalOrder&) const = default;
 };
 
+// --- Moves between LAs, re-assessment, custody (rules.md §5) ---
+// The child moved out of the LA's area on `on`, to `to_la`. `aware_on` (optional): the day the
+// LA became aware of the move, before it or after; absent, the day of the move. A plan in force
+// must go to the new LA on the day of the move, or within 15 working days of becoming aware of
+// it when the LA did not know 15 working days ahead (reg 15(2)).
+struct MovedOut {
+  std::string to_la;
+  std::optional<Date> aware_on;
+  bool operator==(const MovedOut&) const = default;
+};
+// An addition to the contract: the LA sent the plan to the new LA (reg 15(2)).
+struct PlanTransferred {
+  std::optional<std::string> to_la;
+  bool operator==(const PlanTransferred&) const = default;
+};
+// A plan made by `from_la` became this LA's on `on`, the day of the transfer (reg 15(3)): it is
+// treated as made on `made`, and was last reviewed on `last_reviewed` if ever.
+struct TransferredIn {
+  std::string from_la;
+  Date made;
+  std::optional<Date> last_reviewed;
+  bool operator==(const TransferredIn&) const = default;
+};
+// An addition: the new LA told the family the plan has transferred, whether it will assess and
+// when it will review the plan (reg 15(4)).
+struct TransferNoticeSent {
+  bool operator==(const TransferNoticeSent&) const = default;
+};
+// A request to re-assess the needs of a child with a plan, received on `on` (reg 24, 25).
+// `source` (optional, as assessment_requested's).
+struct ReassessmentRequested {
+  std::optional<RequestSource> source;
+  bool operator==(const ReassessmentRequested&) const = default;
+};
+// The LA decided whether to re-assess (`outcome`, required: assess or refuse); a decision to
+// assess with no request open is the LA's own (CFA s44(3)).
+struct ReassessmentDecision {
+  AssessmentOutcome outcome = AssessmentOutcome::kAssess;
+  bool operator==(const ReassessmentDecision&) const = default;
+};
+// Additions for custody (SI 2015/62): the LA was told on `on` that the child or young person is
+// detained in relevant youth accommodation (`establishment`, optional); the LA shared the plan
+// with the youth offending team and the establishment; the detention ended.
+struct CustodyNotified {
+  std::optional<std::string> establishment;
+  bool operator==(const CustodyNotified&) const = default;
+};
+struct CustodyPlanShared {
+  bool operator==(const CustodyPlanShared&) const = default;
+};
+struct CustodyEnded {
+  bool operator==(const CustodyEnded&) const = default;
+};
+
 // The order here is the order of EventType below.
 using EventBody =
     std::variant<CaseOpened, CaseworkerAssigned, SettingChanged, CaseClosed, AssessmentRequested,
@@ -200,7 +254,9 @@ using EventBody =
                  ReviewMeetingScheduled, ReviewMeetingHeld, ReviewReportReceived, ReviewDecision,
                  AmendmentNoticeIssued, AmendedPlanIssued, AmendmentWithdrawn, PlanCeased,
                  TransferExpected, MediationRequested, MediationDeclined, MediationHeld,
-                 MediationCertificateIssued, AppealLodged, AppealDecided, TribunalOrder>;
+                 MediationCertificateIssued, AppealLodged, AppealDecided, TribunalOrder, MovedOut,
+                 PlanTransferred, TransferredIn, TransferNoticeSent, ReassessmentRequested,
+                 ReassessmentDecision, CustodyNotified, CustodyPlanShared, CustodyEnded>;
 
 enum class EventType : std::uint8_t {
   kCaseOpened,
@@ -236,16 +292,22 @@ enum class EventType : std::uint8_t {
   kAppealLodged,
   kAppealDecided,
   kTribunalOrder,
+  kMovedOut,
+  kPlanTransferred,
+  kTransferredIn,
+  kTransferNoticeSent,
+  kReassessmentRequested,
+  kReassessmentDecision,
+  kCustodyNotified,
+  kCustodyPlanShared,
+  kCustodyEnded,
 };
 inline constexpr std::size_t kEventTypeCount = std::variant_size_v<EventBody>;
 
 // The contract's name of the type ("advice_received").
 std::string_view to_string(EventType type);
-// The type named `text`, or nullopt when the contract has no such type, or names it only among
-// the later types (moves, re-assessment) this version does not take yet.
+// The type named `text`, or nullopt when the contract has no such type.
 std::optional<EventType> parse_event_type(std::string_view text);
-// True for a type the contract names for a later version ("moved_out").
-bool is_later_contract_type(std::string_view text);
 
 struct Event {
   std::string case_ref;

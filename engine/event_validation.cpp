@@ -101,6 +101,21 @@ struct BodyCheck {
   Problem decision_sent(const std::optional<Date>& sent) const {
     return sent ? not_after("decision_sent", *sent, event.on, "event's date") : std::nullopt;
   }
+  // A plan from another LA: made (and last reviewed) before it came, as plan_in_force.
+  Problem operator()(const TransferredIn& e) const {
+    if (auto p = non_empty("from_la", e.from_la)) {
+      return p;
+    }
+    return (*this)(PlanInForce{e.made, e.last_reviewed});
+  }
+  // The LA may learn of a move before it or after it: `aware_on` is not bound by `on`.
+  Problem operator()(const MovedOut& e) const { return non_empty("to_la", e.to_la); }
+  Problem operator()(const PlanTransferred& e) const {
+    return e.to_la ? non_empty("to_la", *e.to_la) : std::nullopt;
+  }
+  Problem operator()(const CustodyNotified& e) const {
+    return e.establishment ? non_empty("establishment", *e.establishment) : std::nullopt;
+  }
   Problem operator()(const ReviewMeetingScheduled& e) const {
     if (e.meeting < event.on) {
       return "field 'meeting' (" + format_date(e.meeting) + ") is before the notice date " +
@@ -145,6 +160,19 @@ std::optional<std::string> event_problem(const Event& event) {
     return std::string("field 'id' is empty");
   }
   return std::visit(BodyCheck{event}, event.body);
+}
+
+std::optional<std::string> after_as_of_problem(const Event& event, Date as_of) {
+  if (event.on > as_of) {
+    return "event dated " + format_date(event.on) + " is after the import's as-of date " +
+           format_date(as_of);
+  }
+  if (const auto* moved = std::get_if<MovedOut>(&event.body);
+      moved != nullptr && moved->aware_on && *moved->aware_on > as_of) {
+    return "field 'aware_on' (" + format_date(*moved->aware_on) +
+           ") is after the import's as-of date " + format_date(as_of);
+  }
+  return std::nullopt;
 }
 
 }  // namespace ehcp::engine

@@ -19,4 +19,8 @@ inline constexpr int kMaxYearGroup = 14;
 // Why `event` cannot be accepted on its own, naming the field, or nullopt when it can.
 std::optional<std::string> event_problem(const Event& event);
 
+// Why `event` cannot be imported as of `as_of`: it is dated after it, or says something happened
+// after it (a move the LA became aware of later, in `aware_on`). Nullopt when it can.
+std::optional<std::string> after_as_of_problem(const Event& event, Date as_of);
+
 }  // namespace ehcp::engine

@@ -2,40 +2,62 @@
 
 #include <algorithm>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "engine/academic_year.h"
 #include "engine/counting.h"
-#include "engine/phase_transfer.h"
 #include "workflows/assessment/assessment_workflow.h"
 #include "workflows/clock_book.h"
-#include "workflows/disagreement/disagreement_workflow.h"
+#include "workflows/custody/custody_workflow.h"
+#include "workflows/disagreement/disagreements.h"
 #include "workflows/exceptions.h"
+#include "workflows/move/move_in_workflow.h"
+#include "workflows/move/move_out_workflow.h"
+#include "workflows/reassessment/reassessment_workflow.h"
 #include "workflows/review/review_workflow.h"
+#include "workflows/transfer/phase_transfers.h"
 
 namespace ehcp::workflows {
 namespace {
 
 using assessment::AssessmentWorkflow;
+using custody::CustodyWorkflow;
 using disagreement::DisagreementWorkflow;
+using move::MoveInWorkflow;
+using move::MoveOutWorkflow;
+using reassessment::ReassessmentWorkflow;
 using review::ReviewWorkflow;
 
 // From Year 9 every review must consider preparation for adulthood (CoP 8.9, rules.md §3).
 constexpr int kPreparationForAdulthoodYear = 9;
 // A ceased plan stays in force until the appeal window has passed: 2 months from the decision.
 constexpr int kAppealWindowMonths = 2;
-constexpr const char* kTransferWorkflow = "transfer";
 constexpr int kUnderFiveMonths = 60;
 constexpr int kMonthsInYear = 12;
-// Academic years from the one of birth to Year 14's (A + 5 + 14), the last year group with a plan.
-constexpr int kLastTransferYears = 19;
 
-// One assessment and the clocks it owns: assessments follow one another, so its clocks are
-// those the book opened from its start until the next one's.
+// One assessment or re-assessment and the clocks it owns. They follow one another (one is open
+// at a time), so its clocks are those of its workflow the book opened from its start until the
+// next one's.
 struct AssessmentRun {
-  std::unique_ptr<AssessmentWorkflow> workflow;
+  std::unique_ptr<AssessmentWorkflow> assessment;      // one of the two is set
+  std::unique_ptr<ReassessmentWorkflow> reassessment;  //
   std::size_t first_clock = 0;
   std::size_t end_clock = 0;  // set when the next one starts, or at the end
+
+  const char* workflow() const {
+    return assessment ? assessment::kWorkflow : reassessment::kWorkflow;
+  }
+  bool active() const { return assessment ? assessment->active() : reassessment->active(); }
+  std::string state() const { return assessment ? assessment->state() : reassessment->state(); }
+  engine::Date opened() const { return assessment ? assessment->opened() : reassessment->opened(); }
+  void close(engine::Date on) {
+    if (assessment) {
+      assessment->close(on);
+    } else {
+      reassessment->close(on);
+    }
+  }
 };
 
 struct AdviceAsked {
@@ -53,7 +75,7 @@ struct ExceptionToApply {
 class Evaluator {
  public:
   Evaluator(const engine::RuleBook& rules, const engine::Calendar& calendar)
-      : rules_(rules), calendar_(calendar), book_(rules, calendar) {}
+      : rules_(rules), calendar_(calendar), book_(rules, calendar), disagreements_(book_) {}
 
   // False, with rejection_ set, when the event cannot be taken where it falls.
   bool take(const engine::RecordedEvent& recorded) {
@@ -63,13 +85,13 @@ class Evaluator {
       plan_ends_on_.reset();
     }
     if (DisagreementWorkflow::takes(e.type())) {
-      return take_disagreement_event(recorded);
+      return check(recorded, disagreements_.take(e, !plan_in_force_ || plan_ends_on_));
     }
     bool carried_out = false;  // the event meets or ends a limb of an order or agreement
-    if (!carry_out_orders(recorded, carried_out)) {
+    if (!check(recorded, disagreements_.carry_out(e, carried_out))) {
       return false;
     }
-    note_appealable_decision(e);
+    disagreements_.note_decision(e);
     using T = engine::EventType;
     switch (e.type()) {
       case T::kCaseOpened: {
@@ -90,20 +112,17 @@ class Evaluator {
         phases_.push_back({e.on, setting.phase});
         return true;
       }
-      case T::kTransferExpected:
+      case T::kTransferExpected: {
         if (!plan_in_force_) {
           return reject(recorded, "no plan is in force");
         }
-        expected_.push_back(&recorded);
+        const auto& body = std::get<engine::TransferExpected>(e.body);
+        expected_.push_back({e.on, body.to_phase, body.move});
         return true;
+      }
       case T::kCaseClosed:
-        if (current() != nullptr) {
-          current()->close(e.on);
-        }
+        end_work(e.on);
         close_reviews(e.on);
-        for (auto& d : disagreements_) {
-          d->close(e.on);
-        }
         return true;
       case T::kPlanInForce:
         return take_plan_in_force(recorded);
@@ -120,8 +139,28 @@ class Evaluator {
         }
         exceptions_.push_back({&recorded, runs_.size() - 1});
         return true;
+      case T::kReassessmentRequested:
+        return start_reassessment(recorded);
+      case T::kReassessmentDecision:
+        return decide_reassessment(recorded);
+      case T::kMovedOut:
+        return move_out(recorded);
+      case T::kPlanTransferred:
+        return send_plan(recorded);
+      case T::kTransferredIn:
+        return transfer_in(recorded);
+      case T::kTransferNoticeSent:
+        return notify_transfer(recorded);
+      case T::kCustodyNotified:
+        return enter_custody(recorded);
+      case T::kCustodyPlanShared:
+      case T::kCustodyEnded:
+        return take_custody_event(recorded);
       default:
         break;
+    }
+    if (ReassessmentWorkflow* r = reassessment_taking(e.type())) {
+      return take_reassessment_event(recorded, *r);
     }
     if (carried_out && !owner_takes(e.type())) {
       return carried_out_alone(recorded);
@@ -130,7 +169,7 @@ class Evaluator {
       return take_review_event(recorded);
     }
     if (!AssessmentWorkflow::takes(e.type())) {
-      return true;  // transfers and later workflows arrive with their own issues
+      return true;
     }
     if (shared_with_review(e.type()) && current() == nullptr) {
       return true;  // comments and consultations on proposed amendments: the review's
@@ -138,21 +177,30 @@ class Evaluator {
     if (runs_.empty()) {
       return reject(recorded, "no assessment has been requested");
     }
+    if (runs_.back().reassessment) {
+      // The last was a re-assessment, now over: it says why it cannot take the event.
+      return take_reassessment_event(recorded, *runs_.back().reassessment);
+    }
     if (e.type() == T::kAdviceRequested) {
       asked_.push_back(
           {e.on, std::get<engine::AdviceRequested>(e.body).service, setting_, runs_.size() - 1});
     }
-    if (auto status = runs_.back().workflow->apply(e); !status.ok()) {
+    if (auto status = runs_.back().assessment->apply(e); !status.ok()) {
       return reject(recorded, status.message());
     }
     if (e.type() == T::kFinalPlanIssued && !plan_in_force_) {
-      start_plan(e.on, e.on, e.on);  // the first review's 12 months start with the plan
+      start_plan(e.on, e.on);  // the first review's 12 months start with the plan
     }
     return true;
   }
 
   // Applies exceptions, then assembles the view.
   bool finish(CaseView& view) {
+    if (plan_sent_early_) {
+      return reject(*plan_sent_early_,
+                    "no move out of the area is recorded for it: record moved_out (the day of "
+                    "the move) with it");
+    }
     if (!runs_.empty()) {
       runs_.back().end_clock = book_.clocks().size();
     }
@@ -167,26 +215,43 @@ class Evaluator {
       apply_closure_exceptions(asked.on, asked.service, asked.setting, clocks, rules_, calendar_);
     }
     for (const auto& run : runs_) {
-      const auto& w = *run.workflow;
-      view.workflows.push_back({assessment::kWorkflow, w.state(), w.opened(), w.closed(), {}});
-      view.warnings.insert(view.warnings.end(), w.warnings().begin(), w.warnings().end());
+      WorkflowView v{run.workflow(), run.state(), run.opened(), {}, {}};
+      if (run.assessment) {
+        v.closed = run.assessment->closed();
+        if (run.assessment->detained()) {
+          v.flags.emplace_back("detained");
+        }
+        add_warnings(view, run.assessment->warnings());
+      } else {
+        v.closed = run.reassessment->closed();
+        add_warnings(view, run.reassessment->warnings());
+      }
+      view.workflows.push_back(std::move(v));
     }
-    for (const auto& d : disagreements_) {
-      d->close_unused_windows();
-      view.workflows.push_back(
-          {disagreement::kWorkflow, d->state(), d->opened(), d->closed(), d->flags()});
-    }
+    disagreements_.finish(view);
     for (const auto& r : reviews_) {
       WorkflowView v{review::kWorkflow, r->state(), r->opened(), r->closed(), {}};
       if (preparing_for_adulthood(r->opened())) {
         v.flags.emplace_back("preparation_for_adulthood");
       }
       view.workflows.push_back(std::move(v));
-      view.warnings.insert(view.warnings.end(), r->warnings().begin(), r->warnings().end());
+      add_warnings(view, r->warnings());
     }
-    view.warnings.insert(view.warnings.end(), plan_warnings_.begin(), plan_warnings_.end());
+    for (const auto& m : moves_out_) {
+      view.workflows.push_back({move::kWorkflow, m->state(), m->opened(), m->closed(), {}});
+    }
+    for (const auto& m : moves_in_) {
+      view.workflows.push_back({move::kWorkflow, m->state(), m->opened(), m->closed(), {}});
+    }
+    for (const auto& c : custodies_) {
+      view.workflows.push_back({custody::kWorkflow, c->state(), c->opened(), c->closed(), {}});
+    }
+    add_warnings(view, plan_warnings_);
     view.clocks = book_.clocks();
-    add_transfers(view);
+    if (dob_) {
+      transfer::add_phase_transfers({*dob_, out_of_cohort_, phases_, plans_, naming_, expected_},
+                                    rules_.transfer_options(), view);
+    }
     std::stable_sort(
         view.workflows.begin(), view.workflows.end(),
         [](const WorkflowView& a, const WorkflowView& b) { return a.opened < b.opened; });
@@ -217,52 +282,92 @@ class Evaluator {
     return s ? std::optional<std::string>(s->name) : std::nullopt;
   }
 
+  static void add_warnings(CaseView& view, const std::vector<Warning>& warnings) {
+    view.warnings.insert(view.warnings.end(), warnings.begin(), warnings.end());
+  }
+
+  // The open assessment, if the latest run is one.
   AssessmentWorkflow* current() {
-    return runs_.empty() || !runs_.back().workflow->active() ? nullptr
-                                                             : runs_.back().workflow.get();
+    return runs_.empty() || !runs_.back().assessment || !runs_.back().active()
+               ? nullptr
+               : runs_.back().assessment.get();
+  }
+
+  // The open re-assessment, if the latest run is one.
+  ReassessmentWorkflow* current_reassessment() {
+    return runs_.empty() || !runs_.back().reassessment || !runs_.back().active()
+               ? nullptr
+               : runs_.back().reassessment.get();
+  }
+
+  // Why a new assessment or re-assessment cannot start while the latest is open, or nullopt.
+  std::optional<std::string> run_still_open() const {
+    if (runs_.empty() || !runs_.back().active()) {
+      return std::nullopt;
+    }
+    const AssessmentRun& run = runs_.back();
+    return std::string(run.assessment ? "an assessment requested on "
+                                      : "a re-assessment begun on ") +
+           engine::format_date(run.opened()) + " is still open (it is " + run.state() + ")";
+  }
+
+  // Starts a run: the previous one's clocks end where this one's begin.
+  void push_run(AssessmentRun run) {
+    if (!runs_.empty()) {
+      runs_.back().end_clock = book_.clocks().size();
+    }
+    runs_.push_back(std::move(run));
   }
 
   bool start_assessment(const engine::RecordedEvent& recorded) {
     const engine::Date on = recorded.event.on;
-    if (current() != nullptr) {
-      return reject(recorded, "an assessment requested on " +
-                                  engine::format_date(current()->opened()) +
-                                  " is still open (it is " + current()->state() + ")");
+    if (auto open = run_still_open()) {
+      return reject(recorded, *open);
     }
     if (rules_.pack_on(on) == nullptr) {
       return reject(recorded, "no rule pack is in force on " + engine::format_date(on) +
                                   " (EHC needs assessments began on 1 September 2014)");
     }
-    if (!runs_.empty()) {
-      runs_.back().end_clock = book_.clocks().size();
-    }
     const std::size_t first_clock = book_.clocks().size();  // before the workflow opens any
-    runs_.push_back({std::make_unique<AssessmentWorkflow>(book_, on), first_clock, 0});
+    // An assessment asked for while the young person is detained is one under CFA s71.
+    push_run(
+        {std::make_unique<AssessmentWorkflow>(book_, on, in_custody()), nullptr, first_clock, 0});
     return true;
   }
 
-  // The assessment's own clocks: reviews open theirs in the same book meanwhile.
+  // The run's own clocks: reviews and the rest open theirs in the same book meanwhile.
   std::vector<engine::Clock*> clocks_of(std::size_t run) {
     std::vector<engine::Clock*> out;
+    const std::string workflow = runs_[run].workflow();
     for (std::size_t i = runs_[run].first_clock; i < runs_[run].end_clock; ++i) {
-      if (book_.clocks()[i].workflow == assessment::kWorkflow) {
+      if (book_.clocks()[i].workflow == workflow) {
         out.push_back(&book_.clocks()[i]);
       }
     }
     return out;
   }
 
-  // A plan made on `made`, first known to the engine on `known` (where its transfers start),
-  // is in force; its first review's 12 months start with `anchor`.
-  void start_plan(engine::Date made, engine::Date known, engine::Date anchor) {
-    plan_since_ = made;
-    plan_made_ = known;
+  // --- The plan: in force, reviewed, ceased (rules.md §3) ---
+
+  // A plan made on `made`, known to the engine from `known` (where its transfers start), is in
+  // force; its first review's 12 months start with `anchor`. `transferred_on`: it came from
+  // another LA that day, and its first review is reg 15(5)'s.
+  void start_plan(engine::Date known, engine::Date anchor,
+                  std::optional<engine::Date> transferred_on = std::nullopt,
+                  std::optional<engine::Date> made = std::nullopt) {
+    plan_since_ = made.value_or(known);
+    plans_.push_back({known, std::nullopt});
     plan_in_force_ = true;
-    start_review(anchor);
+    reviews_.push_back(
+        std::make_unique<ReviewWorkflow>(book_, anchor, under_five(anchor), transferred_on));
   }
 
-  void start_review(engine::Date anchor) {
-    reviews_.push_back(std::make_unique<ReviewWorkflow>(book_, anchor, under_five(anchor)));
+  // The plan stops being in force here on `on` (ceased, or sent to another LA).
+  void end_plan(engine::Date on) {
+    close_reviews(on);
+    if (!plans_.empty()) {
+      plans_.back().ended = on;
+    }
   }
 
   // The under-5s' review target, when the LA has turned it on.
@@ -271,27 +376,33 @@ class Evaluator {
            engine::add_months_clamped(*dob_, kUnderFiveMonths) > on;
   }
 
+  // Why a plan made on `made` and last reviewed on `last_reviewed` cannot be taken on, or
+  // nullopt.
+  std::optional<std::string> plan_problem(engine::Date on, engine::Date made,
+                                          std::optional<engine::Date> last_reviewed) const {
+    if (plan_in_force_) {
+      return "a plan is already in force (since " + engine::format_date(*plan_since_) + ")";
+    }
+    if (made > on) {
+      return "the plan was made on " + engine::format_date(made) + ", after the event's date";
+    }
+    if (last_reviewed && *last_reviewed < made) {
+      return "last reviewed on " + engine::format_date(*last_reviewed) +
+             ", before the plan was made on " + engine::format_date(made);
+    }
+    if (rules_.pack_on(last_reviewed.value_or(made)) == nullptr) {
+      return "no rule pack is in force on " + engine::format_date(last_reviewed.value_or(made)) +
+             " (EHC plans began on 1 September 2014)";
+    }
+    return std::nullopt;
+  }
+
   bool take_plan_in_force(const engine::RecordedEvent& recorded) {
     const auto& body = std::get<engine::PlanInForce>(recorded.event.body);
-    if (plan_in_force_) {
-      return reject(recorded,
-                    "a plan is already in force (since " + engine::format_date(*plan_since_) + ")");
+    if (auto problem = plan_problem(recorded.event.on, body.made, body.last_reviewed)) {
+      return reject(recorded, *problem);
     }
-    if (body.made > recorded.event.on) {
-      return reject(recorded, "the plan was made on " + engine::format_date(body.made) +
-                                  ", after the event's date");
-    }
-    if (body.last_reviewed && *body.last_reviewed < body.made) {
-      return reject(recorded, "last reviewed on " + engine::format_date(*body.last_reviewed) +
-                                  ", before the plan was made on " +
-                                  engine::format_date(body.made));
-    }
-    if (rules_.pack_on(body.last_reviewed.value_or(body.made)) == nullptr) {
-      return reject(recorded, "no rule pack is in force on " +
-                                  engine::format_date(body.last_reviewed.value_or(body.made)) +
-                                  " (EHC plans began on 1 September 2014)");
-    }
-    start_plan(body.made, recorded.event.on, body.last_reviewed.value_or(body.made));
+    start_plan(recorded.event.on, body.last_reviewed.value_or(body.made), std::nullopt, body.made);
     return true;
   }
 
@@ -310,15 +421,17 @@ class Evaluator {
     return reviews_.back().get();
   }
 
+  bool review_amending() const {
+    return plan_in_force_ && std::any_of(reviews_.begin(), reviews_.end(),
+                                         [](const auto& r) { return r->amending(); });
+  }
+
   bool take_review_event(const engine::RecordedEvent& recorded) {
     const engine::Event& e = recorded.event;
     if (!plan_in_force_) {
       return reject(recorded, "no plan is in force");
     }
-    if (const auto* amended = std::get_if<engine::AmendedPlanIssued>(&e.body);
-        amended != nullptr && amended->names_setting) {
-      naming_.push_back(e.on);
-    }
+    note_naming(e);
     ReviewWorkflow* review = review_for(e.type());
     const bool was_decided = review->decided();
     if (auto status = review->apply(e); !status.ok()) {
@@ -331,7 +444,8 @@ class Evaluator {
       // The next review's 12 months start with the date of this decision, whatever it was (or,
       // as a rule-pack option, with its meeting).
       const bool by_meeting = rules_.review_anchor() == engine::ReviewAnchor::kMeeting;
-      start_review(by_meeting && review->held_on() ? *review->held_on() : e.on);
+      const engine::Date anchor = by_meeting && review->held_on() ? *review->held_on() : e.on;
+      reviews_.push_back(std::make_unique<ReviewWorkflow>(book_, anchor, under_five(anchor)));
     }
     return true;
   }
@@ -340,6 +454,14 @@ class Evaluator {
     const engine::Date on = recorded.event.on;
     if (!plan_in_force_) {
       return reject(recorded, "no plan is in force");
+    }
+    if (in_custody()) {
+      plan_warnings_.push_back(
+          {on, "plan ceased on " + engine::format_date(on) +
+                   " while the young person is detained (the LA was told on " +
+                   engine::format_date(custodies_.back()->opened()) +
+                   "): a plan is kept during a detention and may not be ceased because of it "
+                   "(CFA s74)"});
     }
     // The plan stays in force until the appeal window against the decision to cease has passed
     // (CFA s45; an appeal lodged keeps it longer: the disagreement issue).
@@ -356,8 +478,7 @@ class Evaluator {
                      engine::format_date(ends) + " unless an appeal is made (CFA s45)"});
       }
     }
-    close_reviews(ends);
-    plan_ceased_ = ends;
+    end_plan(ends);
     if (ends == on) {
       plan_in_force_ = false;
     } else {
@@ -366,65 +487,11 @@ class Evaluator {
     return true;
   }
 
-  // The first amended plan naming a setting on or after `from`: what meets a transfer.
-  std::optional<engine::Date> named_from(engine::Date from) const {
-    for (const engine::Date d : naming_) {
-      if (d >= from) {
-        return d;
-      }
-    }
-    return std::nullopt;
-  }
-
-  // A phase transfer's clock and workflow (rules.md §4): met by an amended plan naming the next
-  // setting, not applicable once the plan has ceased.
-  void add_transfer(CaseView& view, engine::Date start, engine::Date due, std::string basis,
-                    std::string limb, engine::Date naming_from) {
-    engine::Clock c;
-    c.name = "phase_transfer";
-    c.workflow = kTransferWorkflow;
-    c.start = start;
-    c.due = due;
-    c.statutory = true;
-    c.basis = std::move(basis);
-    c.detail = std::move(limb);
-    c.met_on = named_from(naming_from);
-    if (!c.met_on && plan_ceased_ && *plan_ceased_ >= start) {
-      c.ended_on = plan_ceased_;
-    }
-    if (plan_ceased_ && *plan_ceased_ < start) {
-      return;  // no plan, no transfer
-    }
-    WorkflowView w{kTransferWorkflow,
-                   c.met_on ? "named" : (c.ended_on ? "ended" : "awaiting_amendment"),
-                   start,
-                   c.met_on ? c.met_on : c.ended_on,
-                   {}};
-    view.workflows.push_back(std::move(w));
-    view.clocks.push_back(std::move(c));
-  }
-
-  // Transfers derived from the date of birth, year group and setting phases for every year the
-  // plan is maintained (those starting after the as-of date are the callers' to hide), and
-  // those recorded as expected.
-  void add_transfers(CaseView& view) {
-    if (!plan_made_ || !dob_) {
-      return;
-    }
-    // Far enough for any last year group an LA could configure (Year 14 at the latest).
-    const int until = engine::academic_year_of(*dob_) + kLastTransferYears;
-    for (const auto& t : engine::derive_transfers(*dob_, out_of_cohort_, phases_, *plan_made_,
-                                                  until, rules_.transfer_options())) {
-      add_transfer(view, t.start, t.due, t.basis, t.limb,
-                   engine::academic_year_start(t.academic_year));
-    }
-    for (const auto* recorded : expected_) {
-      const auto& body = std::get<engine::TransferExpected>(recorded->event.body);
-      const engine::Date on = recorded->event.on;
-      const engine::Phase from = engine::phase_on(phases_, on).value_or(engine::Phase::kNone);
-      add_transfer(view, on, engine::expected_transfer_due(body.to_phase, from, body.move),
-                   engine::expected_transfer_basis(body.to_phase, from, body.move),
-                   engine::expected_transfer_limb(body.to_phase, from), on);
+  // An amended or new plan naming a setting meets the phase transfer it falls in.
+  void note_naming(const engine::Event& e) {
+    if (const auto* amended = std::get_if<engine::AmendedPlanIssued>(&e.body);
+        amended != nullptr && amended->names_setting) {
+      naming_.push_back(e.on);
     }
   }
 
@@ -444,132 +511,192 @@ class Evaluator {
     return engine::year_group(*dob_, due, out_of_cohort_) >= kPreparationForAdulthoodYear;
   }
 
-  // --- Disagreements (rules.md §6) ---
+  // --- Re-assessment (rules.md §5, regs 24-27) ---
 
-  // Remembers when the LA last sent notice of a decision the family may appeal (CFA s51): a
-  // refusal to assess, a decision not to issue a plan, a plan or amended plan issued, a review
-  // keeping the plan as it is or ceasing it, an amendment withdrawn, a plan ceased. A
-  // disagreement event that does not say which decision it is about is about this one.
-  void note_appealable_decision(const engine::Event& e) {
-    using T = engine::EventType;
-    bool appealable = false;
-    switch (e.type()) {
-      case T::kAssessmentDecision:
-        appealable = std::get<engine::AssessmentDecision>(e.body).outcome ==
-                     engine::AssessmentOutcome::kRefuse;
-        break;
-      case T::kIssueDecision:
-        appealable =
-            std::get<engine::IssueDecision>(e.body).outcome == engine::IssueOutcome::kNoPlan;
-        break;
-      case T::kReviewDecision:
-        appealable =
-            std::get<engine::ReviewDecision>(e.body).outcome != engine::ReviewOutcome::kAmend;
-        break;
-      case T::kFinalPlanIssued:
-      case T::kAmendedPlanIssued:
-      case T::kAmendmentWithdrawn:
-      case T::kPlanCeased:
-        appealable = true;
-        break;
-      default:
-        break;
+  bool start_reassessment(const engine::RecordedEvent& recorded) {
+    if (!plan_in_force_) {
+      return reject(recorded, "no plan is in force: a re-assessment is of a child with a plan");
     }
-    if (appealable) {
-      last_decision_ = e.on;
+    if (auto open = run_still_open()) {
+      return reject(recorded, *open);
     }
+    const std::size_t first_clock = book_.clocks().size();
+    push_run(
+        {nullptr, std::make_unique<ReassessmentWorkflow>(book_, recorded.event), first_clock, 0});
+    return check(recorded, runs_.back().reassessment->status());
   }
 
-  // The decision notice a starting event is about: its own `decision_sent`, else the latest
-  // appealable decision recorded.
-  static std::optional<engine::Date> decision_sent_of(const engine::Event& e) {
-    if (const auto* b = std::get_if<engine::MediationRequested>(&e.body)) {
-      return b->decision_sent;
+  // A decision on an open request; else, to re-assess, the LA's own (CFA s44(3)) or one a
+  // Tribunal ordered, which starts a re-assessment.
+  bool decide_reassessment(const engine::RecordedEvent& recorded) {
+    if (ReassessmentWorkflow* r = current_reassessment()) {
+      return check(recorded, r->apply(recorded.event));
     }
-    if (const auto* b = std::get_if<engine::MediationDeclined>(&e.body)) {
-      return b->decision_sent;
+    const auto& body = std::get<engine::ReassessmentDecision>(recorded.event.body);
+    if (body.outcome == engine::AssessmentOutcome::kRefuse) {
+      return reject(recorded, "no re-assessment has been requested");
     }
-    if (const auto* b = std::get_if<engine::AppealLodged>(&e.body)) {
-      return b->decision_sent;
-    }
-    return std::nullopt;
+    return start_reassessment(recorded);
   }
 
-  static bool starts_disagreement(engine::EventType type) {
-    using T = engine::EventType;
-    return type == T::kMediationRequested || type == T::kMediationDeclined ||
-           type == T::kAppealLodged;
+  // The open re-assessment that takes an event of `type`, if one does: every re-assessment
+  // event while it awaits its decision (so that it can say why it cannot take it), and once it
+  // is re-assessing, advice, drafts and plans, but the family's comments and consultations only
+  // then, and an amended plan only when no review awaits one.
+  ReassessmentWorkflow* reassessment_taking(engine::EventType type) {
+    ReassessmentWorkflow* r = current_reassessment();
+    if (r == nullptr || !ReassessmentWorkflow::takes(type)) {
+      return nullptr;
+    }
+    if (type == engine::EventType::kAmendedPlanIssued) {
+      return r->awaits_plan() && !review_amending() ? r : nullptr;
+    }
+    if (shared_with_review(type)) {
+      return r->reassessing() ? r : nullptr;
+    }
+    return r;
   }
 
-  // A disagreement event goes to the latest disagreement that can take it where it stands
-  // (and, when it names its decision, is about that one): a decline after a request, an appeal
-  // after mediation, an order after an appeal. A family's step no disagreement takes starts a
-  // new one; anything else goes to the latest, which says why it cannot take it.
-  bool take_disagreement_event(const engine::RecordedEvent& recorded) {
+  bool take_reassessment_event(const engine::RecordedEvent& recorded, ReassessmentWorkflow& r) {
     const engine::Event& e = recorded.event;
-    const auto sent = decision_sent_of(e);
-    DisagreementWorkflow* target = nullptr;
-    for (auto it = disagreements_.rbegin(); it != disagreements_.rend(); ++it) {
-      if ((*it)->accepts(e.type()) && (!sent || (*it)->decision_sent() == *sent)) {
-        target = it->get();
-        break;
-      }
+    if (e.type() == engine::EventType::kAdviceRequested) {
+      asked_.push_back(
+          {e.on, std::get<engine::AdviceRequested>(e.body).service, setting_, runs_.size() - 1});
     }
-    if (target == nullptr && starts_disagreement(e.type())) {
-      return start_disagreement(recorded, sent ? sent : last_decision_);
+    if (!check(recorded, r.apply(e))) {
+      return false;
     }
-    if (target == nullptr && disagreements_.empty()) {
-      return reject(recorded, "no mediation or appeal has been recorded");
-    }
-    if (target == nullptr) {
-      target = disagreements_.back().get();
-    }
-    if (auto status = target->apply(e); !status.ok()) {
-      return reject(recorded, status.message());
-    }
-    const auto* order = std::get_if<engine::TribunalOrder>(&e.body);
-    if (order != nullptr && order->order == engine::OrderKind::kCeaseDismissed &&
-        (!plan_in_force_ || plan_ends_on_)) {
-      target->plan_already_ceased(e.on);  // the LA ceased it before the appeal was decided
+    note_naming(e);
+    if (const auto* plan = std::get_if<engine::FinalPlanIssued>(&e.body);
+        plan != nullptr && plan->names_setting) {
+      naming_.push_back(e.on);  // a new plan naming the next setting meets a transfer too
     }
     return true;
   }
 
-  bool start_disagreement(const engine::RecordedEvent& recorded,
-                          std::optional<engine::Date> decision_sent) {
-    if (!decision_sent) {
+  // --- Moves between LAs (rules.md §5, reg 15) ---
+
+  bool move_out(const engine::RecordedEvent& recorded) {
+    const engine::Event& e = recorded.event;
+    if (moved_away_) {
+      return reject(recorded, "the child already moved out of the area on " +
+                                  engine::format_date(*moved_away_) +
+                                  " (transferred_in must come first)");
+    }
+    const auto& body = std::get<engine::MovedOut>(e.body);
+    const bool with_plan = plan_in_force_;
+    moves_out_.push_back(
+        std::make_unique<MoveOutWorkflow>(book_, e.on, body.aware_on.value_or(e.on), with_plan));
+    if (!check(recorded, moves_out_.back()->status())) {
+      return false;
+    }
+    moved_away_ = e.on;
+    // What the LA was doing for the child ends with the move: an assessment does not go with
+    // the child (rules.md §2), the plan becomes the new LA's.
+    end_work(e.on);
+    if (with_plan) {
+      end_plan(e.on);
+      plan_in_force_ = false;
+      plan_ends_on_.reset();
+    }
+    if (plan_sent_early_) {
+      const engine::RecordedEvent* sent = std::exchange(plan_sent_early_, nullptr);
+      if (!with_plan) {
+        return reject(
+            *sent, "no plan was in force when the child moved out on " + engine::format_date(e.on));
+      }
+      return check(*sent, moves_out_.back()->apply(sent->event));
+    }
+    return true;
+  }
+
+  // The plan sent to the new LA: after the move, or before it when the move is recorded too.
+  bool send_plan(const engine::RecordedEvent& recorded) {
+    if (!moves_out_.empty() && moves_out_.back()->awaits_plan()) {
+      return check(recorded, moves_out_.back()->apply(recorded.event));
+    }
+    if (plan_in_force_ && plan_sent_early_ == nullptr) {
+      plan_sent_early_ = &recorded;  // sent ahead of the move: met when the move comes
+      return true;
+    }
+    if (!moves_out_.empty()) {
+      return check(recorded, moves_out_.back()->apply(recorded.event));  // says why not
+    }
+    return reject(recorded, "no move out of the area awaits the plan (moved_out must come first)");
+  }
+
+  bool transfer_in(const engine::RecordedEvent& recorded) {
+    const engine::Event& e = recorded.event;
+    const auto& body = std::get<engine::TransferredIn>(e.body);
+    if (auto problem = plan_problem(e.on, body.made, body.last_reviewed)) {
+      return reject(recorded, *problem);
+    }
+    moves_in_.push_back(std::make_unique<MoveInWorkflow>(book_, e.on));
+    if (!check(recorded, moves_in_.back()->status())) {
+      return false;
+    }
+    moved_away_.reset();
+    // Treated as made by this LA on the original date (reg 15(3)); reviewed by the later of 12
+    // months from its making or last review and 3 months from the transfer (reg 15(5)).
+    start_plan(e.on, body.last_reviewed.value_or(body.made), e.on, body.made);
+    return true;
+  }
+
+  bool notify_transfer(const engine::RecordedEvent& recorded) {
+    if (moves_in_.empty()) {
+      return reject(recorded, "no plan was transferred in (transferred_in must come first)");
+    }
+    return check(recorded, moves_in_.back()->apply(recorded.event));
+  }
+
+  // --- Custody (rules.md §5, SI 2015/62) ---
+
+  bool in_custody() const { return !custodies_.empty() && custodies_.back()->in_custody(); }
+
+  bool enter_custody(const engine::RecordedEvent& recorded) {
+    if (in_custody()) {
+      return reject(recorded, "the young person is already detained (the LA was told on " +
+                                  engine::format_date(custodies_.back()->opened()) +
+                                  "; custody_ended must come first)");
+    }
+    custodies_.push_back(
+        std::make_unique<CustodyWorkflow>(book_, recorded.event.on, plan_in_force_));
+    return check(recorded, custodies_.back()->status());
+  }
+
+  bool take_custody_event(const engine::RecordedEvent& recorded) {
+    if (custodies_.empty()) {
       return reject(recorded,
-                    "no decision the family could appeal is recorded on or before it: give the "
-                    "day its notice was sent as field 'decision_sent'");
+                    "the young person is not recorded as detained (custody_notified must come "
+                    "first)");
     }
-    disagreements_.push_back(
-        std::make_unique<DisagreementWorkflow>(book_, *decision_sent, recorded.event));
-    if (const auto& status = disagreements_.back()->status(); !status.ok()) {
-      return reject(recorded, status.message());
-    }
-    return true;
+    return check(recorded, custodies_.back()->apply(recorded.event));
   }
 
-  // Offers `recorded` to each disagreement awaiting it; `carried_out` says whether any did.
-  bool carry_out_orders(const engine::RecordedEvent& recorded, bool& carried_out) {
-    for (auto& d : disagreements_) {
-      if (!d->awaits(recorded.event)) {
-        continue;
-      }
-      carried_out = true;
-      if (auto status = d->apply(recorded.event); !status.ok()) {
-        return reject(recorded, status.message());
-      }
+  // Ends the work in progress on `on` (the case closed, the child moved away): the assessment
+  // or re-assessment, disagreements, a transfer in's notice, a detention. The plan and its
+  // reviews are the caller's.
+  void end_work(engine::Date on) {
+    if (!runs_.empty() && runs_.back().active()) {
+      runs_.back().close(on);
     }
-    return true;
+    disagreements_.close(on);
+    for (auto& m : moves_in_) {
+      m->close(on);
+    }
+    // A plan still to be sent to the new LA stays due: closing the case does not send it.
+    if (in_custody()) {
+      custodies_.back()->close(on);
+    }
   }
+
+  // --- Orders and agreements carried out ---
 
   // Whether the workflow an event usually belongs to can take it now: an open assessment for
   // its decisions and plans, a review awaiting an amendment for an amended plan.
   bool owner_takes(engine::EventType type) {
     if (type == engine::EventType::kAmendedPlanIssued) {
-      return plan_in_force_ && std::any_of(reviews_.begin(), reviews_.end(),
-                                           [](const auto& r) { return r->amending(); });
+      return review_amending();
     }
     return !AssessmentWorkflow::takes(type) || current() != nullptr;
   }
@@ -578,14 +705,16 @@ class Evaluator {
   // the Tribunal ordered after a decision not to issue one, an amendment it ordered.
   bool carried_out_alone(const engine::RecordedEvent& recorded) {
     const engine::Event& e = recorded.event;
-    if (const auto* amended = std::get_if<engine::AmendedPlanIssued>(&e.body);
-        amended != nullptr && amended->names_setting) {
-      naming_.push_back(e.on);  // it meets a phase transfer too
-    }
+    note_naming(e);
     if (e.type() == engine::EventType::kFinalPlanIssued && !plan_in_force_) {
-      start_plan(e.on, e.on, e.on);
+      start_plan(e.on, e.on);
     }
     return true;
+  }
+
+  // True when `status` is ok; otherwise rejects `recorded` with its message.
+  bool check(const engine::RecordedEvent& recorded, const engine::Status& status) {
+    return status.ok() || reject(recorded, status.message());
   }
 
   bool reject(const engine::RecordedEvent& recorded, const std::string& reason) {
@@ -598,25 +727,28 @@ class Evaluator {
   const engine::RuleBook& rules_;
   const engine::Calendar& calendar_;
   ClockBook book_;
+  disagreement::Disagreements disagreements_;
   std::vector<AssessmentRun> runs_;
   std::vector<AdviceAsked> asked_;
   std::vector<ExceptionToApply> exceptions_;
   std::optional<std::string> setting_;
   std::vector<std::unique_ptr<ReviewWorkflow>> reviews_;
-  std::vector<std::unique_ptr<DisagreementWorkflow>> disagreements_;
-  std::optional<engine::Date> last_decision_;  // the latest appealable decision's notice
+  std::vector<std::unique_ptr<MoveOutWorkflow>> moves_out_;
+  std::vector<std::unique_ptr<MoveInWorkflow>> moves_in_;
+  std::vector<std::unique_ptr<CustodyWorkflow>> custodies_;
   bool plan_in_force_ = false;
-  std::optional<engine::Date> plan_made_;   // first known to the engine (transfers from then)
-  std::optional<engine::Date> plan_since_;  // the day the plan was made
+  std::optional<engine::Date> plan_since_;  // the day the plan in force was made
   std::optional<engine::Date> cease_decided_;
   std::optional<engine::Date> dob_;
   std::optional<engine::YearGroupOverride> out_of_cohort_;
   std::vector<Warning> plan_warnings_;
-  std::vector<engine::PhaseFrom> phases_;               // the setting's phase from each date
-  std::vector<engine::Date> naming_;                    // amended plans naming a setting
-  std::vector<const engine::RecordedEvent*> expected_;  // transfer_expected
-  std::optional<engine::Date> plan_ceased_;             // the day the plan stops being in force
-  std::optional<engine::Date> plan_ends_on_;            // ceased, but in force until this day
+  std::vector<engine::PhaseFrom> phases_;         // the setting's phase from each date
+  std::vector<transfer::PlanPeriod> plans_;       // each period a plan was maintained here
+  std::vector<engine::Date> naming_;              // amended plans naming a setting
+  std::vector<transfer::ExpectedMove> expected_;  // transfer_expected
+  std::optional<engine::Date> plan_ends_on_;      // ceased, but in force until this day
+  std::optional<engine::Date> moved_away_;        // moved out, not transferred back in
+  const engine::RecordedEvent* plan_sent_early_ = nullptr;  // plan_transferred before the move
 };
 
 }  // namespace

@@ -1,7 +1,10 @@
 // workflows/case_evaluator.h
 //
 // Folds one case's events, in replay order, through the statutory machines and returns what
-// they add up to: workflows, clocks and warnings (CaseView). The same path serves a fresh
+// they add up to: workflows, clocks and warnings (CaseView). The machines are the assessment
+// (and a detained person's, while a detention lasts), re-assessment, review, phase transfer,
+// disagreement, moves out of and into the area, and custody; the evaluator routes each event to
+// the one it belongs to and starts reviews and transfers itself. The same path serves a fresh
 // import and a rebuild. Exceptions are applied after the fold, since an exception may be
 // recorded after the clocks it flags: each limb only to the clocks the rule pack lists it
 // for, and the school- and early-years-closure limbs found by the engine itself from the

@@ -11,8 +11,10 @@ namespace {
 constexpr int kFourWeeksInDays = 28;
 constexpr date::days kOneWeek{7};
 
+// The clock's own rule decides: its detail names the limb of a clock the pack has several rules
+// for (a detained person's final_plan has no early-years limb).
 bool allows(const engine::Clock& clock, engine::ExceptionLimb limb, const engine::RuleBook& rules) {
-  const engine::ClockRule* rule = rules.rule_for(clock.name, clock.start);
+  const engine::ClockRule* rule = rules.rule_for(clock.name, clock.start, clock.detail);
   return rule != nullptr && std::find(rule->exception_limbs.begin(), rule->exception_limbs.end(),
                                       limb) != rule->exception_limbs.end();
 }
@@ -50,9 +52,16 @@ std::optional<std::string> apply_recorded_exception(const engine::Event& recorde
   }
   int flagged = 0;
   int longest_absence = 0;
+  const engine::Clock* refusing = nullptr;  // a clock wanted whose rule does not allow the limb
   for (engine::Clock* clock : clocks) {
     const bool wanted = x.advice ? clock->name == "advice:" + *x.advice : !is_advice(*clock);
-    if (!wanted || !allows(*clock, x.limb, rules)) {
+    if (!wanted) {
+      continue;
+    }
+    if (!allows(*clock, x.limb, rules)) {
+      if (refusing == nullptr && rules.rule_for(clock->name, clock->start, clock->detail)) {
+        refusing = clock;
+      }
       continue;
     }
     const int days = overlap_days(*clock, from, x.to);
@@ -88,6 +97,16 @@ std::optional<std::string> apply_recorded_exception(const engine::Event& recorde
     if (x.limb == engine::ExceptionLimb::kSchoolClosure ||
         x.limb == engine::ExceptionLimb::kEarlyYearsClosure) {
       return "limb " + limb + " excepts the 6/16/20-week clocks, not an advice clock";
+    }
+  }
+  if (refusing != nullptr && longest_absence == 0) {
+    const engine::ClockRule* rule =
+        rules.rule_for(refusing->name, refusing->start, refusing->detail);
+    const bool any_allows = std::any_of(clocks.begin(), clocks.end(),
+                                        [&](const auto* c) { return allows(*c, x.limb, rules); });
+    if (!any_allows) {
+      return "limb " + limb + " cannot except " + refusing->name + " (" + rule->source +
+             ") or any other clock of this assessment";
     }
   }
   if (x.limb == engine::ExceptionLimb::kAbsence) {

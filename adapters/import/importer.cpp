@@ -13,6 +13,7 @@
 #include "adapters/sqlite/case_store.h"
 #include "adapters/sqlite/event_store.h"
 #include "engine/case_record.h"
+#include "engine/event_validation.h"
 
 namespace ehcp::adapters {
 namespace {
@@ -134,10 +135,8 @@ class Import {
       return;  // blank
     }
     engine::Event& event = *line.event;
-    if (event.on > options_.as_of) {
-      return fail(line_no, "event dated " + engine::format_date(event.on) +
-                               " is after the import's as-of date " +
-                               engine::format_date(options_.as_of));
+    if (auto problem = engine::after_as_of_problem(event, options_.as_of)) {
+      return fail(line_no, std::move(*problem));
     }
     // The line is stored as received (unknown fields kept; export gives it back unchanged).
     // Appending first lets the unique index find a repeated id in one statement; a bad line

@@ -125,6 +125,34 @@ constexpr std::array<BodyDecoder, engine::kEventTypeCount> kDecoders = {
       b.unopposed = r.optional_bool("unopposed", false);
       return b;
     },
+    [](FieldReader& r) -> EventBody {
+      e::MovedOut b;
+      b.to_la = r.required_string("to_la");
+      b.aware_on = r.optional_date("aware_on");
+      return b;
+    },
+    [](FieldReader& r) -> EventBody { return e::PlanTransferred{r.optional_string("to_la")}; },
+    [](FieldReader& r) -> EventBody {
+      e::TransferredIn b;
+      b.from_la = r.required_string("from_la");
+      b.made = r.required_date("made");
+      b.last_reviewed = r.optional_date("last_reviewed");
+      return b;
+    },
+    [](FieldReader&) -> EventBody { return e::TransferNoticeSent{}; },
+    [](FieldReader& r) -> EventBody {
+      return e::ReassessmentRequested{
+          r.optional_enum("source", e::parse_request_source, e::accepted_request_source)};
+    },
+    [](FieldReader& r) -> EventBody {
+      return e::ReassessmentDecision{
+          r.required_enum("outcome", e::parse_assessment_outcome, e::accepted_assessment_outcome)};
+    },
+    [](FieldReader& r) -> EventBody {
+      return e::CustodyNotified{r.optional_string("establishment")};
+    },
+    [](FieldReader&) -> EventBody { return e::CustodyPlanShared{}; },
+    [](FieldReader&) -> EventBody { return e::CustodyEnded{}; },
 };
 
 }  // namespace
@@ -156,10 +184,6 @@ engine::Result<engine::Event> decode_event(const nlohmann::json& object) {
   }
   const auto type = engine::parse_event_type(type_name);
   if (!type) {
-    if (engine::is_later_contract_type(type_name)) {
-      return Status::invalid_input("event type '" + type_name +
-                                   "' is not supported by this version yet");
-    }
     return Status::invalid_input("unknown event type '" + type_name + "'");
   }
   engine::Event event;

@@ -65,8 +65,18 @@ TEST_CASE("each kind of bad line is rejected with a reason naming the field") {
   CHECK(decode_error(R"({"case":"A-1","on":"2026-01-05"})") == "missing field 'type'");
   CHECK(decode_error(head + R"("type":"assessment_teleported"})") ==
         "unknown event type 'assessment_teleported'");
-  CHECK(decode_error(head + R"("type":"moved_out","to_la":"X","aware_on":"2026-01-05"})") ==
-        "event type 'moved_out' is not supported by this version yet");
+  CHECK(decode_error(head + R"("type":"moved_out","aware_on":"2026-01-05"})") ==
+        "missing field 'to_la'");
+  CHECK(decode_error(head + R"("type":"moved_out","to_la":"","aware_on":"2026-01-05"})") ==
+        "field 'to_la' is empty");
+  CHECK(decode_error(head + R"("type":"moved_out","to_la":"X","aware_on":"soon"})") ==
+        "field 'aware_on' must be a date YYYY-MM-DD, not \"soon\"");
+  CHECK(decode_error(head + R"("type":"transferred_in","from_la":"X"})") == "missing field 'made'");
+  CHECK(decode_error(head + R"("type":"transferred_in","from_la":"X","made":"2026-02-01"})") ==
+        "field 'made' (2026-02-01) is after the event's date 2026-01-05");
+  CHECK(decode_error(head + R"("type":"reassessment_decision"})") == "missing field 'outcome'");
+  CHECK(decode_error(head + R"("type":"reassessment_requested","source":"neighbour"})")
+            .starts_with("field 'source' must be "));
   CHECK(decode_error(R"({"case":"A-1","type":"draft_plan_issued"})") == "missing field 'on'");
   CHECK(decode_error(R"({"on":"2026-01-05","type":"draft_plan_issued"})") ==
         "missing field 'case'");

@@ -17,23 +17,25 @@ TEST_CASE("every event type's name parses back to the same type") {
   }
 }
 
-TEST_CASE("the contract's later event types are known but not yet accepted") {
-  CHECK_FALSE(parse_event_type("moved_out").has_value());
-  CHECK(is_later_contract_type("moved_out"));
-  CHECK(is_later_contract_type("transferred_in"));
-  CHECK(is_later_contract_type("reassessment_decision"));
-  CHECK_FALSE(is_later_contract_type("assessment_teleported"));
-}
-
-TEST_CASE("the disagreement events of the contract are accepted, no longer later") {
+TEST_CASE("every event type the contract names is accepted, later ones included") {
   for (const char* name :
        {"mediation_requested", "mediation_declined", "mediation_held",
-        "mediation_certificate_issued", "appeal_lodged", "appeal_decided", "tribunal_order"}) {
+        "mediation_certificate_issued", "appeal_lodged", "appeal_decided", "tribunal_order",
+        "moved_out", "transferred_in", "reassessment_requested", "reassessment_decision"}) {
     INFO(name);
     CHECK(parse_event_type(name).has_value());
-    CHECK_FALSE(is_later_contract_type(name));
   }
   CHECK(parse_event_type("tribunal_order") == EventType::kTribunalOrder);
+  CHECK(parse_event_type("moved_out") == EventType::kMovedOut);
+  CHECK_FALSE(parse_event_type("assessment_teleported").has_value());
+}
+
+TEST_CASE("the additions for moves and custody are accepted by name") {
+  CHECK(parse_event_type("plan_transferred") == EventType::kPlanTransferred);
+  CHECK(parse_event_type("transfer_notice_sent") == EventType::kTransferNoticeSent);
+  CHECK(parse_event_type("custody_notified") == EventType::kCustodyNotified);
+  CHECK(parse_event_type("custody_plan_shared") == EventType::kCustodyPlanShared);
+  CHECK(parse_event_type("custody_ended") == EventType::kCustodyEnded);
 }
 
 TEST_CASE("an event's type is the index of its body") {

@@ -7,6 +7,7 @@
 #include <boost/statechart/simple_state.hpp>
 #include <boost/statechart/state_machine.hpp>
 
+#include "workflows/detail/assessment_steps.h"
 #include "workflows/detail/engine_event.h"
 
 namespace ehcp::workflows::assessment {
@@ -40,9 +41,6 @@ struct NoPlan;
 struct Withdrawn;
 
 }  // namespace
-
-// The family has at least 15 days from service of the draft (day 1 = service) to comment.
-constexpr int kRepresentationDays = 15;
 
 struct AssessmentWorkflow::Machine : sc::state_machine<AssessmentWorkflow::Machine, Active> {
   Machine(ClockBook& b) : book(b) {}
@@ -82,39 +80,16 @@ struct Active : sc::simple_state<Active, Machine, AwaitingDecision> {
                 sc::custom_reaction<EvFamily>, sc::custom_reaction<EvWithdrawn>>;
 
   sc::result react(const EvAdviceRequested& e) {
-    auto& m = outermost_context();
-    const std::string clock = "advice:" + e.body.advice;
-    if (m.book.is_open(clock)) {
-      m.fail("advice '" + e.body.advice + "' was already requested and is still awaited");
-      return discard_event();
-    }
-    if (auto status = m.book.open(clock, kWorkflow, e.event.on); !status.ok()) {
-      m.fail(status.message());
-    }
-    m.book.set_detail(clock, std::string(engine::to_string(e.body.service)));
-    return discard_event();
+    return step(detail::ask_advice(book(), kWorkflow, e.event, e.body));
   }
   sc::result react(const EvAdviceReceived& e) {
-    auto& m = outermost_context();
-    if (!m.book.meet("advice:" + e.body.advice, e.event.on)) {
-      m.fail("no advice '" + e.body.advice + "' is awaited (advice_requested must come first)");
-    }
-    return discard_event();
+    return step(detail::receive_advice(book(), e.event, e.body));
   }
   sc::result react(const EvConsulted& e) {
-    auto& m = outermost_context();
-    if (auto status = m.book.open("consultation:" + e.body.setting, kWorkflow, e.event.on);
-        !status.ok()) {
-      m.fail(status.message());
-    }
-    return discard_event();
+    return step(detail::consult_school(book(), kWorkflow, e.event, e.body));
   }
   sc::result react(const EvResponse& e) {
-    auto& m = outermost_context();
-    if (!m.book.meet("consultation:" + e.body.setting, e.event.on)) {
-      m.fail("'" + e.body.setting + "' was not consulted (school_consulted must come first)");
-    }
-    return discard_event();
+    return step(detail::answer_consultation(book(), e.event, e.body));
   }
   sc::result react(const EvFamily& e) {
     if (e.body.no_further_representations) {
@@ -123,6 +98,15 @@ struct Active : sc::simple_state<Active, Machine, AwaitingDecision> {
     return discard_event();
   }
   sc::result react(const EvWithdrawn& e);
+
+ private:
+  ClockBook& book() { return outermost_context().book; }
+  sc::result step(std::optional<std::string> problem) {
+    if (problem) {
+      outermost_context().fail(std::move(*problem));
+    }
+    return discard_event();
+  }
 };
 
 struct AwaitingDecision : sc::simple_state<AwaitingDecision, Active> {
@@ -203,14 +187,9 @@ sc::result Drafting::react(const EvDraft& e) {
 sc::result Consulting::react(const EvFinal& e) {
   auto& m = outermost_context();
   m.book.meet("final_plan", e.event.on);
-  const engine::Date window_ends = *m.draft_served + date::days{kRepresentationDays - 1};
-  if (e.event.on <= window_ends && !m.no_further_representations) {
-    m.warnings.push_back(
-        {e.event.on, "final plan issued on " + engine::format_date(e.event.on) +
-                         ", inside the family's 15 days from the draft served on " +
-                         engine::format_date(*m.draft_served) + " (to " +
-                         engine::format_date(window_ends) +
-                         ") with no word that they had no more to say (reg 13(1))"});
+  if (auto warning = detail::inside_representations(*m.draft_served, e.event.on,
+                                                    m.no_further_representations, "final plan")) {
+    m.warnings.push_back(std::move(*warning));
   }
   m.end(e.event.on);  // advice or consultations still outstanding no longer apply
   return transit<Finalised>();
@@ -231,12 +210,18 @@ std::string_view state_of(const Machine& m) {
 
 }  // namespace
 
-AssessmentWorkflow::AssessmentWorkflow(ClockBook& book, engine::Date requested_on)
-    : machine_(std::make_unique<Machine>(book)), opened_(requested_on) {
-  for (const char* clock : {"decision_to_assess", "no_plan_notice", "final_plan", "draft_plan"}) {
-    if (auto status = book.open(clock, kWorkflow, requested_on); !status.ok()) {
+AssessmentWorkflow::AssessmentWorkflow(ClockBook& book, engine::Date requested_on, bool detained)
+    : machine_(std::make_unique<Machine>(book)), opened_(requested_on), detained_(detained) {
+  // A detained person's statutory clocks are the rule pack's "detained" limbs (SI 2015/62): the
+  // same limits, their own citations and exception limbs. The draft target is the same for all.
+  const std::string limb = detained ? kDetainedLimb : "";
+  for (const char* clock : {"decision_to_assess", "no_plan_notice", "final_plan"}) {
+    if (auto status = book.open(clock, kWorkflow, requested_on, requested_on, limb); !status.ok()) {
       machine_->fail(status.message());
     }
+  }
+  if (auto status = book.open("draft_plan", kWorkflow, requested_on); !status.ok()) {
+    machine_->fail(status.message());
   }
   machine_->initiate();
   machine_->state_name = state_of(*machine_);
@@ -302,10 +287,7 @@ engine::Status AssessmentWorkflow::apply(const engine::Event& event) {
   }
   m.state_name = state_of(m);
   closed_ = m.closed_on;
-  if (!m.error.empty()) {
-    return engine::Status::invalid_transition(std::move(m.error));
-  }
-  return {};
+  return detail::take_error(m);
 }
 
 void AssessmentWorkflow::close(engine::Date on) {

@@ -20,12 +20,16 @@
 namespace ehcp::workflows::assessment {
 
 inline constexpr const char* kWorkflow = "assessment";
+// The rule pack's limb for a detained person's assessment clocks (CFA s71, SI 2015/62).
+inline constexpr const char* kDetainedLimb = "detained";
 
 class AssessmentWorkflow {
  public:
   // Starts the assessment on `requested_on` (the day the LA received the request): opens the
-  // decision, no-plan, final-plan and draft-plan clocks.
-  AssessmentWorkflow(ClockBook& book, engine::Date requested_on);
+  // decision, no-plan, final-plan and draft-plan clocks. `detained`: a detained person's
+  // assessment under CFA s71, whose statutory clocks cite SI 2015/62 and have no early-years
+  // exception limb.
+  AssessmentWorkflow(ClockBook& book, engine::Date requested_on, bool detained = false);
   ~AssessmentWorkflow();
   AssessmentWorkflow(const AssessmentWorkflow&) = delete;
   AssessmentWorkflow& operator=(const AssessmentWorkflow&) = delete;
@@ -42,6 +46,7 @@ class AssessmentWorkflow {
   bool active() const;
   engine::Date opened() const { return opened_; }
   std::optional<engine::Date> closed() const { return closed_; }
+  bool detained() const { return detained_; }
   const std::vector<Warning>& warnings() const;
 
   // True for the event types this workflow takes.
@@ -54,6 +59,7 @@ class AssessmentWorkflow {
   std::unique_ptr<Machine> machine_;
   engine::Date opened_;
   std::optional<engine::Date> closed_;
+  bool detained_ = false;
 };
 
 }  // namespace ehcp::workflows::assessment

@@ -5,11 +5,13 @@
 // asking a machine which state it is in. Only the machines include this.
 #pragma once
 
+#include <string>
 #include <variant>
 
 #include <boost/statechart/event.hpp>
 
 #include "engine/event.h"
+#include "engine/status.h"
 
 namespace ehcp::workflows::detail {
 
@@ -31,6 +33,18 @@ void dispatch(Machine& m, const engine::Event& e) {
 template <typename State, typename Machine>
 bool is_in(const Machine& m) {
   return m.template state_cast<const State*>() != nullptr;
+}
+
+// The first problem `m`'s reactions met (its `error`), as an InvalidTransition; clears it, so
+// a rejected event leaves the machine ready for the next one. Ok when there was none.
+template <typename Machine>
+engine::Status take_error(Machine& m) {
+  if (m.error.empty()) {
+    return {};
+  }
+  std::string error = std::move(m.error);
+  m.error.clear();
+  return engine::Status::invalid_transition(std::move(error));
 }
 
 }  // namespace ehcp::workflows::detail

@@ -32,15 +32,17 @@ using EvOrder = Ev<engine::TribunalOrder>;
 // The events that carry out an order: the evaluator routes them here only when awaits() says
 // an open limb answers to them.
 using EvAssessDecision = Ev<engine::AssessmentDecision>;
+using EvReassessDecision = Ev<engine::ReassessmentDecision>;
 using EvIssueDecision = Ev<engine::IssueDecision>;
 using EvDraft = Ev<engine::DraftPlanIssued>;
 using EvFinal = Ev<engine::FinalPlanIssued>;
 using EvAmended = Ev<engine::AmendedPlanIssued>;
 using EvCeased = Ev<engine::PlanCeased>;
 using ComplianceReactions =
-    mpl::list<sc::custom_reaction<EvAssessDecision>, sc::custom_reaction<EvIssueDecision>,
-              sc::custom_reaction<EvDraft>, sc::custom_reaction<EvFinal>,
-              sc::custom_reaction<EvAmended>, sc::custom_reaction<EvCeased>>;
+    mpl::list<sc::custom_reaction<EvAssessDecision>, sc::custom_reaction<EvReassessDecision>,
+              sc::custom_reaction<EvIssueDecision>, sc::custom_reaction<EvDraft>,
+              sc::custom_reaction<EvFinal>, sc::custom_reaction<EvAmended>,
+              sc::custom_reaction<EvCeased>>;
 
 struct Active;
 struct Starting;
@@ -189,9 +191,10 @@ struct Ordered : sc::simple_state<Ordered, Active> {
   static constexpr std::string_view kName = "carrying_out_orders";
   using reactions =
       mpl::list<sc::custom_reaction<EvOrder>, sc::custom_reaction<EvDecided>,
-                sc::custom_reaction<EvAssessDecision>, sc::custom_reaction<EvIssueDecision>,
-                sc::custom_reaction<EvDraft>, sc::custom_reaction<EvFinal>,
-                sc::custom_reaction<EvAmended>, sc::custom_reaction<EvCeased>>;
+                sc::custom_reaction<EvAssessDecision>, sc::custom_reaction<EvReassessDecision>,
+                sc::custom_reaction<EvIssueDecision>, sc::custom_reaction<EvDraft>,
+                sc::custom_reaction<EvFinal>, sc::custom_reaction<EvAmended>,
+                sc::custom_reaction<EvCeased>>;
   sc::result react(const EvOrder& e) {
     take_order(outermost_context(), e);
     return discard_event();
@@ -342,6 +345,9 @@ engine::Status DisagreementWorkflow::apply(const engine::Event& event) {
     case T::kAssessmentDecision:
       detail::dispatch<engine::AssessmentDecision>(m, event);
       break;
+    case T::kReassessmentDecision:
+      detail::dispatch<engine::ReassessmentDecision>(m, event);
+      break;
     case T::kIssueDecision:
       detail::dispatch<engine::IssueDecision>(m, event);
       break;
@@ -367,12 +373,7 @@ engine::Status DisagreementWorkflow::apply(const engine::Event& event) {
   } else {
     closed_.reset();  // an order after a dismissal, say: there is more to do
   }
-  if (!m.error.empty()) {
-    std::string error = std::move(m.error);
-    m.error.clear();
-    return engine::Status::invalid_transition(std::move(error));
-  }
-  return {};
+  return detail::take_error(m);
 }
 
 bool DisagreementWorkflow::awaits(const engine::Event& event) const {

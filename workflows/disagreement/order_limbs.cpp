@@ -12,8 +12,14 @@ constexpr std::array<std::string_view, 2> kMakePlanSteps = {"draft", "final"};
 constexpr std::array<std::string_view, 1> kAmendSteps = {"amended_plan"};
 constexpr std::array<std::string_view, 1> kCeaseSteps = {"cease"};
 
+// An order to assess is also one to re-assess (reg 44(2)(b)): a decision to re-assess meets
+// its notice, and the plan it leads to, amended or new, its last limb.
 LimbEffect assess_effect(std::string_view step, const engine::Event& e) {
   if (const auto* d = std::get_if<engine::AssessmentDecision>(&e.body)) {
+    const bool assess = d->outcome == engine::AssessmentOutcome::kAssess;
+    return step == "notify" && assess ? LimbEffect::kMeets : LimbEffect::kNone;
+  }
+  if (const auto* d = std::get_if<engine::ReassessmentDecision>(&e.body)) {
     const bool assess = d->outcome == engine::AssessmentOutcome::kAssess;
     return step == "notify" && assess ? LimbEffect::kMeets : LimbEffect::kNone;
   }
@@ -25,7 +31,8 @@ LimbEffect assess_effect(std::string_view step, const engine::Event& e) {
     // A decision either way means the LA assessed: a notice never recorded no longer applies.
     return step == "final_plan" && !no_plan ? LimbEffect::kNone : LimbEffect::kEnds;
   }
-  if (std::holds_alternative<engine::FinalPlanIssued>(e.body)) {
+  if (std::holds_alternative<engine::FinalPlanIssued>(e.body) ||
+      std::holds_alternative<engine::AmendedPlanIssued>(e.body)) {
     return step == "final_plan" ? LimbEffect::kMeets : LimbEffect::kEnds;
   }
   return LimbEffect::kNone;

@@ -38,9 +38,10 @@ enum class LimbEffect {
 };
 
 // What `event` does to limb `step` of an order of `kind`:
-//  - assess: notify is met by assessment_decision `assess`; no_plan by issue_decision
-//    `no_plan` (an `issue` decision ends it); final_plan by final_plan_issued (a `no_plan`
-//    decision ends it). An outcome also ends the earlier limbs still open.
+//  - assess (or re-assess): notify is met by assessment_decision or reassessment_decision
+//    `assess`; no_plan by issue_decision `no_plan` (an `issue` decision ends it); final_plan by
+//    final_plan_issued or, after a re-assessment, amended_plan_issued (a `no_plan` decision
+//    ends it). An outcome also ends the earlier limbs still open.
 //  - make_plan: draft by draft_plan_issued; final by final_plan_issued or amended_plan_issued
 //    (which end an open draft limb).
 //  - amend and section_i: amended_plan_issued.

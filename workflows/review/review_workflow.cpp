@@ -215,7 +215,8 @@ template <typename State>
 sc::result decide(State& state, const EvDecision& e) {
   Machine& m = state.outermost_context();
   m.book.meet("annual_review", e.event.on);
-  m.book.meet("early_review", e.event.on);  // when the under-5s' target is open
+  m.book.meet("transfer_in_review", e.event.on);  // the first review of a plan transferred in
+  m.book.meet("early_review", e.event.on);        // when the under-5s' target is open
   m.decided_on = e.event.on;
   switch (e.body.outcome) {
     case engine::ReviewOutcome::kAmend:
@@ -279,9 +280,20 @@ std::string_view state_of(const Machine& m) {
 
 }  // namespace
 
-ReviewWorkflow::ReviewWorkflow(ClockBook& book, engine::Date anchor, bool early_review)
-    : machine_(std::make_unique<Machine>(book)), opened_(anchor) {
-  machine_->open("annual_review", anchor);
+ReviewWorkflow::ReviewWorkflow(ClockBook& book, engine::Date anchor, bool early_review,
+                               std::optional<engine::Date> transferred_on)
+    : machine_(std::make_unique<Machine>(book)), opened_(transferred_on.value_or(anchor)) {
+  if (transferred_on) {
+    const std::size_t index = book.clocks().size();
+    if (auto status = book.open("transfer_in_review", kWorkflow, *transferred_on, anchor);
+        !status.ok()) {
+      machine_->fail(status.message());
+    } else if (!book.extend_to_later(index, "transfer", *transferred_on)) {
+      machine_->fail("no rule pack has limb 'transfer' of clock 'transfer_in_review'");
+    }
+  } else {
+    machine_->open("annual_review", anchor);
+  }
   if (early_review) {
     machine_->open("early_review", anchor);
   }
@@ -340,12 +352,7 @@ engine::Status ReviewWorkflow::apply(const engine::Event& event) {
   if (m.finished && !closed_) {
     closed_ = event.on;  // the review reached its outcome
   }
-  if (!m.error.empty()) {
-    std::string error = std::move(m.error);
-    m.error.clear();
-    return engine::Status::invalid_transition(std::move(error));
-  }
-  return {};
+  return detail::take_error(m);
 }
 
 void ReviewWorkflow::close(engine::Date on) {

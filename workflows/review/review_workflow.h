@@ -25,8 +25,12 @@ inline constexpr const char* kWorkflow = "review";
 class ReviewWorkflow {
  public:
   // Starts a review whose 12 months begin on `anchor`: opens the annual_review clock.
-  // `early_review`: also open the under-5s' guidance target (rules.md §3).
-  ReviewWorkflow(ClockBook& book, engine::Date anchor, bool early_review = false);
+  // `early_review`: also open the under-5s' guidance target (rules.md §3). `transferred_on`:
+  // the first review of a plan transferred in from another LA that day, due by the later of the
+  // 12 months from `anchor` and 3 months from the transfer (reg 15(5)): the transfer_in_review
+  // clock instead of annual_review, and the review opens on the transfer.
+  ReviewWorkflow(ClockBook& book, engine::Date anchor, bool early_review = false,
+                 std::optional<engine::Date> transferred_on = std::nullopt);
   ~ReviewWorkflow();
   ReviewWorkflow(const ReviewWorkflow&) = delete;
   ReviewWorkflow& operator=(const ReviewWorkflow&) = delete;

@@ -1,0 +1,142 @@
+#include "workflows/custody/custody_workflow.h"
+
+#include <string_view>
+
+#include <boost/mpl/list.hpp>
+#include <boost/statechart/custom_reaction.hpp>
+#include <boost/statechart/event.hpp>
+#include <boost/statechart/simple_state.hpp>
+#include <boost/statechart/state_machine.hpp>
+#include <boost/statechart/transition.hpp>
+
+#include "workflows/detail/engine_event.h"
+
+namespace ehcp::workflows::custody {
+namespace sc = boost::statechart;
+namespace mpl = boost::mpl;
+
+namespace {
+
+using EvShared = detail::EngineEvent<engine::CustodyPlanShared>;
+using EvEnded = detail::EngineEvent<engine::CustodyEnded>;
+// Where the detention starts: with a plan to share, or with none.
+struct EvWithPlan : sc::event<EvWithPlan> {};
+
+struct Detained;
+struct SharingPlan;
+struct WithoutPlan;
+struct PlanShared;
+struct Released;
+
+}  // namespace
+
+struct CustodyWorkflow::Machine : sc::state_machine<CustodyWorkflow::Machine, Detained> {
+  explicit Machine(ClockBook& b) : book(b) {}
+
+  void unconsumed_event(const sc::event_base&) {
+    fail("cannot be taken while the custody is " + state_name);
+  }
+  void fail(std::string reason) {
+    if (error.empty()) {
+      error = std::move(reason);
+    }
+  }
+
+  ClockBook& book;
+  std::string error;
+  std::string state_name;
+  std::optional<engine::Date> released_on;
+};
+
+namespace {
+
+using Machine = CustodyWorkflow::Machine;
+
+// The detention, whatever became of the plan: it ends with the release.
+struct Detained : sc::simple_state<Detained, Machine, WithoutPlan> {
+  using reactions = sc::custom_reaction<EvEnded>;
+  sc::result react(const EvEnded& e) {
+    auto& m = outermost_context();
+    m.book.end("custody_share_plan", e.event.on);  // a plan still unshared: moot once released
+    m.released_on = e.event.on;
+    return transit<Released>();
+  }
+};
+
+struct WithoutPlan : sc::simple_state<WithoutPlan, Detained> {
+  static constexpr std::string_view kName = "detained";
+  using reactions = sc::transition<EvWithPlan, SharingPlan>;
+};
+
+struct SharingPlan : sc::simple_state<SharingPlan, Detained> {
+  static constexpr std::string_view kName = "sharing_plan";
+  using reactions = sc::custom_reaction<EvShared>;
+  sc::result react(const EvShared& e) {
+    outermost_context().book.meet("custody_share_plan", e.event.on);
+    return transit<PlanShared>();
+  }
+};
+
+struct PlanShared : sc::simple_state<PlanShared, Detained> {
+  static constexpr std::string_view kName = "plan_shared";
+};
+
+struct Released : sc::simple_state<Released, Machine> {
+  static constexpr std::string_view kName = "released";
+};
+
+std::string_view state_of(const Machine& m) {
+  if (detail::is_in<SharingPlan>(m)) return SharingPlan::kName;
+  if (detail::is_in<PlanShared>(m)) return PlanShared::kName;
+  if (detail::is_in<Released>(m)) return Released::kName;
+  return WithoutPlan::kName;
+}
+
+}  // namespace
+
+CustodyWorkflow::CustodyWorkflow(ClockBook& book, engine::Date notified_on, bool with_plan)
+    : machine_(std::make_unique<Machine>(book)), opened_(notified_on) {
+  machine_->initiate();
+  if (with_plan) {
+    started_ = book.open("custody_share_plan", kWorkflow, notified_on);
+    machine_->process_event(EvWithPlan());
+  }
+  machine_->state_name = state_of(*machine_);
+}
+
+CustodyWorkflow::~CustodyWorkflow() = default;
+
+bool CustodyWorkflow::takes(engine::EventType type) {
+  return type == engine::EventType::kCustodyPlanShared || type == engine::EventType::kCustodyEnded;
+}
+
+engine::Status CustodyWorkflow::apply(const engine::Event& event) {
+  Machine& m = *machine_;
+  switch (event.type()) {
+    case engine::EventType::kCustodyPlanShared:
+      detail::dispatch<engine::CustodyPlanShared>(m, event);
+      break;
+    case engine::EventType::kCustodyEnded:
+      detail::dispatch<engine::CustodyEnded>(m, event);
+      break;
+    default:
+      return engine::Status::internal("the custody was given a " +
+                                      std::string(engine::to_string(event.type())));
+  }
+  m.state_name = state_of(m);
+  if (m.released_on && !closed_) {
+    closed_ = m.released_on;
+  }
+  return detail::take_error(m);
+}
+
+void CustodyWorkflow::close(engine::Date on) {
+  machine_->book.end("custody_share_plan", on);
+  if (!closed_) {
+    closed_ = on;
+  }
+}
+
+std::string CustodyWorkflow::state() const { return machine_->state_name; }
+
+}  // namespace ehcp::workflows::custody

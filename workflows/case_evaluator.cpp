@@ -196,11 +196,6 @@ class Evaluator {
 
   // Applies exceptions, then assembles the view.
   bool finish(CaseView& view) {
-    if (plan_sent_early_) {
-      return reject(*plan_sent_early_,
-                    "no move out of the area is recorded for it: record moved_out (the day of "
-                    "the move) with it");
-    }
     if (!runs_.empty()) {
       runs_.back().end_clock = book_.clocks().size();
     }
@@ -247,6 +242,15 @@ class Evaluator {
       view.workflows.push_back({custody::kWorkflow, c->state(), c->opened(), c->closed(), {}});
     }
     add_warnings(view, plan_warnings_);
+    if (plan_sent_early_) {
+      // Sent ahead of a move that cannot be recorded before it happens (or a history seen as
+      // it stood before the move): a reminder, not an error.
+      view.warnings.push_back({plan_sent_early_->event.on,
+                               "plan sent to another LA on " +
+                                   engine::format_date(plan_sent_early_->event.on) +
+                                   " with no move out of the area recorded: record moved_out on "
+                                   "the day of the move (reg 15(2))"});
+    }
     view.clocks = book_.clocks();
     if (dob_) {
       transfer::add_phase_transfers({*dob_, out_of_cohort_, phases_, plans_, naming_, expected_},
@@ -539,17 +543,17 @@ class Evaluator {
     return start_reassessment(recorded);
   }
 
-  // The open re-assessment that takes an event of `type`, if one does: every re-assessment
-  // event while it awaits its decision (so that it can say why it cannot take it), and once it
-  // is re-assessing, advice, drafts and plans, but the family's comments and consultations only
-  // then, and an amended plan only when no review awaits one.
+  // The open re-assessment that takes an event of `type`, if one does: its own events wherever
+  // it stands (so that it can say why it cannot take one), except the family's comments and
+  // consultations before it is re-assessing (they are a review's then), and an amended plan
+  // while a review awaits one.
   ReassessmentWorkflow* reassessment_taking(engine::EventType type) {
     ReassessmentWorkflow* r = current_reassessment();
     if (r == nullptr || !ReassessmentWorkflow::takes(type)) {
       return nullptr;
     }
     if (type == engine::EventType::kAmendedPlanIssued) {
-      return r->awaits_plan() && !review_amending() ? r : nullptr;
+      return review_amending() ? nullptr : r;  // before a draft it says why it cannot take it
     }
     if (shared_with_review(type)) {
       return r->reassessing() ? r : nullptr;
@@ -559,6 +563,9 @@ class Evaluator {
 
   bool take_reassessment_event(const engine::RecordedEvent& recorded, ReassessmentWorkflow& r) {
     const engine::Event& e = recorded.event;
+    if (!ReassessmentWorkflow::takes(e.type())) {  // an assessment's decision, say
+      return reject(recorded, "cannot be taken while the re-assessment is " + r.state());
+    }
     if (e.type() == engine::EventType::kAdviceRequested) {
       asked_.push_back(
           {e.on, std::get<engine::AdviceRequested>(e.body).service, setting_, runs_.size() - 1});
@@ -610,7 +617,8 @@ class Evaluator {
     return true;
   }
 
-  // The plan sent to the new LA: after the move, or before it when the move is recorded too.
+  // The plan sent to the new LA: after the move, or ahead of it (met once the move is
+  // recorded; until then a warning says the move is to be recorded).
   bool send_plan(const engine::RecordedEvent& recorded) {
     if (!moves_out_.empty() && moves_out_.back()->awaits_plan()) {
       return check(recorded, moves_out_.back()->apply(recorded.event));

@@ -129,19 +129,20 @@ void load_advice(SQLite::Database& db, Date earliest, Date to, engine::Indicator
   }
 }
 
-// Annual reviews, review decisions and transfers due in the window (clocks_due_facts).
+// Annual reviews (the first review of a plan transferred in among them), review decisions and
+// transfers due in the window (clocks_due_facts: the same IN list, so SQLite uses it).
 void load_due_clocks(SQLite::Database& db, Date earliest, Date to, engine::IndicatorFacts& facts) {
   SQLite::Statement q(db,
                       "SELECT clock, due, met_on, ended_on, ifnull(detail, '') FROM clocks WHERE "
-                      "clock IN ('annual_review', 'review_decision', 'phase_transfer') AND due "
-                      "BETWEEN ?2 AND ?1");
+                      "clock IN ('annual_review', 'transfer_in_review', 'review_decision', "
+                      "'phase_transfer') AND due BETWEEN ?2 AND ?1");
   q.bind(1, engine::format_date(to));
   q.bind(2, engine::format_date(earliest));
   while (q.executeStep()) {
     const std::string_view clock = text_of(q.getColumn(0));
     engine::DueFacts d{*date_of(q.getColumn(1)), date_of(q.getColumn(2)), date_of(q.getColumn(3)),
                        std::string(text_of(q.getColumn(4)))};
-    if (clock == "annual_review") {
+    if (clock == "annual_review" || clock == "transfer_in_review") {
       facts.annual_reviews.push_back(std::move(d));
     } else if (clock == "review_decision") {
       facts.review_decisions.push_back(std::move(d));

@@ -1,5 +1,6 @@
 #include "workflows/move/move_out_workflow.h"
 
+#include <algorithm>
 #include <string_view>
 
 #include <boost/mpl/list.hpp>
@@ -92,8 +93,10 @@ MoveOutWorkflow::MoveOutWorkflow(ClockBook& book, engine::Date moved_on, engine:
   if (with_plan) {
     // Due the day of the move, or 15 working days beginning with awareness when that is later
     // (the LA did not know 15 working days ahead): one clock, the later of its two limbs.
+    // It starts with the move, or with the LA learning of it afterwards: before the move is
+    // recorded nobody can see it, whenever the LA first heard of it.
     const std::size_t index = book.clocks().size();
-    started_ = book.open("transfer_out", kWorkflow, aware_on, moved_on);
+    started_ = book.open("transfer_out", kWorkflow, std::max(aware_on, moved_on), moved_on);
     if (started_.ok() && !book.extend_to_later(index, "aware", aware_on)) {
       started_ = engine::Status::internal("no rule pack has limb 'aware' of clock 'transfer_out'");
     }

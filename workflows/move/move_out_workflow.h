@@ -24,7 +24,8 @@ inline constexpr const char* kWorkflow = "move";
 class MoveOutWorkflow {
  public:
   // The child moved on `moved_on`; the LA became aware of it on `aware_on` (before or after).
-  // `with_plan`: a plan was in force, so transfer_out opens from `aware_on`. Check status().
+  // `with_plan`: a plan was in force, so transfer_out opens, starting on the later of the two
+  // days. Check status().
   MoveOutWorkflow(ClockBook& book, engine::Date moved_on, engine::Date aware_on, bool with_plan);
   ~MoveOutWorkflow();
   MoveOutWorkflow(const MoveOutWorkflow&) = delete;

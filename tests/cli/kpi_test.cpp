@@ -288,3 +288,36 @@ TEST_CASE("a case with a mediation or a Tribunal leaves both 20-week rates, coun
   // Mean weeks count every new plan, the five too: (6 * 132 + 15 * 152) / 21 / 7.
   CHECK(indicator(pack, "mean_weeks_to_issue")["value"] == 20.9);
 }
+
+TEST_CASE("the first review of a plan transferred in counts among the annual reviews") {
+  Sandbox box;
+  REQUIRE(box.ehcp("init").exit_code == 0);
+  // Five plans loaded with plan_in_force, made 3 Feb 2025: annual_review due 2 Feb 2026,
+  // decided on 20 Jan 2026, on time. Five plans transferred in on 3 Nov 2025, last reviewed
+  // 13 Jan 2025: transfer_in_review due the later of 12 Jan 2026 and 2 Feb 2026 (3 months
+  // starting with the transfer), decided on 10 Feb 2026, late.
+  std::string events;
+  for (int i = 0; i < 5; ++i) {
+    const std::string loaded = "L-" + std::to_string(i);
+    events += line(loaded, "case_opened", "2025-09-01",
+                   R"("child":{"given_name":"Zed","family_name":"Quorbly","dob":"2014-04-02"})");
+    events += line(loaded, "plan_in_force", "2025-09-01", R"("made":"2025-02-03")");
+    events += line(loaded, "review_decision", "2026-01-20", R"("outcome":"maintain")");
+    const std::string moved = "T-" + std::to_string(i);
+    events += line(moved, "case_opened", "2025-11-03",
+                   R"("child":{"given_name":"Yan","family_name":"Pelloby","dob":"2014-06-30"})");
+    events += line(moved, "transferred_in", "2025-11-03",
+                   R"("from_la":"Westshire","made":"2023-01-09","last_reviewed":"2025-01-13")");
+    events += line(moved, "transfer_notice_sent", "2025-11-20");
+    events += line(moved, "review_decision", "2026-02-10", R"("outcome":"maintain")");
+  }
+  REQUIRE(box.ehcp("import - --as-of 2026-04-30", events).exit_code == 0);
+  const auto r = box.ehcp("report kpi --from 2026-01-01 --to 2026-03-31 --as-of 2026-04-30 "
+                          "--format json");
+  REQUIRE(r.exit_code == 0);
+  const auto pack = nlohmann::json::parse(r.out);
+  const auto& reviews = indicator(pack, "annual_reviews_on_time");
+  CHECK(reviews["numerator"] == 5);
+  CHECK(reviews["denominator"] == 10);
+  CHECK(reviews["value"] == 50.0);
+}

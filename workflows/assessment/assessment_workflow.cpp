@@ -16,6 +16,13 @@ namespace mpl = boost::mpl;
 
 namespace {
 
+// The engine events this workflow takes, each dispatched as its own statechart event.
+using Takes =
+    detail::EventList<engine::AssessmentDecision, engine::AdviceRequested, engine::AdviceReceived,
+                      engine::IssueDecision, engine::DraftPlanIssued, engine::SchoolConsulted,
+                      engine::ConsultationResponse, engine::FamilyResponse, engine::FinalPlanIssued,
+                      engine::AssessmentWithdrawn>;
+
 template <typename Body>
 using Ev = detail::EngineEvent<Body>;
 
@@ -42,26 +49,15 @@ struct Withdrawn;
 
 }  // namespace
 
-struct AssessmentWorkflow::Machine : sc::state_machine<AssessmentWorkflow::Machine, Active> {
-  Machine(ClockBook& b) : book(b) {}
+struct AssessmentWorkflow::Machine : detail::Machine<AssessmentWorkflow::Machine, Active> {
+  explicit Machine(ClockBook& b) : detail::Machine<Machine, Active>("assessment"), book(b) {}
 
-  // Called by Boost.Statechart when no state reacts: the event cannot happen here.
-  void unconsumed_event(const sc::event_base&) {
-    fail("cannot be taken while the assessment is " + state_name);
-  }
-  void fail(std::string reason) {
-    if (error.empty()) {
-      error = std::move(reason);
-    }
-  }
   void end(engine::Date on) {
     book.end_all(kWorkflow, on);
     closed_on = on;
   }
 
   ClockBook& book;
-  std::string error;
-  std::string state_name;
   std::optional<engine::Date> closed_on;
   std::optional<engine::Date> draft_served;
   bool no_further_representations = false;
@@ -229,65 +225,17 @@ AssessmentWorkflow::AssessmentWorkflow(ClockBook& book, engine::Date requested_o
 
 AssessmentWorkflow::~AssessmentWorkflow() = default;
 
-bool AssessmentWorkflow::takes(engine::EventType type) {
-  using T = engine::EventType;
-  switch (type) {
-    case T::kAssessmentDecision:
-    case T::kAdviceRequested:
-    case T::kAdviceReceived:
-    case T::kIssueDecision:
-    case T::kDraftPlanIssued:
-    case T::kSchoolConsulted:
-    case T::kConsultationResponse:
-    case T::kFamilyResponse:
-    case T::kFinalPlanIssued:
-    case T::kAssessmentWithdrawn:
-      return true;
-    default:
-      return false;
-  }
-}
+bool AssessmentWorkflow::takes(engine::EventType type) { return Takes::has(type); }
 
 engine::Status AssessmentWorkflow::apply(const engine::Event& event) {
   Machine& m = *machine_;
-  switch (event.type()) {
-    case engine::EventType::kAssessmentDecision:
-      detail::dispatch<engine::AssessmentDecision>(m, event);
-      break;
-    case engine::EventType::kAdviceRequested:
-      detail::dispatch<engine::AdviceRequested>(m, event);
-      break;
-    case engine::EventType::kAdviceReceived:
-      detail::dispatch<engine::AdviceReceived>(m, event);
-      break;
-    case engine::EventType::kIssueDecision:
-      detail::dispatch<engine::IssueDecision>(m, event);
-      break;
-    case engine::EventType::kDraftPlanIssued:
-      detail::dispatch<engine::DraftPlanIssued>(m, event);
-      break;
-    case engine::EventType::kSchoolConsulted:
-      detail::dispatch<engine::SchoolConsulted>(m, event);
-      break;
-    case engine::EventType::kConsultationResponse:
-      detail::dispatch<engine::ConsultationResponse>(m, event);
-      break;
-    case engine::EventType::kFamilyResponse:
-      detail::dispatch<engine::FamilyResponse>(m, event);
-      break;
-    case engine::EventType::kFinalPlanIssued:
-      detail::dispatch<engine::FinalPlanIssued>(m, event);
-      break;
-    case engine::EventType::kAssessmentWithdrawn:
-      detail::dispatch<engine::AssessmentWithdrawn>(m, event);
-      break;
-    default:
-      return engine::Status::internal("the assessment was given a " +
-                                      std::string(engine::to_string(event.type())));
+  if (!Takes::dispatch(m, event)) {
+    return engine::Status::internal("the assessment was given a " +
+                                    std::string(engine::to_string(event.type())));
   }
   m.state_name = state_of(m);
   closed_ = m.closed_on;
-  return detail::take_error(m);
+  return m.take_error();
 }
 
 void AssessmentWorkflow::close(engine::Date on) {

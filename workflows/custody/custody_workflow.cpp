@@ -17,6 +17,9 @@ namespace mpl = boost::mpl;
 
 namespace {
 
+// The engine events this workflow takes, each dispatched as its own statechart event.
+using Takes = detail::EventList<engine::CustodyPlanShared, engine::CustodyEnded>;
+
 using EvShared = detail::EngineEvent<engine::CustodyPlanShared>;
 using EvEnded = detail::EngineEvent<engine::CustodyEnded>;
 // Where the detention starts: with a plan to share, or with none.
@@ -30,21 +33,10 @@ struct Released;
 
 }  // namespace
 
-struct CustodyWorkflow::Machine : sc::state_machine<CustodyWorkflow::Machine, Detained> {
-  explicit Machine(ClockBook& b) : book(b) {}
-
-  void unconsumed_event(const sc::event_base&) {
-    fail("cannot be taken while the custody is " + state_name);
-  }
-  void fail(std::string reason) {
-    if (error.empty()) {
-      error = std::move(reason);
-    }
-  }
+struct CustodyWorkflow::Machine : detail::Machine<CustodyWorkflow::Machine, Detained> {
+  explicit Machine(ClockBook& b) : detail::Machine<Machine, Detained>("custody"), book(b) {}
 
   ClockBook& book;
-  std::string error;
-  std::string state_name;
   std::optional<engine::Date> released_on;
 };
 
@@ -106,28 +98,19 @@ CustodyWorkflow::CustodyWorkflow(ClockBook& book, engine::Date notified_on, bool
 
 CustodyWorkflow::~CustodyWorkflow() = default;
 
-bool CustodyWorkflow::takes(engine::EventType type) {
-  return type == engine::EventType::kCustodyPlanShared || type == engine::EventType::kCustodyEnded;
-}
+bool CustodyWorkflow::takes(engine::EventType type) { return Takes::has(type); }
 
 engine::Status CustodyWorkflow::apply(const engine::Event& event) {
   Machine& m = *machine_;
-  switch (event.type()) {
-    case engine::EventType::kCustodyPlanShared:
-      detail::dispatch<engine::CustodyPlanShared>(m, event);
-      break;
-    case engine::EventType::kCustodyEnded:
-      detail::dispatch<engine::CustodyEnded>(m, event);
-      break;
-    default:
-      return engine::Status::internal("the custody was given a " +
-                                      std::string(engine::to_string(event.type())));
+  if (!Takes::dispatch(m, event)) {
+    return engine::Status::internal("the custody was given a " +
+                                    std::string(engine::to_string(event.type())));
   }
   m.state_name = state_of(m);
   if (m.released_on && !closed_) {
     closed_ = m.released_on;
   }
-  return detail::take_error(m);
+  return m.take_error();
 }
 
 void CustodyWorkflow::close(engine::Date on) {

@@ -1,14 +1,19 @@
 // workflows/detail/engine_event.h
 //
 // The plumbing every Boost.Statechart machine here shares: one statechart event type per engine
-// event body (states react by type), dispatching an engine::Event to a machine as that type, and
-// asking a machine which state it is in. Only the machines include this.
+// event body (states react by type), the list of bodies a machine takes (so that which types it
+// takes and how each is dispatched are written once), the machine base that keeps the first
+// problem a reaction met and the current state's name, and asking a machine which state it is
+// in. Only the machines include this.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <type_traits>
 #include <variant>
 
 #include <boost/statechart/event.hpp>
+#include <boost/statechart/state_machine.hpp>
 
 #include "engine/event.h"
 #include "engine/status.h"
@@ -29,22 +34,85 @@ void dispatch(Machine& m, const engine::Event& e) {
   m.process_event(EngineEvent<Body>(e, std::get<Body>(e.body)));
 }
 
+// The EventType of the events whose body is a `Body`: its place in engine::EventBody.
+template <typename Body, typename Variant = engine::EventBody>
+struct TypeOf;
+template <typename Body, typename... Alternatives>
+struct TypeOf<Body, std::variant<Alternatives...>> {
+  static constexpr engine::EventType value = [] {
+    constexpr bool same[] = {std::is_same_v<Body, Alternatives>...};
+    std::size_t i = 0;
+    while (!same[i]) {
+      ++i;
+    }
+    return static_cast<engine::EventType>(i);
+  }();
+};
+
+// The event bodies a machine takes.
+template <typename... Bodies>
+struct EventList {
+  // True for the types of these bodies.
+  static constexpr bool has(engine::EventType type) {
+    return ((type == TypeOf<Bodies>::value) || ...);
+  }
+  // Processes `e` in `m` as the statechart event of its body; false (nothing processed) when
+  // its body is none of these.
+  template <typename Machine>
+  static bool dispatch(Machine& m, const engine::Event& e) {
+    return ((std::holds_alternative<Bodies>(e.body) && (detail::dispatch<Bodies>(m, e), true)) ||
+            ...);
+  }
+};
+
+// A workflow's Boost.Statechart machine: `MostDerived` adds what its reactions share. An event
+// no state reacts to is refused naming the state ("cannot be taken while the review is
+// maintained"); a reaction that cannot do its part says why with fail(); apply() then returns
+// take_error().
+template <typename MostDerived, typename InitialState>
+class Machine : public boost::statechart::state_machine<MostDerived, InitialState> {
+ public:
+  // `noun` names the workflow in messages: "re-assessment".
+  explicit Machine(const char* noun) : noun_(noun) {}
+
+  // Called by Boost.Statechart when no state reacts: the event cannot happen where it stands.
+  void unconsumed_event(const boost::statechart::event_base&) {
+    fail("cannot be taken while the " + std::string(noun_) + " is " + state_name);
+  }
+  // Keeps the first problem met since the last take_error().
+  void fail(std::string reason) {
+    if (error.empty()) {
+      error = std::move(reason);
+    }
+  }
+  // Keeps the problem of `status`, if it has one.
+  void check(const engine::Status& status) {
+    if (!status.ok()) {
+      fail(status.message());
+    }
+  }
+  // The first problem met, as an InvalidTransition; clears it, so that a refused event leaves
+  // the machine ready for the next one. Ok when there was none.
+  engine::Status take_error() {
+    if (error.empty()) {
+      return {};
+    }
+    std::string taken = std::move(error);
+    error.clear();
+    return engine::Status::invalid_transition(std::move(taken));
+  }
+
+  std::string error;
+  std::string state_name;  // the current state's kName, set by apply() after each event
+
+ private:
+  const char* noun_;
+};
+
 // True while `m` is in state `State`.
 template <typename State, typename Machine>
 bool is_in(const Machine& m) {
   return m.template state_cast<const State*>() != nullptr;
-}
-
-// The first problem `m`'s reactions met (its `error`), as an InvalidTransition; clears it, so
-// a rejected event leaves the machine ready for the next one. Ok when there was none.
-template <typename Machine>
-engine::Status take_error(Machine& m) {
-  if (m.error.empty()) {
-    return {};
-  }
-  std::string error = std::move(m.error);
-  m.error.clear();
-  return engine::Status::invalid_transition(std::move(error));
 }
 
 }  // namespace ehcp::workflows::detail

@@ -21,6 +21,16 @@ namespace {
 template <typename Body>
 using Ev = detail::EngineEvent<Body>;
 
+// The disagreement's own events, and those that carry out an order: the evaluator routes the
+// second kind here only when awaits() says an open limb answers to them.
+using Takes = detail::EventList<engine::MediationRequested, engine::MediationDeclined,
+                                engine::MediationHeld, engine::MediationCertificateIssued,
+                                engine::AppealLodged, engine::AppealDecided, engine::TribunalOrder>;
+using CarriesOut =
+    detail::EventList<engine::AssessmentDecision, engine::ReassessmentDecision,
+                      engine::IssueDecision, engine::DraftPlanIssued, engine::FinalPlanIssued,
+                      engine::AmendedPlanIssued, engine::PlanCeased>;
+
 using EvRequested = Ev<engine::MediationRequested>;
 using EvDeclined = Ev<engine::MediationDeclined>;
 using EvHeld = Ev<engine::MediationHeld>;
@@ -29,8 +39,7 @@ using EvAppeal = Ev<engine::AppealLodged>;
 using EvDecided = Ev<engine::AppealDecided>;
 using EvOrder = Ev<engine::TribunalOrder>;
 
-// The events that carry out an order: the evaluator routes them here only when awaits() says
-// an open limb answers to them.
+// The statechart events of those that carry out an order.
 using EvAssessDecision = Ev<engine::AssessmentDecision>;
 using EvReassessDecision = Ev<engine::ReassessmentDecision>;
 using EvIssueDecision = Ev<engine::IssueDecision>;
@@ -58,27 +67,11 @@ struct Complied;
 
 }  // namespace
 
-struct DisagreementWorkflow::Machine : sc::state_machine<DisagreementWorkflow::Machine, Active> {
-  Machine(ClockBook& book, engine::Date sent) : clocks(book, sent) {}
-
-  void unconsumed_event(const sc::event_base&) {
-    fail("cannot be taken while the disagreement is " + state_name);
-  }
-  void fail(std::string reason) {
-    if (error.empty()) {
-      error = std::move(reason);
-    }
-  }
-  // Keeps the first problem a clock operation met.
-  void check(const engine::Status& status) {
-    if (!status.ok()) {
-      fail(status.message());
-    }
-  }
+struct DisagreementWorkflow::Machine : detail::Machine<DisagreementWorkflow::Machine, Active> {
+  Machine(ClockBook& book, engine::Date sent)
+      : detail::Machine<Machine, Active>("disagreement"), clocks(book, sent) {}
 
   DisagreementClocks clocks;
-  std::string error;
-  std::string state_name;
   bool mediation = false;
   bool tribunal = false;
 };
@@ -301,71 +294,13 @@ DisagreementWorkflow::DisagreementWorkflow(ClockBook& book, engine::Date decisio
 
 DisagreementWorkflow::~DisagreementWorkflow() = default;
 
-bool DisagreementWorkflow::takes(engine::EventType type) {
-  using T = engine::EventType;
-  switch (type) {
-    case T::kMediationRequested:
-    case T::kMediationDeclined:
-    case T::kMediationHeld:
-    case T::kMediationCertificateIssued:
-    case T::kAppealLodged:
-    case T::kAppealDecided:
-    case T::kTribunalOrder:
-      return true;
-    default:
-      return false;
-  }
-}
+bool DisagreementWorkflow::takes(engine::EventType type) { return Takes::has(type); }
 
 engine::Status DisagreementWorkflow::apply(const engine::Event& event) {
   Machine& m = *machine_;
-  using T = engine::EventType;
-  switch (event.type()) {
-    case T::kMediationRequested:
-      detail::dispatch<engine::MediationRequested>(m, event);
-      break;
-    case T::kMediationDeclined:
-      detail::dispatch<engine::MediationDeclined>(m, event);
-      break;
-    case T::kMediationHeld:
-      detail::dispatch<engine::MediationHeld>(m, event);
-      break;
-    case T::kMediationCertificateIssued:
-      detail::dispatch<engine::MediationCertificateIssued>(m, event);
-      break;
-    case T::kAppealLodged:
-      detail::dispatch<engine::AppealLodged>(m, event);
-      break;
-    case T::kAppealDecided:
-      detail::dispatch<engine::AppealDecided>(m, event);
-      break;
-    case T::kTribunalOrder:
-      detail::dispatch<engine::TribunalOrder>(m, event);
-      break;
-    case T::kAssessmentDecision:
-      detail::dispatch<engine::AssessmentDecision>(m, event);
-      break;
-    case T::kReassessmentDecision:
-      detail::dispatch<engine::ReassessmentDecision>(m, event);
-      break;
-    case T::kIssueDecision:
-      detail::dispatch<engine::IssueDecision>(m, event);
-      break;
-    case T::kDraftPlanIssued:
-      detail::dispatch<engine::DraftPlanIssued>(m, event);
-      break;
-    case T::kFinalPlanIssued:
-      detail::dispatch<engine::FinalPlanIssued>(m, event);
-      break;
-    case T::kAmendedPlanIssued:
-      detail::dispatch<engine::AmendedPlanIssued>(m, event);
-      break;
-    case T::kPlanCeased:
-      detail::dispatch<engine::PlanCeased>(m, event);
-      break;
-    default:
-      return engine::Status::internal("the disagreement was given a " +
-                                      std::string(engine::to_string(event.type())));
+  if (!Takes::dispatch(m, event) && !CarriesOut::dispatch(m, event)) {
+    return engine::Status::internal("the disagreement was given a " +
+                                    std::string(engine::to_string(event.type())));
   }
   m.state_name = state_of(m);
   if (at_an_end(m)) {
@@ -373,7 +308,7 @@ engine::Status DisagreementWorkflow::apply(const engine::Event& event) {
   } else {
     closed_.reset();  // an order after a dismissal, say: there is more to do
   }
-  return detail::take_error(m);
+  return m.take_error();
 }
 
 bool DisagreementWorkflow::awaits(const engine::Event& event) const {

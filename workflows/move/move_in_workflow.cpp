@@ -20,21 +20,11 @@ struct NoticeSent;
 
 }  // namespace
 
-struct MoveInWorkflow::Machine : sc::state_machine<MoveInWorkflow::Machine, AwaitingNotice> {
-  explicit Machine(ClockBook& b) : book(b) {}
-
-  void unconsumed_event(const sc::event_base&) {
-    fail("cannot be taken while the transfer in is " + state_name);
-  }
-  void fail(std::string reason) {
-    if (error.empty()) {
-      error = std::move(reason);
-    }
-  }
+struct MoveInWorkflow::Machine : detail::Machine<MoveInWorkflow::Machine, AwaitingNotice> {
+  explicit Machine(ClockBook& b)
+      : detail::Machine<Machine, AwaitingNotice>("transfer in"), book(b) {}
 
   ClockBook& book;
-  std::string error;
-  std::string state_name;
   std::optional<engine::Date> notified_on;
 };
 
@@ -75,16 +65,15 @@ MoveInWorkflow::~MoveInWorkflow() = default;
 
 engine::Status MoveInWorkflow::apply(const engine::Event& event) {
   Machine& m = *machine_;
-  if (event.type() != engine::EventType::kTransferNoticeSent) {
+  if (!detail::EventList<engine::TransferNoticeSent>::dispatch(m, event)) {
     return engine::Status::internal("the transfer in was given a " +
                                     std::string(engine::to_string(event.type())));
   }
-  detail::dispatch<engine::TransferNoticeSent>(m, event);
   m.state_name = state_of(m);
   if (m.notified_on && !closed_) {
     closed_ = m.notified_on;
   }
-  return detail::take_error(m);
+  return m.take_error();
 }
 
 void MoveInWorkflow::close(engine::Date on) {

@@ -30,21 +30,10 @@ struct MovedAway;
 
 }  // namespace
 
-struct MoveOutWorkflow::Machine : sc::state_machine<MoveOutWorkflow::Machine, Starting> {
-  explicit Machine(ClockBook& b) : book(b) {}
-
-  void unconsumed_event(const sc::event_base&) {
-    fail("cannot be taken while the move is " + state_name);
-  }
-  void fail(std::string reason) {
-    if (error.empty()) {
-      error = std::move(reason);
-    }
-  }
+struct MoveOutWorkflow::Machine : detail::Machine<MoveOutWorkflow::Machine, Starting> {
+  explicit Machine(ClockBook& b) : detail::Machine<Machine, Starting>("move"), book(b) {}
 
   ClockBook& book;
-  std::string error;
-  std::string state_name;
   std::optional<engine::Date> sent_on;
 };
 
@@ -112,16 +101,15 @@ MoveOutWorkflow::~MoveOutWorkflow() = default;
 
 engine::Status MoveOutWorkflow::apply(const engine::Event& event) {
   Machine& m = *machine_;
-  if (event.type() != engine::EventType::kPlanTransferred) {
+  if (!detail::EventList<engine::PlanTransferred>::dispatch(m, event)) {
     return engine::Status::internal("the move was given a " +
                                     std::string(engine::to_string(event.type())));
   }
-  detail::dispatch<engine::PlanTransferred>(m, event);
   m.state_name = state_of(m);
   if (m.sent_on && !closed_) {
     closed_ = std::max(*m.sent_on, opened_);
   }
-  return detail::take_error(m);
+  return m.take_error();
 }
 
 void MoveOutWorkflow::close(engine::Date on) {

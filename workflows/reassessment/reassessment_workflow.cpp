@@ -16,6 +16,13 @@ namespace mpl = boost::mpl;
 
 namespace {
 
+// The engine events this workflow takes, each dispatched as its own statechart event.
+using Takes =
+    detail::EventList<engine::ReassessmentDecision, engine::AdviceRequested, engine::AdviceReceived,
+                      engine::IssueDecision, engine::DraftPlanIssued, engine::SchoolConsulted,
+                      engine::ConsultationResponse, engine::FamilyResponse, engine::FinalPlanIssued,
+                      engine::AmendedPlanIssued, engine::AssessmentWithdrawn>;
+
 template <typename Body>
 using Ev = detail::EngineEvent<Body>;
 
@@ -44,17 +51,9 @@ struct Withdrawn;
 
 }  // namespace
 
-struct ReassessmentWorkflow::Machine : sc::state_machine<ReassessmentWorkflow::Machine, Active> {
-  explicit Machine(ClockBook& b) : book(b) {}
+struct ReassessmentWorkflow::Machine : detail::Machine<ReassessmentWorkflow::Machine, Active> {
+  explicit Machine(ClockBook& b) : detail::Machine<Machine, Active>("re-assessment"), book(b) {}
 
-  void unconsumed_event(const sc::event_base&) {
-    fail("cannot be taken while the re-assessment is " + state_name);
-  }
-  void fail(std::string reason) {
-    if (error.empty()) {
-      error = std::move(reason);
-    }
-  }
   void step(std::optional<std::string> problem) {
     if (problem) {
       fail(std::move(*problem));
@@ -66,8 +65,6 @@ struct ReassessmentWorkflow::Machine : sc::state_machine<ReassessmentWorkflow::M
   }
 
   ClockBook& book;
-  std::string error;
-  std::string state_name;
   std::optional<engine::Date> closed_on;
   std::optional<engine::Date> draft_served;
   bool no_further_representations = false;
@@ -242,70 +239,17 @@ ReassessmentWorkflow::ReassessmentWorkflow(ClockBook& book, const engine::Event&
 
 ReassessmentWorkflow::~ReassessmentWorkflow() = default;
 
-bool ReassessmentWorkflow::takes(engine::EventType type) {
-  using T = engine::EventType;
-  switch (type) {
-    case T::kReassessmentDecision:
-    case T::kAdviceRequested:
-    case T::kAdviceReceived:
-    case T::kIssueDecision:
-    case T::kDraftPlanIssued:
-    case T::kSchoolConsulted:
-    case T::kConsultationResponse:
-    case T::kFamilyResponse:
-    case T::kFinalPlanIssued:
-    case T::kAmendedPlanIssued:
-    case T::kAssessmentWithdrawn:
-      return true;
-    default:
-      return false;
-  }
-}
+bool ReassessmentWorkflow::takes(engine::EventType type) { return Takes::has(type); }
 
 engine::Status ReassessmentWorkflow::apply(const engine::Event& event) {
   Machine& m = *machine_;
-  using T = engine::EventType;
-  switch (event.type()) {
-    case T::kReassessmentDecision:
-      detail::dispatch<engine::ReassessmentDecision>(m, event);
-      break;
-    case T::kAdviceRequested:
-      detail::dispatch<engine::AdviceRequested>(m, event);
-      break;
-    case T::kAdviceReceived:
-      detail::dispatch<engine::AdviceReceived>(m, event);
-      break;
-    case T::kIssueDecision:
-      detail::dispatch<engine::IssueDecision>(m, event);
-      break;
-    case T::kDraftPlanIssued:
-      detail::dispatch<engine::DraftPlanIssued>(m, event);
-      break;
-    case T::kSchoolConsulted:
-      detail::dispatch<engine::SchoolConsulted>(m, event);
-      break;
-    case T::kConsultationResponse:
-      detail::dispatch<engine::ConsultationResponse>(m, event);
-      break;
-    case T::kFamilyResponse:
-      detail::dispatch<engine::FamilyResponse>(m, event);
-      break;
-    case T::kFinalPlanIssued:
-      detail::dispatch<engine::FinalPlanIssued>(m, event);
-      break;
-    case T::kAmendedPlanIssued:
-      detail::dispatch<engine::AmendedPlanIssued>(m, event);
-      break;
-    case T::kAssessmentWithdrawn:
-      detail::dispatch<engine::AssessmentWithdrawn>(m, event);
-      break;
-    default:
-      return engine::Status::internal("the re-assessment was given a " +
-                                      std::string(engine::to_string(event.type())));
+  if (!Takes::dispatch(m, event)) {
+    return engine::Status::internal("the re-assessment was given a " +
+                                    std::string(engine::to_string(event.type())));
   }
   m.state_name = state_of(m);
   closed_ = m.closed_on;
-  return detail::take_error(m);
+  return m.take_error();
 }
 
 void ReassessmentWorkflow::close(engine::Date on) {

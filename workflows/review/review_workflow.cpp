@@ -15,6 +15,12 @@ namespace mpl = boost::mpl;
 
 namespace {
 
+// The engine events this workflow takes, each dispatched as its own statechart event.
+using Takes = detail::EventList<engine::ReviewMeetingScheduled, engine::ReviewMeetingHeld,
+                                engine::ReviewReportReceived, engine::ReviewDecision,
+                                engine::AmendmentNoticeIssued, engine::AmendedPlanIssued,
+                                engine::AmendmentWithdrawn>;
+
 template <typename Body>
 using Ev = detail::EngineEvent<Body>;
 
@@ -42,17 +48,9 @@ struct AmendmentWithdrawn;
 // The family has at least 15 days from the amendment notice (day 1) to comment (reg 22(2)).
 constexpr int kRepresentationDays = 15;
 
-struct ReviewWorkflow::Machine : sc::state_machine<ReviewWorkflow::Machine, Active> {
-  explicit Machine(ClockBook& b) : book(b) {}
+struct ReviewWorkflow::Machine : detail::Machine<ReviewWorkflow::Machine, Active> {
+  explicit Machine(ClockBook& b) : detail::Machine<Machine, Active>("review"), book(b) {}
 
-  void unconsumed_event(const sc::event_base&) {
-    fail("cannot be taken while the review is " + state_name);
-  }
-  void fail(std::string reason) {
-    if (error.empty()) {
-      error = std::move(reason);
-    }
-  }
   void open(const char* clock, engine::Date start) {
     if (auto status = book.open(clock, kWorkflow, start); !status.ok()) {
       fail(status.message());
@@ -60,8 +58,6 @@ struct ReviewWorkflow::Machine : sc::state_machine<ReviewWorkflow::Machine, Acti
   }
 
   ClockBook& book;
-  std::string error;
-  std::string state_name;
   std::optional<engine::Date> decided_on;
   std::optional<engine::Date> held_on;
   std::optional<engine::Date> notice_on;  // the amendment notice, for the family's 15 days
@@ -303,56 +299,19 @@ ReviewWorkflow::ReviewWorkflow(ClockBook& book, engine::Date anchor, bool early_
 
 ReviewWorkflow::~ReviewWorkflow() = default;
 
-bool ReviewWorkflow::takes(engine::EventType type) {
-  using T = engine::EventType;
-  switch (type) {
-    case T::kReviewMeetingScheduled:
-    case T::kReviewMeetingHeld:
-    case T::kReviewReportReceived:
-    case T::kReviewDecision:
-    case T::kAmendmentNoticeIssued:
-    case T::kAmendedPlanIssued:
-    case T::kAmendmentWithdrawn:
-      return true;
-    default:
-      return false;
-  }
-}
+bool ReviewWorkflow::takes(engine::EventType type) { return Takes::has(type); }
 
 engine::Status ReviewWorkflow::apply(const engine::Event& event) {
   Machine& m = *machine_;
-  using T = engine::EventType;
-  switch (event.type()) {
-    case T::kReviewMeetingScheduled:
-      detail::dispatch<engine::ReviewMeetingScheduled>(m, event);
-      break;
-    case T::kReviewMeetingHeld:
-      detail::dispatch<engine::ReviewMeetingHeld>(m, event);
-      break;
-    case T::kReviewReportReceived:
-      detail::dispatch<engine::ReviewReportReceived>(m, event);
-      break;
-    case T::kReviewDecision:
-      detail::dispatch<engine::ReviewDecision>(m, event);
-      break;
-    case T::kAmendmentNoticeIssued:
-      detail::dispatch<engine::AmendmentNoticeIssued>(m, event);
-      break;
-    case T::kAmendedPlanIssued:
-      detail::dispatch<engine::AmendedPlanIssued>(m, event);
-      break;
-    case T::kAmendmentWithdrawn:
-      detail::dispatch<engine::AmendmentWithdrawn>(m, event);
-      break;
-    default:
-      return engine::Status::internal("the review was given a " +
-                                      std::string(engine::to_string(event.type())));
+  if (!Takes::dispatch(m, event)) {
+    return engine::Status::internal("the review was given a " +
+                                    std::string(engine::to_string(event.type())));
   }
   m.state_name = state_of(m);
   if (m.finished && !closed_) {
     closed_ = event.on;  // the review reached its outcome
   }
-  return detail::take_error(m);
+  return m.take_error();
 }
 
 void ReviewWorkflow::close(engine::Date on) {

@@ -50,6 +50,7 @@ constexpr detail::EnumNames<EventType, kEventTypeCount> kEventTypes{{
     {EventType::kCustodyNotified, "custody_notified"},
     {EventType::kCustodyPlanShared, "custody_plan_shared"},
     {EventType::kCustodyEnded, "custody_ended"},
+    {EventType::kAgreementCarriedOut, "agreement_carried_out"},
 }};
 
 }  // namespace

@@ -167,7 +167,8 @@ struct MediationDeclined {
   bool operator==(const MediationDeclined&) const = default;
 };
 // `agreement` (optional, an addition): the mediation ended in an agreement on an appealable
-// matter, which the LA must carry out on the limits of that order (reg 42(2)).
+// matter, which the LA must carry out on the limits of that order (reg 42(2)), or (`other`) on
+// a matter the Tribunal cannot hear, to be carried out within 2 weeks (reg 42(3)).
 struct MediationHeld {
   std::optional<OrderKind> agreement;
   bool operator==(const MediationHeld&) const = default;
@@ -244,6 +245,11 @@ struct CustodyPlanShared {
 struct CustodyEnded {
   bool operator==(const CustodyEnded&) const = default;
 };
+// An addition: the LA did what it agreed in mediation on a matter the Tribunal cannot hear
+// (reg 42(3)).
+struct AgreementCarriedOut {
+  bool operator==(const AgreementCarriedOut&) const = default;
+};
 
 // The order here is the order of EventType below.
 using EventBody =
@@ -256,7 +262,8 @@ using EventBody =
                  TransferExpected, MediationRequested, MediationDeclined, MediationHeld,
                  MediationCertificateIssued, AppealLodged, AppealDecided, TribunalOrder, MovedOut,
                  PlanTransferred, TransferredIn, TransferNoticeSent, ReassessmentRequested,
-                 ReassessmentDecision, CustodyNotified, CustodyPlanShared, CustodyEnded>;
+                 ReassessmentDecision, CustodyNotified, CustodyPlanShared, CustodyEnded,
+                 AgreementCarriedOut>;
 
 enum class EventType : std::uint8_t {
   kCaseOpened,
@@ -301,6 +308,7 @@ enum class EventType : std::uint8_t {
   kCustodyNotified,
   kCustodyPlanShared,
   kCustodyEnded,
+  kAgreementCarriedOut,
 };
 inline constexpr std::size_t kEventTypeCount = std::variant_size_v<EventBody>;
 

@@ -38,11 +38,12 @@ constexpr EnumNames<ReviewOutcome, 3> kReviewOutcomes{{{ReviewOutcome::kMaintain
 constexpr EnumNames<AppealOutcome, 3> kAppealOutcomes{{{AppealOutcome::kAllowed, "allowed"},
                                                        {AppealOutcome::kDismissed, "dismissed"},
                                                        {AppealOutcome::kWithdrawn, "withdrawn"}}};
-constexpr EnumNames<OrderKind, 5> kOrderKinds{{{OrderKind::kAssess, "assess"},
+constexpr EnumNames<OrderKind, 6> kOrderKinds{{{OrderKind::kAssess, "assess"},
                                                {OrderKind::kMakePlan, "make_plan"},
                                                {OrderKind::kAmend, "amend"},
                                                {OrderKind::kSectionI, "section_i"},
-                                               {OrderKind::kCeaseDismissed, "cease_dismissed"}}};
+                                               {OrderKind::kCeaseDismissed, "cease_dismissed"},
+                                               {OrderKind::kOther, "other"}}};
 constexpr EnumNames<Phase, 10> kPhases{{{Phase::kEarlyYears, "early_years"},
                                         {Phase::kInfant, "infant"},
                                         {Phase::kJunior, "junior"},

@@ -131,11 +131,16 @@ struct BodyCheck {
     if (e.agreement == OrderKind::kCeaseDismissed) {
       return std::string(
           "field 'agreement' cannot be cease_dismissed: that is the Tribunal dismissing an "
-          "appeal; an agreement is assess, make_plan, amend or section_i");
+          "appeal; an agreement is assess, make_plan, amend, section_i or other");
     }
     return std::nullopt;
   }
   Problem operator()(const TribunalOrder& e) const {
+    if (e.order == OrderKind::kOther) {
+      return std::string(
+          "field 'order' cannot be other: that is a mediation agreement on a matter the "
+          "Tribunal cannot hear (mediation_held with agreement other, reg 42(3))");
+    }
     if (e.unopposed && e.order == OrderKind::kCeaseDismissed) {
       return std::string(
           "field 'unopposed': an appeal the LA does not oppose is not dismissed "

@@ -87,6 +87,10 @@ bool Evaluator::take(const engine::RecordedEvent& recorded) {
     case T::kCustodyPlanShared:
     case T::kCustodyEnded:
       return take_custody_event(recorded);
+    case T::kAgreementCarriedOut:
+      return carried_out ||
+             reject(recorded, "no agreement made in mediation awaits being carried out "
+                              "(mediation_held with agreement other must come first)");
     default:
       break;
   }

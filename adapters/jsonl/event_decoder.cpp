@@ -153,6 +153,7 @@ constexpr std::array<BodyDecoder, engine::kEventTypeCount> kDecoders = {
     },
     [](FieldReader&) -> EventBody { return e::CustodyPlanShared{}; },
     [](FieldReader&) -> EventBody { return e::CustodyEnded{}; },
+    [](FieldReader&) -> EventBody { return e::AgreementCarriedOut{}; },
 };
 
 }  // namespace

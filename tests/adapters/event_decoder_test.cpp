@@ -155,8 +155,11 @@ TEST_CASE("a bad disagreement field is rejected naming the field") {
   const std::string head = R"({"case":"A-1","on":"2026-03-02",)";
   CHECK(decode_error(head + R"("type":"tribunal_order"})") == "missing field 'order'");
   CHECK(decode_error(head + R"("type":"tribunal_order","order":"dismiss"})") ==
-        "field 'order' must be assess, make_plan, amend, section_i or cease_dismissed, not "
-        "'dismiss'");
+        "field 'order' must be assess, make_plan, amend, section_i, cease_dismissed or other, "
+        "not 'dismiss'");
+  CHECK(decode_error(head + R"("type":"tribunal_order","order":"other"})") ==
+        "field 'order' cannot be other: that is a mediation agreement on a matter the Tribunal "
+        "cannot hear (mediation_held with agreement other, reg 42(3))");
   CHECK(decode_error(head + R"("type":"tribunal_order","order":"amend","unopposed":"yes"})") ==
         "field 'unopposed' must be true or false, not \"yes\"");
   CHECK(decode_error(head +
@@ -173,10 +176,10 @@ TEST_CASE("a bad disagreement field is rejected naming the field") {
   CHECK(decode_error(head + R"("type":"mediation_declined","decision_sent":"2026-03-03"})") ==
         "field 'decision_sent' (2026-03-03) is after the event's date 2026-03-02");
   CHECK(decode_error(head + R"("type":"mediation_held","agreement":"cease"})") ==
-        "field 'agreement' must be assess, make_plan, amend, section_i or cease_dismissed, not "
-        "'cease'");
+        "field 'agreement' must be assess, make_plan, amend, section_i, cease_dismissed or "
+        "other, not 'cease'");
   CHECK(decode_error(head + R"("type":"mediation_held","agreement":"cease_dismissed"})") ==
         "field 'agreement' cannot be cease_dismissed: that is the Tribunal dismissing an appeal; "
-        "an agreement is assess, make_plan, amend or section_i");
+        "an agreement is assess, make_plan, amend, section_i or other");
   CHECK(decode_error(head + R"("type":"mediation_held","agreement":null})") == "(accepted)");
 }

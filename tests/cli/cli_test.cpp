@@ -79,10 +79,10 @@ TEST_CASE("importing the same file twice applies its events once") {
   const std::string file = kFixtures + "/every_event_type.jsonl --as-of 2026-11-25";
   auto first = box.ehcp("import " + file);
   CHECK(first.exit_code == 0);
-  CHECK(first.out == "imported 53 event(s) for 6 case(s)\n");
+  CHECK(first.out == "imported 58 event(s) for 7 case(s)\n");
   auto second = box.ehcp("import " + file);
   CHECK(second.exit_code == 0);
-  CHECK(second.out == "imported 0 event(s) for 0 case(s); 53 repeated event(s) skipped\n");
+  CHECK(second.out == "imported 0 event(s) for 0 case(s); 58 repeated event(s) skipped\n");
 }
 
 TEST_CASE("export then import into a fresh database reproduces the export exactly") {
@@ -93,7 +93,7 @@ TEST_CASE("export then import into a fresh database reproduces the export exactl
           0);
   auto exported = a.ehcp("export");
   REQUIRE(exported.exit_code == 0);
-  CHECK(std::count(exported.out.begin(), exported.out.end(), '\n') == 53);
+  CHECK(std::count(exported.out.begin(), exported.out.end(), '\n') == 58);
   REQUIRE(b.ehcp("init").exit_code == 0);
   REQUIRE(b.ehcp("import - --as-of 2026-11-25", exported.out).exit_code == 0);
   CHECK(b.ehcp("export").out == exported.out);
@@ -149,14 +149,14 @@ TEST_CASE("case list filters by team and caseworker and prints table, csv or jso
       0);
   auto all = box.ehcp("case list --as-of 2026-11-25 --format json");
   REQUIRE(all.exit_code == 0);
-  CHECK(nlohmann::json::parse(all.out).size() == 6);
+  CHECK(nlohmann::json::parse(all.out).size() == 7);
   auto south = box.ehcp("case list --team South --as-of 2026-11-25 --format csv");
   CHECK(south.out ==
         "case,child,year,caseworker,team,setting,opened,status\r\n"
         "T-1,Ada Example,Year 6,Priya Shah,South,Oak Lane Primary (primary),2025-09-01,open\r\n");
   auto open_only = box.ehcp("case list --open --as-of 2026-11-25");
   CHECK(open_only.out.find("T-2") == std::string::npos);
-  CHECK(open_only.out.find("5 case(s)") != std::string::npos);
+  CHECK(open_only.out.find("6 case(s)") != std::string::npos);
   auto before_t3 = box.ehcp("case list --as-of 2026-01-01 --format json");
   CHECK(nlohmann::json::parse(before_t3.out).size() == 3);  // T-1, T-2, T-4
 }
@@ -244,7 +244,7 @@ TEST_CASE("init migrating an older database re-derives every case's clocks from 
   auto r = box.ehcp("init");
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("5 migration(s) applied") != std::string::npos);
-  CHECK(r.out.find("re-derived 6 case(s) from their events") != std::string::npos);
+  CHECK(r.out.find("re-derived 7 case(s) from their events") != std::string::npos);
   SQLite::Database db(box.db(), SQLite::OPEN_READONLY);
   CHECK(db.execAndGet("SELECT count(*) FROM clocks WHERE case_ref = 'T-1'").getInt() > 0);
   // Migration 4's column is filled by the re-derivation: advice clocks name their service.

@@ -78,7 +78,7 @@ TEST_CASE("every enumerator of the event fields round-trips through its name") {
   check_round_trip({AppealOutcome::kAllowed, AppealOutcome::kDismissed, AppealOutcome::kWithdrawn},
                    parse_appeal_outcome);
   check_round_trip({OrderKind::kAssess, OrderKind::kMakePlan, OrderKind::kAmend,
-                    OrderKind::kSectionI, OrderKind::kCeaseDismissed},
+                    OrderKind::kSectionI, OrderKind::kCeaseDismissed, OrderKind::kOther},
                    parse_order_kind);
   check_round_trip(
       {Phase::kEarlyYears, Phase::kInfant, Phase::kJunior, Phase::kPrimary, Phase::kFirst,
@@ -90,6 +90,6 @@ TEST_CASE("a name outside the contract does not parse, and the accepted list say
   CHECK_FALSE(parse_assessment_outcome("maybe").has_value());
   CHECK(accepted_assessment_outcome() == "assess or refuse");
   CHECK(accepted_review_outcome() == "maintain, amend or cease");
-  CHECK(accepted_order_kind() == "assess, make_plan, amend, section_i or cease_dismissed");
+  CHECK(accepted_order_kind() == "assess, make_plan, amend, section_i, cease_dismissed or other");
   CHECK(accepted_appeal_outcome() == "allowed, dismissed or withdrawn");
 }

@@ -29,7 +29,7 @@ using Takes = detail::EventList<engine::MediationRequested, engine::MediationDec
 using CarriesOut =
     detail::EventList<engine::AssessmentDecision, engine::ReassessmentDecision,
                       engine::IssueDecision, engine::DraftPlanIssued, engine::FinalPlanIssued,
-                      engine::AmendedPlanIssued, engine::PlanCeased>;
+                      engine::AmendedPlanIssued, engine::PlanCeased, engine::AgreementCarriedOut>;
 
 using EvRequested = Ev<engine::MediationRequested>;
 using EvDeclined = Ev<engine::MediationDeclined>;
@@ -47,11 +47,12 @@ using EvDraft = Ev<engine::DraftPlanIssued>;
 using EvFinal = Ev<engine::FinalPlanIssued>;
 using EvAmended = Ev<engine::AmendedPlanIssued>;
 using EvCeased = Ev<engine::PlanCeased>;
+using EvCarriedOut = Ev<engine::AgreementCarriedOut>;
 using ComplianceReactions =
     mpl::list<sc::custom_reaction<EvAssessDecision>, sc::custom_reaction<EvReassessDecision>,
               sc::custom_reaction<EvIssueDecision>, sc::custom_reaction<EvDraft>,
               sc::custom_reaction<EvFinal>, sc::custom_reaction<EvAmended>,
-              sc::custom_reaction<EvCeased>>;
+              sc::custom_reaction<EvCeased>, sc::custom_reaction<EvCarriedOut>>;
 
 struct Active;
 struct Starting;
@@ -187,7 +188,7 @@ struct Ordered : sc::simple_state<Ordered, Active> {
                 sc::custom_reaction<EvAssessDecision>, sc::custom_reaction<EvReassessDecision>,
                 sc::custom_reaction<EvIssueDecision>, sc::custom_reaction<EvDraft>,
                 sc::custom_reaction<EvFinal>, sc::custom_reaction<EvAmended>,
-                sc::custom_reaction<EvCeased>>;
+                sc::custom_reaction<EvCeased>, sc::custom_reaction<EvCarriedOut>>;
   sc::result react(const EvOrder& e) {
     take_order(outermost_context(), e);
     return discard_event();

@@ -11,6 +11,7 @@ constexpr std::array<std::string_view, 3> kAssessSteps = {"notify", "no_plan", "
 constexpr std::array<std::string_view, 2> kMakePlanSteps = {"draft", "final"};
 constexpr std::array<std::string_view, 1> kAmendSteps = {"amended_plan"};
 constexpr std::array<std::string_view, 1> kCeaseSteps = {"cease"};
+constexpr std::array<std::string_view, 1> kOtherSteps = {"action"};
 
 // An order to assess is also one to re-assess (reg 44(2)(b)): a decision to re-assess meets
 // its notice, and the plan it leads to, amended or new, its last limb.
@@ -76,6 +77,8 @@ std::span<const std::string_view> order_steps(OrderKind kind) {
       return kAmendSteps;
     case OrderKind::kCeaseDismissed:
       return kCeaseSteps;
+    case OrderKind::kOther:
+      return kOtherSteps;
   }
   return {};
 }
@@ -97,6 +100,9 @@ LimbEffect limb_effect(OrderKind kind, std::string_view step, const engine::Even
     case OrderKind::kCeaseDismissed:
       return std::holds_alternative<engine::PlanCeased>(e.body) ? LimbEffect::kMeets
                                                                 : LimbEffect::kNone;
+    case OrderKind::kOther:
+      return std::holds_alternative<engine::AgreementCarriedOut>(e.body) ? LimbEffect::kMeets
+                                                                         : LimbEffect::kNone;
   }
   return LimbEffect::kNone;
 }

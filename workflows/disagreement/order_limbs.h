@@ -25,7 +25,8 @@ std::string_view to_string(Ground ground);
 std::string order_clock(engine::OrderKind kind);
 
 // The limbs of an order of `kind`, in the order the law gives them: "notify", "no_plan",
-// "final_plan" for an order to assess; one limb for amend, section_i and cease_dismissed.
+// "final_plan" for an order to assess; one limb for amend, section_i, cease_dismissed and
+// other.
 std::span<const std::string_view> order_steps(engine::OrderKind kind);
 
 // The rule pack's limb for `step` of an order on `ground`: "tribunal.notify".
@@ -46,6 +47,8 @@ enum class LimbEffect {
 //    (which end an open draft limb).
 //  - amend and section_i: amended_plan_issued.
 //  - cease_dismissed: plan_ceased.
+//  - other (an agreement in mediation on a matter the Tribunal cannot hear, reg 42(3)):
+//    agreement_carried_out.
 LimbEffect limb_effect(engine::OrderKind kind, std::string_view step, const engine::Event& event);
 
 }  // namespace ehcp::workflows::disagreement

@@ -252,18 +252,16 @@ struct AgreementCarriedOut {
 };
 
 // The order here is the order of EventType below.
-using EventBody =
-    std::variant<CaseOpened, CaseworkerAssigned, SettingChanged, CaseClosed, AssessmentRequested,
-                 AssessmentDecision, AdviceRequested, AdviceReceived, ExceptionRecorded,
-                 IssueDecision, DraftPlanIssued, SchoolConsulted, ConsultationResponse,
-                 FamilyResponse, FinalPlanIssued, AssessmentWithdrawn, PlanInForce,
-                 ReviewMeetingScheduled, ReviewMeetingHeld, ReviewReportReceived, ReviewDecision,
-                 AmendmentNoticeIssued, AmendedPlanIssued, AmendmentWithdrawn, PlanCeased,
-                 TransferExpected, MediationRequested, MediationDeclined, MediationHeld,
-                 MediationCertificateIssued, AppealLodged, AppealDecided, TribunalOrder, MovedOut,
-                 PlanTransferred, TransferredIn, TransferNoticeSent, ReassessmentRequested,
-                 ReassessmentDecision, CustodyNotified, CustodyPlanShared, CustodyEnded,
-                 AgreementCarriedOut>;
+using EventBody = std::variant<
+    CaseOpened, CaseworkerAssigned, SettingChanged, CaseClosed, AssessmentRequested,
+    AssessmentDecision, AdviceRequested, AdviceReceived, ExceptionRecorded, IssueDecision,
+    DraftPlanIssued, SchoolConsulted, ConsultationResponse, FamilyResponse, FinalPlanIssued,
+    AssessmentWithdrawn, PlanInForce, ReviewMeetingScheduled, ReviewMeetingHeld,
+    ReviewReportReceived, ReviewDecision, AmendmentNoticeIssued, AmendedPlanIssued,
+    AmendmentWithdrawn, PlanCeased, TransferExpected, MediationRequested, MediationDeclined,
+    MediationHeld, MediationCertificateIssued, AppealLodged, AppealDecided, TribunalOrder, MovedOut,
+    PlanTransferred, TransferredIn, TransferNoticeSent, ReassessmentRequested, ReassessmentDecision,
+    CustodyNotified, CustodyPlanShared, CustodyEnded, AgreementCarriedOut>;
 
 enum class EventType : std::uint8_t {
   kCaseOpened,

@@ -39,10 +39,10 @@ enum class AppealOutcome { kAllowed, kDismissed, kWithdrawn };
 // What a Tribunal order (reg 44(2)), an unopposed appeal (reg 45) or a mediation agreement
 // (reg 42(2), and 42(3) for `kOther`) requires of the LA.
 enum class OrderKind {
-  kAssess,         // (b): assess (or re-assess)
-  kMakePlan,       // (c): make and maintain a plan
-  kAmend,          // (e): amend the plan's content
-  kSectionI,       // (f): amend only the school or institution named (section I)
+  kAssess,          // (b): assess (or re-assess)
+  kMakePlan,        // (c): make and maintain a plan
+  kAmend,           // (e): amend the plan's content
+  kSectionI,        // (f): amend only the school or institution named (section I)
   kCeaseDismissed,  // (a): an appeal against ceasing dismissed: cease
   kOther            // reg 42(3): a mediation agreement on a matter the Tribunal cannot hear
                     // (health or social care provision): carried out within 2 weeks

@@ -88,9 +88,9 @@ bool Evaluator::take(const engine::RecordedEvent& recorded) {
     case T::kCustodyEnded:
       return take_custody_event(recorded);
     case T::kAgreementCarriedOut:
-      return carried_out ||
-             reject(recorded, "no agreement made in mediation awaits being carried out "
-                              "(mediation_held with agreement other must come first)");
+      return carried_out || reject(recorded,
+                                   "no agreement made in mediation awaits being carried out "
+                                   "(mediation_held with agreement other must come first)");
     default:
       break;
   }

@@ -312,8 +312,9 @@ TEST_CASE("the first review of a plan transferred in counts among the annual rev
     events += line(moved, "review_decision", "2026-02-10", R"("outcome":"maintain")");
   }
   REQUIRE(box.ehcp("import - --as-of 2026-04-30", events).exit_code == 0);
-  const auto r = box.ehcp("report kpi --from 2026-01-01 --to 2026-03-31 --as-of 2026-04-30 "
-                          "--format json");
+  const auto r = box.ehcp(
+      "report kpi --from 2026-01-01 --to 2026-03-31 --as-of 2026-04-30 "
+      "--format json");
   REQUIRE(r.exit_code == 0);
   const auto pack = nlohmann::json::parse(r.out);
   const auto& reviews = indicator(pack, "annual_reviews_on_time");

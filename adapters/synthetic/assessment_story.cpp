@@ -13,32 +13,13 @@ namespace {
 
 using Kind = AssessmentOutcome::Kind;
 using office_days::after;
+using office_days::within_or_late;
 
 constexpr int kSixWeeks = 42;
 constexpr double kConsultationLate = 0.3;
 constexpr int kYoungPersonAge = 16;
 // The family's 15 days from the draft (the day it is served is day 1).
 constexpr int kRepresentationDays = 15;
-
-std::string_view request_source(Random& rng, int age) {
-  if (age >= kYoungPersonAge) {
-    static constexpr std::array<std::string_view, 4> kSources = {"young_person", "parent", "school",
-                                                                 "other"};
-    return kSources[rng.weighted(shape::kSourceFrom16)];
-  }
-  static constexpr std::array<std::string_view, 3> kSources = {"parent", "school", "other"};
-  return kSources[rng.weighted(shape::kSourceUnder16)];
-}
-
-// A working day within `limit` days after `from` if `on_time`, else after it, up to `latest`.
-engine::Date within_or_late(Random& rng, engine::Date from, bool on_time, int earliest, int limit,
-                            int latest) {
-  if (on_time) {
-    return std::min(after(rng, from, earliest, limit),
-                    office_days::on_or_before(from + date::days{limit}));
-  }
-  return after(rng, from, limit + 1, latest);
-}
 
 std::vector<AdviceAsked> ask_for_advice(CaseStory& c, engine::Date decision) {
   auto& rng = c.rng;
@@ -113,6 +94,16 @@ engine::Date make_plan(CaseStory& c, engine::Date issue, int delay) {
 }
 
 }  // namespace
+
+std::string_view request_source(Random& rng, int age) {
+  if (age >= kYoungPersonAge) {
+    static constexpr std::array<std::string_view, 4> kSources = {"young_person", "parent", "school",
+                                                                 "other"};
+    return kSources[rng.weighted(shape::kSourceFrom16)];
+  }
+  static constexpr std::array<std::string_view, 3> kSources = {"parent", "school", "other"};
+  return kSources[rng.weighted(shape::kSourceUnder16)];
+}
 
 AssessmentOutcome tell_assessment(CaseStory& c, engine::Date request) {
   auto& rng = c.rng;

@@ -9,7 +9,10 @@
 // progress on it.
 #pragma once
 
+#include <string_view>
+
 #include "adapters/synthetic/case_story.h"
+#include "adapters/synthetic/random.h"
 #include "engine/civil_date.h"
 
 namespace ehcp::adapters::synthetic {
@@ -22,5 +25,9 @@ struct AssessmentOutcome {
 
 // Writes the assessment of the request received on `request`. The case must be open by then.
 AssessmentOutcome tell_assessment(CaseStory& story, engine::Date request);
+
+// Who asks for an assessment or a re-assessment of a child `age` years old: parents, schools
+// or others, and from 16 the young person.
+std::string_view request_source(Random& rng, int age);
 
 }  // namespace ehcp::adapters::synthetic

@@ -2,9 +2,9 @@
 //
 // The synthetic case being written: its draft events, its own random stream, the child, who
 // works the case and where the child is educated. The stories (assessment_story.h,
-// plan_story.h, disagreement_story.h) add events in turn and keep these facts current as they
-// go, so a later story sees the setting and caseworker an earlier one left behind. One per
-// case; not shared.
+// plan_story.h, disagreement_story.h, move_story.h, reassessment_story.h, custody_story.h) add
+// events in turn and keep these facts current as they go, so a later story sees the setting and
+// caseworker an earlier one left behind. One per case; not shared.
 #pragma once
 
 #include <cstddef>

@@ -6,6 +6,7 @@
 #include "adapters/synthetic/assessment_story.h"
 #include "adapters/synthetic/case_story.h"
 #include "adapters/synthetic/caseload_shape.h"
+#include "adapters/synthetic/move_story.h"
 #include "adapters/synthetic/office_days.h"
 #include "adapters/synthetic/plan_story.h"
 
@@ -15,12 +16,8 @@ namespace {
 using Kind = AssessmentOutcome::Kind;
 using office_days::after;
 
-// Plans under the 2014 Regulations began on 1 September 2014.
-const engine::Date kFirstPlans = engine::make_date(2014, 9, 1);
-constexpr int kOldestLegacyPlanYears = 8;
-constexpr int kDaysPerYear = 365;
-constexpr int kYoungestWithPlanDays = 2 * kDaysPerYear;
 constexpr double kOpenedWithRequest = 0.85;
+constexpr double kOpenedWithTransfer = 0.7;
 constexpr double kClosedAfterNoPlan = 0.5;
 constexpr double kClosedAfterWithdrawal = 0.8;
 
@@ -38,24 +35,30 @@ void tell_legacy_plan(CaseStory& c, const Caseload& caseload, std::uint64_t numb
   c.child = make_child(rng, load, shape::kAgeOfLegacyPlans, number);
   c.setting = place_for(rng, c.child.year_group(load));
   c.open(load);
-  const engine::Date earliest =
-      std::max({kFirstPlans, c.child.dob + date::days{kYoungestWithPlanDays},
-                load - date::days{kOldestLegacyPlanYears * kDaysPerYear}});
-  const int span = std::max(0, static_cast<int>((load - earliest).count()));
-  const engine::Date made = office_days::on_or_before(earliest + date::days{rng.between(0, span)});
+  // Reviewed within the year before go-live, or overdue already (a backlog ehcp inherits).
+  const PlanHistory plan = earlier_plan(rng, c.child, load, shape::kLegacyReviewOverdueShare);
   JsonObject fields;
-  fields.date("made", std::min(made, load));
-  engine::Date anchor = std::min(made, load);
-  if ((load - anchor).count() > kDaysPerYear) {
-    // Reviewed within the year before go-live, or overdue already (a backlog ehcp inherits).
-    const engine::Date last =
-        load - date::days{rng.chance(shape::kLegacyReviewOverdueShare) ? rng.between(366, 540)
-                                                                       : rng.between(30, 364)};
-    anchor = std::max(anchor, office_days::on_or_before(last));
-    fields.date("last_reviewed", anchor);
+  fields.date("made", plan.made);
+  if (plan.last_reviewed) {
+    fields.date("last_reviewed", *plan.last_reviewed);
   }
   c.add(load, "plan_in_force", fields);
-  tell_plan(c, {load, anchor});
+  tell_plan(c, {load, plan.last_reviewed.value_or(plan.made)});
+}
+
+// A plan another LA made, transferred in with the child on the day a request would have come:
+// the case opened that day or a little before (the old LA gave notice), then the plan's life.
+void tell_transferred_plan(CaseStory& c, const Caseload& caseload, std::uint64_t number) {
+  auto& rng = c.rng;
+  const engine::Date transfer = caseload.timeline().request_day(number);
+  const engine::Date opened =
+      rng.chance(kOpenedWithTransfer)
+          ? transfer
+          : office_days::on_or_before(transfer - date::days{rng.between(3, 20)});
+  c.child = make_child(rng, opened, shape::kAgeOfLegacyPlans, number);
+  c.setting = place_for(rng, c.child.year_group(opened));
+  c.open(opened);
+  tell_plan(c, tell_transfer_in(c, transfer));
 }
 
 void close_case(CaseStory& c, engine::Date after_day, const char* reason) {
@@ -134,6 +137,8 @@ std::vector<GeneratedEvent> Caseload::make_case(std::uint64_t number) const {
   choose_team(story, *this);
   if (timeline_.is_legacy(number)) {
     tell_legacy_plan(story, *this, number);
+  } else if (story.rng.chance(shape::kTransferredInShare)) {
+    tell_transferred_plan(story, *this, number);
   } else {
     tell_request(story, *this, number);
   }

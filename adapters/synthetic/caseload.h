@@ -3,8 +3,9 @@
 // A synthetic caseload of N cases as of a date, for `ehcp generate`, `ehcp demo`, the tests
 // and the benchmarks: every line valid for `ehcp import --as-of` that date, all names invented.
 // Case n is one of the council's plans made before ehcp went live (loaded with plan_in_force)
-// or one of the requests received since (caseload_timeline.h); its child, team and caseworker
-// are drawn, then its stories are written (assessment_story.h, plan_story.h) and cut at the
+// or one of the cases arriving since (caseload_timeline.h): a request, or a plan transferred in
+// from another council; its child, team and caseworker are drawn, then its stories are written
+// (assessment_story.h, move_story.h, plan_story.h and the stories they tell) and cut at the
 // as-of date, so on that date there are assessments in progress, clocks overdue and due soon,
 // and reviews and transfers due. A case's content depends only on (seed, case number, N,
 // as-of), never on which other cases are made. The proportions: caseload_shape.h. Built once

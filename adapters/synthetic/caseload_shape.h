@@ -32,6 +32,20 @@
 //               in the autumn and amended to name the next setting: 80% before 15 February,
 //               72% before 31 March for post-16; some post-16 and special-school moves recorded
 //               as transfer_expected
+//   moves       1.5% of plans each year move out of the area (the LA aware 1-10 weeks ahead for
+//               75%, otherwise up to 6 weeks after; the plan sent on the move day or within the
+//               15 working days for 80%; 85% of cases then closed); 6% of the cases beginning
+//               after go-live are plans transferred in from another LA (the family told within
+//               6 weeks for 85%; 10% with a review already overdue)
+//   re-assess   2% of plans each year: 10% on the LA's own initiative, the rest asked for (decided
+//               within 15 days 85%, refused 30%); advice from education and the educational
+//               psychologist (health 50%, social care 30%); 10% leave the plan unchanged, the
+//               rest amended, 70% within 14 weeks of the decision; never across an amendment
+//   custody     0.6% of young people aged 14-17 with plans each year are detained (an
+//               establishment named 90%; the plan shared within 5 working days 80%), for 3
+//               weeks to 9 months; no plan is ceased during a detention
+// None of these last three is a published statistic: a few hundred children are held in youth
+// custody in England at any time, moves and re-assessments are not counted nationally.
 #pragma once
 
 #include <array>
@@ -132,5 +146,32 @@ inline constexpr double kTransferOnTime = 0.80;
 inline constexpr double kPost16TransferOnTime = 0.72;
 inline constexpr double kPost16Moves = 0.12;             // each year of Years 12 and 13 at college
 inline constexpr double kSpecialSchoolToCollege = 0.35;  // after Year 11
+
+// --- moves between LAs, re-assessment and custody (rules.md §5)
+inline constexpr double kMoveOutPerYear = 0.015;  // of plans, each year
+inline constexpr double kAwareBeforeMove = 0.75;  // told 1-10 weeks ahead; the rest after it
+inline constexpr double kPlanSentOnTime = 0.80;   // on the move day or within 15 working days
+inline constexpr double kClosedAfterMove = 0.85;
+inline constexpr double kTransferredInShare = 0.06;    // of the cases beginning after go-live
+inline constexpr double kTransferNoticeOnTime = 0.85;  // within 6 weeks of the transfer
+inline constexpr double kTransferredInReviewOverdue = 0.10;
+inline constexpr double kReassessmentPerYear = 0.02;         // of plans, each year
+inline constexpr double kReassessmentByLa = 0.10;            // the LA's own initiative: no request
+inline constexpr double kReassessmentDecisionOnTime = 0.85;  // within 15 days of the request
+inline constexpr double kReassessmentRefused = 0.30;
+inline constexpr double kReassessmentHealthAdvice = 0.5;
+inline constexpr double kReassessmentSocialCareAdvice = 0.3;
+inline constexpr double kReassessmentPlanUnchanged = 0.10;
+inline constexpr double kReassessmentPlanOnTime = 0.70;  // within 14 weeks of the decision
+inline constexpr int kCustodyFromAge = 14;
+inline constexpr int kCustodyToAge = 17;
+inline constexpr double kCustodyPerYear = 0.006;  // of young people of those ages with plans
+inline constexpr double kCustodyEstablishmentNamed = 0.9;
+inline constexpr double kCustodyPlanSharedOnTime = 0.8;  // within 5 working days
+struct DayRange {
+  int first;
+  int last;
+};
+inline constexpr DayRange kCustodyDays{21, 270};  // from the notification to the release
 
 }  // namespace ehcp::adapters::synthetic::shape

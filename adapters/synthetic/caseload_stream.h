@@ -28,7 +28,7 @@ struct StreamLimits {
   std::size_t window = 64;
 };
 
-// A little under the events a case yields on average (17.2 for seed 1 at 5,000 cases), for
+// A little under the events a case yields on average (17.5 for seed 1 at 5,000 cases), for
 // planning a stream by a target number of events: cases planned with it always reach the count.
 inline constexpr double kMeanEventsPerCase = 16.0;
 

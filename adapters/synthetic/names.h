@@ -2,8 +2,8 @@
 //
 // The names a synthetic caseload draws from. Given names are common first names; family names,
 // places (which name schools and colleges) and councils are invented, so no generated child,
-// caseworker, setting or council is a real one. Fixed lists, so a seed gives the same names on
-// every platform. Constants only.
+// caseworker, setting, council or establishment is a real one. Fixed lists, so a seed gives the
+// same names on every platform. Constants only.
 #pragma once
 
 #include <array>
@@ -54,5 +54,21 @@ inline constexpr std::array<std::string_view, 4> kAreas = {"North", "South", "Ea
 // What follows an invented stem in a council's name.
 inline constexpr std::array<std::string_view, 4> kCouncilKinds = {"Borough", "County", "City",
                                                                   "District"};
+
+// Other councils a child moves to or from: plainly invented names (the example LA configuration's
+// own council is Exampleshire, so none of these).
+inline constexpr std::array<std::string_view, 12> kOtherCouncils = {
+    "Sampleshire County Council",     "Placeholder Borough Council",
+    "Specimen City Council",          "Exampleton Borough Council",
+    "Samplebury District Council",    "Placeholder Vale Council",
+    "Example Downs District Council", "Specimen Heath Borough Council",
+    "Sampleford City Council",        "Exampleworth Metropolitan Borough Council",
+    "Placeholder-on-Sea Council",     "Specimenham County Council"};
+
+// Where a young person is detained: invented establishments of each kind (SI 2015/62).
+inline constexpr std::array<std::string_view, 6> kEstablishments = {
+    "Example Young Offender Institution",    "Sample Secure Training Centre",
+    "Placeholder Secure Children's Home",    "Specimen Secure School",
+    "Exampleton Young Offender Institution", "Samplebury Secure Children's Home"};
 
 }  // namespace ehcp::adapters::synthetic::names

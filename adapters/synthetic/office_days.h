@@ -19,4 +19,12 @@ engine::Date on_or_before(engine::Date d);
 // Monday would pile events on Mondays. `lo` 0 may give `d` itself when it is a working day.
 engine::Date after(Random& rng, engine::Date d, int lo, int hi);
 
+// The `n`th working day after `d` (`d` itself never counted; `d` when n is 0).
+engine::Date plus_working_days(engine::Date d, int n);
+
+// A working day within `limit` calendar days after `from` (at least about `earliest`) if
+// `on_time`, else after the limit, up to about `latest` days: a step done in time, or late.
+engine::Date within_or_late(Random& rng, engine::Date from, bool on_time, int earliest, int limit,
+                            int latest);
+
 }  // namespace ehcp::adapters::synthetic::office_days

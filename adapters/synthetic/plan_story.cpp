@@ -5,8 +5,11 @@
 #include <optional>
 
 #include "adapters/synthetic/caseload_shape.h"
+#include "adapters/synthetic/custody_story.h"
 #include "adapters/synthetic/disagreement_story.h"
+#include "adapters/synthetic/move_story.h"
 #include "adapters/synthetic/office_days.h"
+#include "adapters/synthetic/reassessment_story.h"
 #include "engine/academic_year.h"
 #include "engine/counting.h"
 #include "engine/phase_transfer.h"
@@ -32,6 +35,17 @@ constexpr int kTransferLookahead = 45;
 // A move the plan is amended for is known at least this long before its deadline.
 constexpr int kPlanningDays = 60;
 
+// A re-assessment is asked for at least this long before the review it comes before, so that
+// most are over by then (a longer one puts the review back).
+constexpr int kReassessmentDays = 150;
+// A detention begins at least this long before the review it comes before.
+constexpr int kCustodyBeforeReview = 14;
+// Plans under the 2014 Regulations began on 1 September 2014.
+const engine::Date kFirstPlans = engine::make_date(2014, 9, 1);
+constexpr int kOldestEarlierPlanYears = 8;
+constexpr int kDaysPerYear = 365;
+constexpr int kYoungestWithPlanDays = 2 * kDaysPerYear;
+
 // A move to a new setting the plan must be amended for.
 struct Move {
   int year = 0;           // the academic year before the move: the move is in September of year + 1
@@ -54,11 +68,20 @@ class PlanWriter {
       Date meeting =
           anchor_ + date::days{on_time ? rng_.between(280, 335) : rng_.between(336, 450)};
       meeting = not_before(meeting);
-      if (const auto move = next_move(meeting)) {
+      if (moves_away(meeting)) {
+        return;  // the plan is the new LA's now
+      }
+      const auto move = next_move(meeting);
+      // Before the review (a transfer's in the autumn): now and then a detention, a
+      // re-assessment, which may put the review back.
+      const Date review = move ? engine::academic_year_start(move->year) + date::days{14} : meeting;
+      detain(review);
+      reassess(review);
+      if (move) {
         anchor_ = transfer_review(*move);
         continue;
       }
-      const auto decision = annual_review(meeting);
+      const auto decision = annual_review(not_before(meeting));
       if (!decision) {
         return;  // the plan has ceased
       }
@@ -67,6 +90,54 @@ class PlanWriter {
   }
 
  private:
+  // Whether the family moves away before the review on `meeting`, at a yearly rate over the
+  // time to it; if so, writes the move, after everything written so far (a review, an appeal,
+  // a detention).
+  bool moves_away(Date meeting) {
+    const Date from = std::max(known_, anchor_);
+    const int days = static_cast<int>((meeting - from).count());
+    if (!rng_.chance(shape::kMoveOutPerYear * days / kDaysPerYear)) {
+      return false;
+    }
+    const Date move = std::max(after(rng_, from, 0, days),
+                               after(rng_, std::max(busy_until_, c_.draft.latest()), 14, 60));
+    tell_move_out(c_, known_, move);
+    return true;
+  }
+
+  // A young person of 14 to 17 detained for a while before the review, once the last detention
+  // is well over. The review may fall during it; a plan is not ceased then.
+  void detain(Date review) {
+    const Date from = std::max({known_, anchor_, detained_until_ + date::days{30}});
+    const int age = c_.child.age(from);
+    if (age < shape::kCustodyFromAge - 1 || age > shape::kCustodyToAge ||
+        !rng_.chance(shape::kCustodyPerYear)) {
+      return;
+    }
+    const int room = static_cast<int>((review - from).count()) - kCustodyBeforeReview;
+    if (room < 7) {
+      return;
+    }
+    const Date notified = after(rng_, from, 7, room);
+    const int age_then = c_.child.age(notified);
+    if (age_then >= shape::kCustodyFromAge && age_then <= shape::kCustodyToAge) {
+      detained_until_ = tell_custody(c_, notified);
+    }
+  }
+
+  // A re-assessment between the last amendment and the review, when there is room for one: it
+  // never overlaps an amendment, and the review waits for it (busy_until_).
+  void reassess(Date review) {
+    if (!rng_.chance(shape::kReassessmentPerYear)) {
+      return;
+    }
+    const Date from = std::max({known_, anchor_, busy_until_});
+    const int room = static_cast<int>((review - from).count()) - kReassessmentDays;
+    if (room >= 14) {
+      busy_until_ = tell_reassessment(c_, after(rng_, from, 14, room));
+    }
+  }
+
   // The earliest a meeting can be: after the plan is known and any amendment is done.
   Date not_before(Date meeting) {
     if (meeting < known_ + date::days{5}) {
@@ -152,7 +223,8 @@ class PlanWriter {
   // An annual review; the decision's day, or nullopt when it ceased the plan.
   std::optional<Date> annual_review(Date meeting) {
     const Date held = hold_meeting(meeting);
-    if (rng_.chance(cease_chance(held))) {
+    // Never during a detention (CFA s74): the review goes ahead, the plan is kept.
+    if (rng_.chance(cease_chance(held)) && held > detained_until_) {
       cease(decide(held, "cease"));
       return std::nullopt;
     }
@@ -209,7 +281,10 @@ class PlanWriter {
       meeting = std::max(meeting, recorded + date::days{7});
     }
     // A plan loaded during its transfer year: the review goes ahead soon after go-live.
-    meeting = meeting < known_ + date::days{5} ? after(rng_, known_, 5, 30) : not_before(meeting);
+    meeting = meeting < known_ + date::days{5}
+                  ? office_days::on_or_after(
+                        std::max(after(rng_, known_, 5, 30), busy_until_ + date::days{7}))
+                  : not_before(meeting);
     const Date decision = decide(hold_meeting(meeting), "amend");
     const Date notice = after(rng_, decision, 0, 7);
     c_.add(notice, "amendment_notice_issued");
@@ -248,7 +323,8 @@ class PlanWriter {
   Random& rng_;
   Date known_;
   Date anchor_;
-  Date busy_until_{};           // the last amendment's end: the next review waits for it
+  Date busy_until_{};           // the last amendment's or re-assessment's end: the review waits
+  Date detained_until_{};       // the end of the latest detention
   int handled_year_ = INT_MIN;  // the latest transfer year written
   int checked_year_ = INT_MIN;  // the latest year checked for a move the engine cannot derive
 };
@@ -256,5 +332,21 @@ class PlanWriter {
 }  // namespace
 
 void tell_plan(CaseStory& story, PlanStart start) { PlanWriter(story, start).run(); }
+
+PlanHistory earlier_plan(Random& rng, const ChildProfile& child, engine::Date on,
+                         double review_overdue) {
+  const Date earliest = std::max({kFirstPlans, child.dob + date::days{kYoungestWithPlanDays},
+                                  on - date::days{kOldestEarlierPlanYears * kDaysPerYear}});
+  const int span = std::max(0, static_cast<int>((on - earliest).count()));
+  PlanHistory plan{
+      std::min(office_days::on_or_before(earliest + date::days{rng.between(0, span)}), on), {}};
+  if ((on - plan.made).count() > kDaysPerYear) {
+    // Reviewed within the year before, or overdue already (a backlog inherited).
+    const Date last =
+        on - date::days{rng.chance(review_overdue) ? rng.between(366, 540) : rng.between(30, 364)};
+    plan.last_reviewed = std::max(plan.made, office_days::on_or_before(last));
+  }
+  return plan;
+}
 
 }  // namespace ehcp::adapters::synthetic

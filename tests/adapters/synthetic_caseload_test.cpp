@@ -1,6 +1,7 @@
 // tests for adapters/synthetic/: the same seed gives the same bytes, each case's events are in
-// date order and never after the as-of date, every case is one the machines accept, and a
-// council-sized caseload has the shape caseload_shape.h documents.
+// date order and never after the as-of date, every case is one the machines accept, a
+// council-sized caseload has the shape caseload_shape.h documents, and moves, re-assessments
+// and detentions fall where the law and the other stories let them.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -15,6 +16,7 @@
 #include "adapters/synthetic/caseload_stream.h"
 #include "adapters/synthetic/caseload_writer.h"
 #include "engine/case_record.h"
+#include "engine/event_validation.h"
 #include "workflows/case_evaluator.h"
 
 using namespace ehcp;
@@ -58,7 +60,8 @@ engine::Date day_of(const std::string& line, const std::string& key = "on") {
   return *d;
 }
 
-// Decodes and evaluates every case as the importer would; the reasons of any rejected.
+// Decodes and evaluates every case as the importer would; the reasons of any rejected, and the
+// warnings no story should give (a plan ceased during a detention, sent ahead of a move).
 std::vector<std::string> rejections(const Caseload& caseload) {
   const auto config = adapters::config::default_la_config();
   REQUIRE(config.ok());
@@ -73,6 +76,10 @@ std::vector<std::string> rejections(const Caseload& caseload) {
         out.push_back(e.json + ": " + event.status().message());
         continue;
       }
+      // As the importer checks it: `aware_on` no more than `on` after the as-of date.
+      if (auto late = engine::after_as_of_problem(event.value(), caseload.options().as_of)) {
+        out.push_back(e.json + ": " + *late);
+      }
       events.push_back({static_cast<std::int64_t>(events.size() + 1), std::move(event).value()});
     }
     engine::sort_for_replay(events);
@@ -80,6 +87,12 @@ std::vector<std::string> rejections(const Caseload& caseload) {
         workflows::evaluate_case(events, config.value().rules, config.value().calendar);
     if (evaluation.rejection) {
       out.push_back(caseload.ref(n) + ": " + evaluation.rejection->reason);
+    }
+    for (const auto& warning : evaluation.view.warnings) {
+      if (warning.text.find("detained") != std::string::npos ||
+          warning.text.find("no move out of the area") != std::string::npos) {
+        out.push_back(caseload.ref(n) + ": warning: " + warning.text);
+      }
     }
   }
   return out;
@@ -137,6 +150,8 @@ TEST_CASE("each case opens first, runs in date order and has nothing after the a
 
 TEST_CASE("every generated case is accepted by the statutory machines, whatever the as-of date") {
   CHECK(rejections(caseload_of(800, 11)).empty());
+  // Enough cases for every kind of move, re-assessment and detention.
+  CHECK(rejections(caseload_of(6000, 13)).empty());
   // Before and during the coronavirus rules (May-September 2020), and on a 29 February.
   for (const auto as_of : {engine::make_date(2018, 1, 1), engine::make_date(2020, 6, 15),
                            engine::make_date(2024, 2, 29)}) {
@@ -231,6 +246,24 @@ TEST_CASE("a council's caseload has the documented shape") {
   CHECK(count["appeal_lodged"] > static_cast<int>(kCases / 250));
   CHECK(count["appeal_decided:allowed"] > 0);
   CHECK(count["appeal_decided:withdrawn"] > 0);
+  // Moves out, at about 1.5% of plans a year (the reviews decided stand for the plan-years).
+  const double reviews = count["review_decision"];
+  CHECK(count["moved_out"] / reviews ==
+        Approx(adapters::synthetic::shape::kMoveOutPerYear).margin(0.006));
+  CHECK(count["plan_transferred"] > count["moved_out"] * 9 / 10);
+  // Plans transferred in: 6% of the cases beginning after go-live, most notified in time.
+  const int later_cases = static_cast<int>(kCases) - count["plan_in_force"];
+  CHECK(static_cast<double>(count["transferred_in"]) / later_cases ==
+        Approx(adapters::synthetic::shape::kTransferredInShare).margin(0.02));
+  CHECK(count["transfer_notice_sent"] > count["transferred_in"] * 9 / 10);
+  // Re-assessments, about 2% of plans a year, most re-assessing; detentions, rare.
+  CHECK(count["reassessment_requested"] / reviews ==
+        Approx(adapters::synthetic::shape::kReassessmentPerYear).margin(0.008));
+  CHECK(count["reassessment_decision:refuse"] > 0);
+  CHECK(count["reassessment_decision:assess"] > 2 * count["reassessment_decision:refuse"]);
+  CHECK(count["custody_notified"] > 0);
+  CHECK(count["custody_notified"] < count["plan_in_force"] / 100);
+  CHECK(count["custody_plan_shared"] + 1 >= count["custody_notified"]);
   // Children: about 72% boys, DfE codes, year groups from the date of birth.
   CHECK(share("case_opened:M", "case_opened") == Approx(0.72).margin(0.03));
   CHECK(ethnicities.count("WBRI") == 1);
@@ -240,6 +273,121 @@ TEST_CASE("a council's caseload has the documented shape") {
   CHECK(first_request < caseload.timeline().go_live() + date::days{14});
   CHECK(last_request > kAsOf - date::days{14});
   CHECK(in_progress > 50);
+}
+
+namespace {
+
+int age_on(engine::Date dob, engine::Date on) {
+  const date::year_month_day born{dob};
+  const date::year_month_day today{on};
+  const int years = static_cast<int>(today.year()) - static_cast<int>(born.year());
+  const bool before_birthday =
+      today.month() < born.month() || (today.month() == born.month() && today.day() < born.day());
+  return before_birthday ? years - 1 : years;
+}
+
+}  // namespace
+
+TEST_CASE("moves, re-assessments and detentions fall where the law and the other stories allow") {
+  const std::uint64_t kCases = 4000;
+  const Caseload caseload = caseload_of(kCases, 2);
+  std::map<std::string, int> count;
+  for (std::uint64_t n = 1; n <= kCases; ++n) {
+    std::optional<engine::Date> dob;
+    std::optional<engine::Date> moved;     // moved out of the area
+    std::optional<engine::Date> detained;  // told of a detention not yet ended
+    bool plan = false;
+    bool amending = false;     // an amendment notice awaiting its amended plan
+    bool reassessing = false;  // a re-assessment not yet at its outcome
+    for (const auto& e : caseload.make_case(n)) {
+      const std::string type = field(e.json, "type");
+      const std::string outcome = field(e.json, "outcome");
+      ++count[type];
+      if (moved) {
+        // The plan's life here ends with the move: the plan sent on, the case closed, no more.
+        CHECK((type == "plan_transferred" || type == "case_closed"));
+      }
+      if (type == "case_opened") {
+        dob = day_of(e.json, "dob");
+      } else if (type == "plan_in_force" || type == "final_plan_issued") {
+        plan = true;
+      } else if (type == "transferred_in") {
+        CHECK_FALSE(plan);
+        CHECK_FALSE(field(e.json, "from_la").empty());
+        CHECK(day_of(e.json, "made") <= e.on);
+        plan = true;
+      } else if (type == "moved_out") {
+        CHECK(plan);
+        CHECK_FALSE(detained);
+        CHECK_FALSE(reassessing);
+        CHECK_FALSE(field(e.json, "to_la").empty());
+        const engine::Date aware =
+            field(e.json, "aware_on").empty() ? e.on : day_of(e.json, "aware_on");
+        CHECK(aware <= kAsOf);
+        ++count[aware < e.on ? "aware:before" : "aware:after"];
+        moved = e.on;
+      } else if (type == "plan_transferred") {
+        REQUIRE(moved);
+        CHECK(e.on >= *moved);
+      } else if (type == "plan_ceased") {
+        CHECK_FALSE(detained);
+      } else if (type == "custody_notified") {
+        REQUIRE(dob);
+        CHECK(plan);
+        CHECK_FALSE(detained);
+        const int age = age_on(*dob, e.on);
+        CHECK(age >= 14);
+        CHECK(age <= 17);
+        detained = e.on;
+      } else if (type == "custody_plan_shared") {
+        CHECK(detained);
+      } else if (type == "custody_ended") {
+        CHECK(detained);
+        detained.reset();
+      } else if (type == "amendment_notice_issued") {
+        CHECK_FALSE(reassessing);
+        amending = true;
+      } else if (type == "amendment_withdrawn") {
+        amending = false;
+      } else if (type == "amended_plan_issued") {
+        if (amending) {
+          amending = false;
+        } else {
+          CHECK(reassessing);
+          reassessing = false;
+          ++count["reassessment:amended"];
+        }
+      } else if (type == "reassessment_requested") {
+        CHECK(plan);
+        CHECK_FALSE(amending);
+        CHECK_FALSE(reassessing);
+        reassessing = true;
+      } else if (type == "reassessment_decision") {
+        if (!reassessing) {
+          CHECK(outcome == "assess");  // the LA's own decision to re-assess
+          CHECK(plan);
+          CHECK_FALSE(amending);
+          ++count["reassessment:own"];
+        }
+        ++count["reassessment:" + outcome];
+        reassessing = outcome == "assess";
+      } else if (type == "issue_decision" && reassessing) {
+        CHECK(outcome == "no_plan");  // the plan left as it is
+        ++count["reassessment:unchanged"];
+        reassessing = false;
+      }
+    }
+  }
+  for (const char* kind :
+       {"moved_out", "aware:before", "aware:after", "plan_transferred", "transferred_in",
+        "transfer_notice_sent", "reassessment_requested", "reassessment:own", "reassessment:refuse",
+        "reassessment:amended", "reassessment:unchanged", "advice_requested", "custody_notified",
+        "custody_plan_shared", "custody_ended"}) {
+    INFO(kind);
+    CHECK(count[kind] > 0);
+  }
+  CHECK(count["aware:before"] > count["aware:after"]);
+  CHECK(count["reassessment:amended"] > count["reassessment:unchanged"]);
 }
 
 TEST_CASE(
@@ -275,8 +423,8 @@ TEST_CASE(
   }
   CHECK(overdue > 10);
   CHECK(due_soon > 10);
-  for (const char* clock :
-       {"decision_to_assess", "advice", "final_plan", "annual_review", "phase_transfer"}) {
+  for (const char* clock : {"decision_to_assess", "advice", "final_plan", "annual_review",
+                            "phase_transfer", "transfer_in_review"}) {
     CHECK(open_by_clock[clock] > 0);
   }
 }

@@ -1,11 +1,14 @@
-// tests for the parts of adapters/synthetic/: teams at council and national scale, the JSON
-// written by hand, and the random stream's ranges.
+// tests for the parts of adapters/synthetic/: teams at council and national scale, the other
+// councils and establishments named, the JSON written by hand, the random stream's ranges and
+// the office days.
 #include <set>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "adapters/synthetic/json_object.h"
+#include "adapters/synthetic/names.h"
+#include "adapters/synthetic/office_days.h"
 #include "adapters/synthetic/random.h"
 #include "adapters/synthetic/team_plan.h"
 
@@ -47,6 +50,51 @@ TEST_CASE("a team's caseworkers have different family names") {
     families.insert(name.substr(name.find(' ') + 1));
   }
   CHECK(families.size() == TeamPlan::kCaseworkersPerTeam);
+}
+
+TEST_CASE("the councils children move between and the establishments are plainly invented") {
+  namespace names = adapters::synthetic::names;
+  const auto invented = [](std::string_view name) {
+    for (const std::string_view stem : {"Example", "Sample", "Placeholder", "Specimen"}) {
+      if (name.starts_with(stem)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  std::set<std::string_view> councils;
+  for (const auto council : names::kOtherCouncils) {
+    CHECK(invented(council));
+    CHECK(council.ends_with(" Council"));
+    // Never the example configuration's own council.
+    CHECK(council.find("Exampleshire") == std::string_view::npos);
+    councils.insert(council);
+  }
+  CHECK(councils.size() == names::kOtherCouncils.size());
+  for (const auto establishment : names::kEstablishments) {
+    CHECK(invented(establishment));
+  }
+}
+
+TEST_CASE("office days count working days and place a step in time or late") {
+  namespace office_days = adapters::synthetic::office_days;
+  // Friday 18 December 2026: the 5th working day after it is Tuesday 29 December, past
+  // Christmas Day (Friday) and Boxing Day's substitute (Monday 28 December).
+  const engine::Date friday = engine::make_date(2026, 12, 18);
+  CHECK(office_days::plus_working_days(friday, 0) == friday);
+  CHECK(office_days::plus_working_days(friday, 1) == engine::make_date(2026, 12, 21));
+  CHECK(office_days::plus_working_days(friday, 5) == engine::make_date(2026, 12, 29));
+  Random rng(9);
+  const engine::Date from = engine::make_date(2026, 3, 2);
+  for (int i = 0; i < 200; ++i) {
+    const engine::Date in_time = office_days::within_or_late(rng, from, true, 3, 15, 40);
+    CHECK(in_time > from);
+    CHECK(in_time <= from + date::days{15});
+    CHECK(office_days::is_open(in_time));
+    const engine::Date late = office_days::within_or_late(rng, from, false, 3, 15, 40);
+    CHECK(late > from + date::days{14});
+    CHECK(office_days::is_open(late));
+  }
 }
 
 TEST_CASE("JSON written by hand escapes what it must and parses back") {

@@ -1,5 +1,6 @@
 // Integration tests of `ehcp generate` through the real binary: a generated caseload piped
-// into `ehcp import`, the same bytes for the same seed, and usage errors naming the flag.
+// into `ehcp import`, moves, re-assessments and detentions in it, the same bytes for the same
+// seed, and usage errors naming the flag.
 #include <algorithm>
 #include <cstdlib>
 
@@ -14,6 +15,16 @@ namespace {
 
 std::size_t lines_of(const std::string& text) {
   return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+// How many events of `type` the JSON Lines hold.
+std::size_t events_of(const std::string& text, const std::string& type) {
+  const std::string needle = "\"type\":\"" + type + "\"";
+  std::size_t n = 0;
+  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) {
+    ++n;
+  }
+  return n;
 }
 
 }  // namespace
@@ -36,6 +47,43 @@ TEST_CASE("a generated caseload piped into import is taken whole, and case list 
   REQUIRE(list.exit_code == 0);
   CHECK(lines_of(list.out) == 2001);  // the header and every case
   CHECK(list.out.find("EHC-0002000,") != std::string::npos);
+}
+
+TEST_CASE("a generated caseload moves plans between LAs, re-assesses, detains, and imports whole") {
+  Sandbox box;
+  REQUIRE(box.ehcp("init").exit_code == 0);
+  const std::string file = box.path("caseload.jsonl").string();
+  REQUIRE(box.ehcp("generate --cases 5000 --seed 7 --as-of 2026-11-25 --out " + file).exit_code ==
+          0);
+  const std::string text = slurp(file);
+  // About 1.5% of some 9,000 plan-years move away, 6% of 2,250 later cases arrive with a plan,
+  // 2% of plan-years are re-assessed, and a few young people are detained.
+  CHECK(events_of(text, "moved_out") > 80);
+  CHECK(events_of(text, "moved_out") < 250);
+  CHECK(events_of(text, "plan_transferred") > 70);
+  CHECK(events_of(text, "transferred_in") > 80);
+  CHECK(events_of(text, "transferred_in") < 220);
+  CHECK(events_of(text, "transfer_notice_sent") > 70);
+  CHECK(events_of(text, "reassessment_requested") > 90);
+  CHECK(events_of(text, "reassessment_requested") < 300);
+  CHECK(events_of(text, "reassessment_decision") > events_of(text, "reassessment_requested"));
+  CHECK(events_of(text, "custody_notified") > 0);
+  CHECK(events_of(text, "custody_notified") < 50);
+  CHECK(events_of(text, "custody_plan_shared") > 0);
+  CHECK(text.find("\"aware_on\":") != std::string::npos);
+  CHECK(text.find("\"from_la\":") != std::string::npos);
+  auto imported = box.ehcp("import " + file + " --as-of 2026-11-25");
+  CHECK(imported.exit_code == 0);
+  CHECK(imported.err.empty());
+  CHECK(imported.out.find("for 5000 case(s)") != std::string::npos);
+  // Their clocks are reported like any other: a plan to send on, a notice to give, a review.
+  auto report = box.ehcp("report breaches --format json --as-of 2026-11-25");
+  REQUIRE(report.exit_code == 0);
+  const auto reported = [&](const char* clock) {
+    return report.out.find(std::string("\"") + clock) != std::string::npos;
+  };
+  CHECK((reported("transfer_out") || reported("transfer_in_") || reported("reassessment_") ||
+         reported("custody_share_plan")));
 }
 
 TEST_CASE("generate writes the same bytes for the same seed, to standard output or --out") {

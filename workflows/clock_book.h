@@ -20,6 +20,9 @@ class ClockBook {
  public:
   ClockBook(const engine::RuleBook& rules, const engine::Calendar& calendar)
       : rules_(rules), calendar_(calendar) {}
+  // The book keeps references to both: a temporary would dangle once the statement ends.
+  ClockBook(const engine::RuleBook& rules, engine::Calendar&& calendar) = delete;
+  ClockBook(engine::RuleBook&& rules, const engine::Calendar& calendar) = delete;
 
   // Opens clock `name` of `workflow` starting on `start`, due by the rule pack in force then.
   // Fails when no pack has a rule for it (a rule pack that lost a clock is a configuration

@@ -53,29 +53,30 @@ TEST_CASE("a generated caseload moves plans between LAs, re-assesses, detains, a
   Sandbox box;
   REQUIRE(box.ehcp("init").exit_code == 0);
   const std::string file = box.path("caseload.jsonl").string();
-  REQUIRE(box.ehcp("generate --cases 5000 --seed 7 --as-of 2026-11-25 --out " + file).exit_code ==
+  REQUIRE(box.ehcp("generate --cases 2000 --seed 7 --as-of 2026-11-25 --out " + file).exit_code ==
           0);
   const std::string text = slurp(file);
-  // About 1.5% of some 9,000 plan-years move away, 6% of 2,250 later cases arrive with a plan,
-  // 2% of plan-years are re-assessed, and a few young people are detained.
-  CHECK(events_of(text, "moved_out") > 80);
-  CHECK(events_of(text, "moved_out") < 250);
-  CHECK(events_of(text, "plan_transferred") > 70);
-  CHECK(events_of(text, "transferred_in") > 80);
-  CHECK(events_of(text, "transferred_in") < 220);
-  CHECK(events_of(text, "transfer_notice_sent") > 70);
-  CHECK(events_of(text, "reassessment_requested") > 90);
-  CHECK(events_of(text, "reassessment_requested") < 300);
+  // About 1.5% of some 3,600 plan-years move away, 6% of 900 later cases arrive with a plan, 2%
+  // of plan-years are re-assessed, and a few young people are detained (seed 7 gives 56, 63, 72
+  // and 4; the adapter tests check the proportions on larger caseloads).
+  CHECK(events_of(text, "moved_out") > 30);
+  CHECK(events_of(text, "moved_out") < 100);
+  CHECK(events_of(text, "plan_transferred") > 25);
+  CHECK(events_of(text, "transferred_in") > 30);
+  CHECK(events_of(text, "transferred_in") < 90);
+  CHECK(events_of(text, "transfer_notice_sent") > 25);
+  CHECK(events_of(text, "reassessment_requested") > 35);
+  CHECK(events_of(text, "reassessment_requested") < 120);
   CHECK(events_of(text, "reassessment_decision") > events_of(text, "reassessment_requested"));
   CHECK(events_of(text, "custody_notified") > 0);
-  CHECK(events_of(text, "custody_notified") < 50);
+  CHECK(events_of(text, "custody_notified") < 20);
   CHECK(events_of(text, "custody_plan_shared") > 0);
   CHECK(text.find("\"aware_on\":") != std::string::npos);
   CHECK(text.find("\"from_la\":") != std::string::npos);
   auto imported = box.ehcp("import " + file + " --as-of 2026-11-25");
   CHECK(imported.exit_code == 0);
   CHECK(imported.err.empty());
-  CHECK(imported.out.find("for 5000 case(s)") != std::string::npos);
+  CHECK(imported.out.find("for 2000 case(s)") != std::string::npos);
   // Their clocks are reported like any other: a plan to send on, a notice to give, a review.
   auto report = box.ehcp("report breaches --format json --as-of 2026-11-25");
   REQUIRE(report.exit_code == 0);

@@ -24,7 +24,8 @@ engine::Event event(engine::Date on, Body body) {
 TEST_CASE("the plan is shared within 5 working days of the notification, Easter skipped",
           "[custody]") {
   const auto rules = test::rules_with_moves();
-  workflows::ClockBook book(rules, engine::Calendar{});
+  const engine::Calendar calendar;  // the book keeps a reference: it must outlive it
+  workflows::ClockBook book(rules, calendar);
   // Told Wed 24 Mar 2027: Thu 25 (1), Good Friday, Easter Monday, Tue 30 (2), Wed 31 (3),
   // Thu 1 Apr (4), Fri 2 Apr (5).
   CustodyWorkflow custody(book, make_date(2027, 3, 24), true);
@@ -49,7 +50,8 @@ TEST_CASE("the plan is shared within 5 working days of the notification, Easter 
 
 TEST_CASE("released before the plan was shared, the duty ends with the release", "[custody]") {
   const auto rules = test::rules_with_moves();
-  workflows::ClockBook book(rules, engine::Calendar{});
+  const engine::Calendar calendar;  // the book keeps a reference: it must outlive it
+  workflows::ClockBook book(rules, calendar);
   // Told Wed 23 Dec 2026: Thu 24 (1), Christmas, Boxing Day's substitute Mon 28, Tue 29 (2),
   // Wed 30 (3), Thu 31 (4), New Year's Day, Mon 4 Jan 2027 (5).
   CustodyWorkflow custody(book, make_date(2026, 12, 23), true);
@@ -63,7 +65,8 @@ TEST_CASE("released before the plan was shared, the duty ends with the release",
 
 TEST_CASE("with no plan in force a detention has nothing to share", "[custody]") {
   const auto rules = test::rules_with_moves();
-  workflows::ClockBook book(rules, engine::Calendar{});
+  const engine::Calendar calendar;  // the book keeps a reference: it must outlive it
+  workflows::ClockBook book(rules, calendar);
   CustodyWorkflow custody(book, make_date(2026, 5, 4), false);
   CHECK(book.clocks().empty());
   CHECK(custody.state() == "detained");

@@ -37,7 +37,8 @@ const engine::Clock& only(const workflows::ClockBook& book, const std::string& n
 
 TEST_CASE("known 15 working days ahead, the plan is due to go on the day of the move", "[move]") {
   const auto rules = test::rules_with_moves();
-  workflows::ClockBook book(rules, engine::Calendar{});
+  const engine::Calendar calendar;  // the book keeps a reference: it must outlive it
+  workflows::ClockBook book(rules, calendar);
   // Aware Mon 12 Jan 2026; its 15th working day is Fri 30 Jan, before the move on Mon 2 Mar.
   MoveOutWorkflow move(book, make_date(2026, 3, 2), make_date(2026, 1, 12), true);
   REQUIRE(move.status().ok());
@@ -62,7 +63,8 @@ TEST_CASE("known 15 working days ahead, the plan is due to go on the day of the 
 
 TEST_CASE("told late, the old LA has 15 working days beginning with the day it knew", "[move]") {
   const auto rules = test::rules_with_moves();
-  workflows::ClockBook book(rules, engine::Calendar{});
+  const engine::Calendar calendar;  // the book keeps a reference: it must outlive it
+  workflows::ClockBook book(rules, calendar);
   // Aware Mon 14 Dec 2026, move Mon 21 Dec: 14-18 Dec (5), 21-24 (9), Christmas Day, Boxing
   // Day's substitute Mon 28, 29-31 (12), New Year's Day, Mon 4-Wed 6 Jan 2027 (15).
   MoveOutWorkflow move(book, make_date(2026, 12, 21), make_date(2026, 12, 14), true);
@@ -79,7 +81,8 @@ TEST_CASE("told late, the old LA has 15 working days beginning with the day it k
 TEST_CASE("learning of a move after it, the 15 working days run from the day the LA learned",
           "[move]") {
   const auto rules = test::rules_with_moves();
-  workflows::ClockBook book(rules, engine::Calendar{});
+  const engine::Calendar calendar;  // the book keeps a reference: it must outlive it
+  workflows::ClockBook book(rules, calendar);
   // Moved Mon 1 Jun 2026, aware Wed 10 Jun: 10-12 (3), 15-19 (8), 22-26 (13), 29-30 (15).
   MoveOutWorkflow move(book, make_date(2026, 6, 1), make_date(2026, 6, 10), true);
   const auto& clock = only(book, "transfer_out");
@@ -92,7 +95,8 @@ TEST_CASE("learning of a move after it, the 15 working days run from the day the
 
 TEST_CASE("a move without a plan has nothing to send", "[move]") {
   const auto rules = test::rules_with_moves();
-  workflows::ClockBook book(rules, engine::Calendar{});
+  const engine::Calendar calendar;  // the book keeps a reference: it must outlive it
+  workflows::ClockBook book(rules, calendar);
   MoveOutWorkflow move(book, make_date(2026, 4, 1), make_date(2026, 4, 1), false);
   REQUIRE(move.status().ok());
   CHECK(book.clocks().empty());
@@ -104,7 +108,8 @@ TEST_CASE("a move without a plan has nothing to send", "[move]") {
 
 TEST_CASE("a plan transferred in is notified within 6 weeks, once", "[move]") {
   const auto rules = test::rules_with_moves();
-  workflows::ClockBook book(rules, engine::Calendar{});
+  const engine::Calendar calendar;  // the book keeps a reference: it must outlive it
+  workflows::ClockBook book(rules, calendar);
   MoveInWorkflow move(book, make_date(2026, 11, 2));
   REQUIRE(move.status().ok());
   CHECK(only(book, "transfer_in_notice").due == make_date(2026, 12, 14));
@@ -119,7 +124,8 @@ TEST_CASE("a plan transferred in is notified within 6 weeks, once", "[move]") {
 
 TEST_CASE("a transfer in whose notice never came ends with the case", "[move]") {
   const auto rules = test::rules_with_moves();
-  workflows::ClockBook book(rules, engine::Calendar{});
+  const engine::Calendar calendar;  // the book keeps a reference: it must outlive it
+  workflows::ClockBook book(rules, calendar);
   MoveInWorkflow move(book, make_date(2026, 11, 2));
   move.close(make_date(2027, 1, 4));
   CHECK(only(book, "transfer_in_notice").status_on(make_date(2027, 1, 4)) ==

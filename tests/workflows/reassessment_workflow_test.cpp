@@ -34,7 +34,8 @@ const engine::Clock* find(const workflows::ClockBook& book, const std::string& n
 TEST_CASE("a request is decided within 15 days, then the plan follows within 14 weeks",
           "[reassessment]") {
   const auto rules = test::rules_with_moves();
-  workflows::ClockBook book(rules, engine::Calendar{});
+  const engine::Calendar calendar;  // the book keeps a reference: it must outlive it
+  workflows::ClockBook book(rules, calendar);
   ReassessmentWorkflow r(book, event(make_date(2026, 10, 1), engine::ReassessmentRequested{}));
   REQUIRE(r.status().ok());
   CHECK(r.state() == "awaiting_decision");
@@ -78,7 +79,8 @@ TEST_CASE("a request is decided within 15 days, then the plan follows within 14 
 
 TEST_CASE("a refusal to re-assess ends it with no plan clock", "[reassessment]") {
   const auto rules = test::rules_with_moves();
-  workflows::ClockBook book(rules, engine::Calendar{});
+  const engine::Calendar calendar;  // the book keeps a reference: it must outlive it
+  workflows::ClockBook book(rules, calendar);
   ReassessmentWorkflow r(book, event(make_date(2026, 10, 1), engine::ReassessmentRequested{}));
   REQUIRE(r.apply(event(make_date(2026, 10, 17),
                         engine::ReassessmentDecision{engine::AssessmentOutcome::kRefuse}))
@@ -92,7 +94,8 @@ TEST_CASE("a refusal to re-assess ends it with no plan clock", "[reassessment]")
 
 TEST_CASE("the LA's own decision to re-assess starts with the 14 weeks", "[reassessment]") {
   const auto rules = test::rules_with_moves();
-  workflows::ClockBook book(rules, engine::Calendar{});
+  const engine::Calendar calendar;  // the book keeps a reference: it must outlive it
+  workflows::ClockBook book(rules, calendar);
   ReassessmentWorkflow r(book,
                          event(make_date(2026, 3, 2),
                                engine::ReassessmentDecision{engine::AssessmentOutcome::kAssess}));
@@ -105,7 +108,8 @@ TEST_CASE("the LA's own decision to re-assess starts with the 14 weeks", "[reass
 TEST_CASE("deciding to leave the plan as it is ends the 14 weeks and the advice still awaited",
           "[reassessment]") {
   const auto rules = test::rules_with_moves();
-  workflows::ClockBook book(rules, engine::Calendar{});
+  const engine::Calendar calendar;  // the book keeps a reference: it must outlive it
+  workflows::ClockBook book(rules, calendar);
   ReassessmentWorkflow r(book, event(make_date(2026, 3, 2), engine::ReassessmentDecision{}));
   REQUIRE(r.apply(event(make_date(2026, 3, 5),
                         engine::AdviceRequested{"health", engine::AdviceService::kHealth}))
@@ -124,7 +128,8 @@ TEST_CASE("deciding to leave the plan as it is ends the 14 weeks and the advice 
 
 TEST_CASE("a re-assessment refuses what cannot happen where it stands", "[reassessment]") {
   const auto rules = test::rules_with_moves();
-  workflows::ClockBook book(rules, engine::Calendar{});
+  const engine::Calendar calendar;  // the book keeps a reference: it must outlive it
+  workflows::ClockBook book(rules, calendar);
   ReassessmentWorkflow r(book, event(make_date(2026, 3, 2), engine::ReassessmentRequested{}));
   auto s =
       r.apply(event(make_date(2026, 3, 3),

@@ -58,7 +58,8 @@ const engine::Clock* find(const workflows::ClockBook& book, const std::string& n
 
 TEST_CASE("a review opens its clocks from the anchor and the meeting", "[review]") {
   const auto rules = review_rules();
-  workflows::ClockBook book(rules, engine::Calendar{});
+  const engine::Calendar calendar;  // the book keeps a reference: it must outlive it
+  workflows::ClockBook book(rules, calendar);
   ReviewWorkflow review(book, make_date(2025, 3, 10));
   CHECK(review.state() == "awaiting_meeting");
   REQUIRE(find(book, "annual_review") != nullptr);
@@ -83,7 +84,8 @@ TEST_CASE("a review opens its clocks from the anchor and the meeting", "[review]
 
 TEST_CASE("an amend decision is met by its amendment notice (Devon 2022)", "[review]") {
   const auto rules = review_rules();
-  workflows::ClockBook book(rules, engine::Calendar{});
+  const engine::Calendar calendar;  // the book keeps a reference: it must outlive it
+  workflows::ClockBook book(rules, calendar);
   ReviewWorkflow review(book, make_date(2025, 3, 10));
   REQUIRE(review.apply(event(make_date(2026, 2, 9), engine::ReviewMeetingHeld{})).ok());
   REQUIRE(review
@@ -112,7 +114,8 @@ TEST_CASE("an amend decision is met by its amendment notice (Devon 2022)", "[rev
 
 TEST_CASE("a review refuses what cannot happen where it falls, unchanged", "[review]") {
   const auto rules = review_rules();
-  workflows::ClockBook book(rules, engine::Calendar{});
+  const engine::Calendar calendar;  // the book keeps a reference: it must outlive it
+  workflows::ClockBook book(rules, calendar);
   ReviewWorkflow review(book, make_date(2025, 3, 10));
   const auto report = review.apply(event(make_date(2026, 2, 1), engine::ReviewReportReceived{}));
   CHECK(report.code() == engine::ErrorCode::kInvalidTransition);

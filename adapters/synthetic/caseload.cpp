@@ -46,18 +46,24 @@ void tell_legacy_plan(CaseStory& c, const Caseload& caseload, std::uint64_t numb
   tell_plan(c, {load, plan.last_reviewed.value_or(plan.made)});
 }
 
+// Opens child `number`'s case on `day` (a `same_day` share of the time), else on the working
+// day `fewest` to `most` days before it, the child's age drawn with `ages`.
+void open_near(CaseStory& c, std::uint64_t number, engine::Date day, double same_day, int fewest,
+               int most, const std::array<double, 6>& ages) {
+  auto& rng = c.rng;
+  const engine::Date opened =
+      rng.chance(same_day) ? day
+                           : office_days::on_or_before(day - date::days{rng.between(fewest, most)});
+  c.child = make_child(rng, opened, ages, number);
+  c.setting = place_for(rng, c.child.year_group(opened));
+  c.open(opened);
+}
+
 // A plan another LA made, transferred in with the child on the day a request would have come:
 // the case opened that day or a little before (the old LA gave notice), then the plan's life.
 void tell_transferred_plan(CaseStory& c, const Caseload& caseload, std::uint64_t number) {
-  auto& rng = c.rng;
   const engine::Date transfer = caseload.timeline().request_day(number);
-  const engine::Date opened =
-      rng.chance(kOpenedWithTransfer)
-          ? transfer
-          : office_days::on_or_before(transfer - date::days{rng.between(3, 20)});
-  c.child = make_child(rng, opened, shape::kAgeOfLegacyPlans, number);
-  c.setting = place_for(rng, c.child.year_group(opened));
-  c.open(opened);
+  open_near(c, number, transfer, kOpenedWithTransfer, 3, 20, shape::kAgeOfLegacyPlans);
   tell_plan(c, tell_transfer_in(c, transfer));
 }
 
@@ -72,13 +78,7 @@ void tell_request(CaseStory& c, const Caseload& caseload, std::uint64_t number) 
   auto& rng = c.rng;
   const engine::Date request = caseload.timeline().request_day(number);
   // Most cases open with the request; some children were known to the team a little earlier.
-  const engine::Date opened =
-      rng.chance(kOpenedWithRequest)
-          ? request
-          : office_days::on_or_before(request - date::days{rng.between(5, 30)});
-  c.child = make_child(rng, opened, shape::kAgeAtRequest, number);
-  c.setting = place_for(rng, c.child.year_group(opened));
-  c.open(opened);
+  open_near(c, number, request, kOpenedWithRequest, 5, 30, shape::kAgeAtRequest);
   AssessmentOutcome outcome = tell_assessment(c, request);
   if (outcome.kind == Kind::kRefused && rng.chance(shape::kAskAgainAfterRefusal)) {
     outcome = tell_assessment(c, after(rng, outcome.on, 120, 330));

@@ -1,7 +1,5 @@
 #include "engine/event.h"
 
-#include <array>
-
 #include "engine/detail/enum_names.h"
 
 namespace ehcp::engine {

@@ -75,17 +75,12 @@ struct Active : sc::simple_state<Active, Machine, AwaitingDecision> {
                 sc::custom_reaction<EvConsulted>, sc::custom_reaction<EvResponse>,
                 sc::custom_reaction<EvFamily>, sc::custom_reaction<EvWithdrawn>>;
 
-  sc::result react(const EvAdviceRequested& e) {
-    return step(detail::ask_advice(book(), kWorkflow, e.event, e.body));
-  }
-  sc::result react(const EvAdviceReceived& e) {
-    return step(detail::receive_advice(book(), e.event, e.body));
-  }
-  sc::result react(const EvConsulted& e) {
-    return step(detail::consult_school(book(), kWorkflow, e.event, e.body));
-  }
-  sc::result react(const EvResponse& e) {
-    return step(detail::answer_consultation(book(), e.event, e.body));
+  // Advice and consultations, as a re-assessment takes them too.
+  template <typename Body>
+  sc::result react(const Ev<Body>& e) {
+    auto& m = outermost_context();
+    m.check(detail::take_step(m.book, kWorkflow, e.event));
+    return discard_event();
   }
   sc::result react(const EvFamily& e) {
     if (e.body.no_further_representations) {
@@ -94,15 +89,6 @@ struct Active : sc::simple_state<Active, Machine, AwaitingDecision> {
     return discard_event();
   }
   sc::result react(const EvWithdrawn& e);
-
- private:
-  ClockBook& book() { return outermost_context().book; }
-  sc::result step(std::optional<std::string> problem) {
-    if (problem) {
-      outermost_context().fail(std::move(*problem));
-    }
-    return discard_event();
-  }
 };
 
 struct AwaitingDecision : sc::simple_state<AwaitingDecision, Active> {

@@ -7,43 +7,38 @@ constexpr int kRepresentationDays = 15;
 
 }  // namespace
 
-std::optional<std::string> ask_advice(ClockBook& book, const char* workflow,
-                                      const engine::Event& event,
-                                      const engine::AdviceRequested& body) {
-  const std::string clock = "advice:" + body.advice;
-  if (book.is_open(clock)) {
-    return "advice '" + body.advice + "' was already requested and is still awaited";
+engine::Status take_step(ClockBook& book, const char* workflow, const engine::Event& event) {
+  const auto refuse = [](std::string why) { return engine::Status::invalid_transition(why); };
+  if (const auto* asked = std::get_if<engine::AdviceRequested>(&event.body)) {
+    const std::string clock = "advice:" + asked->advice;
+    if (book.is_open(clock)) {
+      return refuse("advice '" + asked->advice + "' was already requested and is still awaited");
+    }
+    if (auto status = book.open(clock, workflow, event.on); !status.ok()) {
+      return status;
+    }
+    book.set_detail(clock, std::string(engine::to_string(asked->service)));
+    return {};
   }
-  if (auto status = book.open(clock, workflow, event.on); !status.ok()) {
-    return status.message();
+  if (const auto* received = std::get_if<engine::AdviceReceived>(&event.body)) {
+    if (!book.meet("advice:" + received->advice, event.on)) {
+      return refuse("no advice '" + received->advice +
+                    "' is awaited (advice_requested must come first)");
+    }
+    return {};
   }
-  book.set_detail(clock, std::string(engine::to_string(body.service)));
-  return std::nullopt;
-}
-
-std::optional<std::string> receive_advice(ClockBook& book, const engine::Event& event,
-                                          const engine::AdviceReceived& body) {
-  if (!book.meet("advice:" + body.advice, event.on)) {
-    return "no advice '" + body.advice + "' is awaited (advice_requested must come first)";
+  if (const auto* consulted = std::get_if<engine::SchoolConsulted>(&event.body)) {
+    return book.open("consultation:" + consulted->setting, workflow, event.on);
   }
-  return std::nullopt;
-}
-
-std::optional<std::string> consult_school(ClockBook& book, const char* workflow,
-                                          const engine::Event& event,
-                                          const engine::SchoolConsulted& body) {
-  if (auto status = book.open("consultation:" + body.setting, workflow, event.on); !status.ok()) {
-    return status.message();
+  if (const auto* response = std::get_if<engine::ConsultationResponse>(&event.body)) {
+    if (!book.meet("consultation:" + response->setting, event.on)) {
+      return refuse("'" + response->setting +
+                    "' was not consulted (school_consulted must come first)");
+    }
+    return {};
   }
-  return std::nullopt;
-}
-
-std::optional<std::string> answer_consultation(ClockBook& book, const engine::Event& event,
-                                               const engine::ConsultationResponse& body) {
-  if (!book.meet("consultation:" + body.setting, event.on)) {
-    return "'" + body.setting + "' was not consulted (school_consulted must come first)";
-  }
-  return std::nullopt;
+  return engine::Status::internal("not an assessment step: " +
+                                  std::string(engine::to_string(event.type())));
 }
 
 std::optional<Warning> inside_representations(engine::Date draft_served, engine::Date issued,

@@ -43,8 +43,9 @@ using review::ReviewWorkflow;
 // at a time), so its clocks are those of its workflow the book opened from its start until the
 // next one's.
 struct AssessmentRun {
-  std::unique_ptr<AssessmentWorkflow> assessment;      // one of the two is set
-  std::unique_ptr<ReassessmentWorkflow> reassessment;  //
+  // One of the two is set.
+  std::unique_ptr<AssessmentWorkflow> assessment;
+  std::unique_ptr<ReassessmentWorkflow> reassessment;
   std::size_t first_clock = 0;
   std::size_t end_clock = 0;  // set when the next one starts, or at the end
 

@@ -54,11 +54,6 @@ struct Withdrawn;
 struct ReassessmentWorkflow::Machine : detail::Machine<ReassessmentWorkflow::Machine, Active> {
   explicit Machine(ClockBook& b) : detail::Machine<Machine, Active>("re-assessment"), book(b) {}
 
-  void step(std::optional<std::string> problem) {
-    if (problem) {
-      fail(std::move(*problem));
-    }
-  }
   void end(engine::Date on) {
     book.end_all(kWorkflow, on);
     closed_on = on;
@@ -96,24 +91,11 @@ struct Reassessing : sc::simple_state<Reassessing, Active, GatheringAdvice> {
       mpl::list<sc::custom_reaction<EvAdviceRequested>, sc::custom_reaction<EvAdviceReceived>,
                 sc::custom_reaction<EvConsulted>, sc::custom_reaction<EvResponse>,
                 sc::custom_reaction<EvFamily>>;
-  sc::result react(const EvAdviceRequested& e) {
+  // Advice and consultations, as an assessment takes them.
+  template <typename Body>
+  sc::result react(const Ev<Body>& e) {
     auto& m = outermost_context();
-    m.step(detail::ask_advice(m.book, kWorkflow, e.event, e.body));
-    return discard_event();
-  }
-  sc::result react(const EvAdviceReceived& e) {
-    auto& m = outermost_context();
-    m.step(detail::receive_advice(m.book, e.event, e.body));
-    return discard_event();
-  }
-  sc::result react(const EvConsulted& e) {
-    auto& m = outermost_context();
-    m.step(detail::consult_school(m.book, kWorkflow, e.event, e.body));
-    return discard_event();
-  }
-  sc::result react(const EvResponse& e) {
-    auto& m = outermost_context();
-    m.step(detail::answer_consultation(m.book, e.event, e.body));
+    m.check(detail::take_step(m.book, kWorkflow, e.event));
     return discard_event();
   }
   sc::result react(const EvFamily& e) {

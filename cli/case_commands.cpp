@@ -8,7 +8,7 @@
 #include "adapters/sqlite/database.h"
 #include "adapters/sqlite/event_store.h"
 #include "cli/commands.h"
-#include "workflows/case_evaluator.h"
+#include "workflows/case_as_of.h"
 
 namespace ehcp::cli {
 namespace {
@@ -85,45 +85,31 @@ engine::Status run_show(const Context& context, const std::string& ref) {
                                        engine::format_date(record->opened_on) + ", after " +
                                        engine::format_date(as_of.value()));
     }
-    adapters::render::CaseShown shown{*record, as_of.value(), {}, 0, {}, std::nullopt};
+    auto config = context.la_config();
+    if (!config.ok()) {
+      return config.status();
+    }
     adapters::sqlite::EventStore events(db.value()->sql());
     auto history = events.load_case(ref);
     if (!history.ok()) {
       return history.status();
     }
-    engine::sort_for_replay(history.value());
+    auto standing = workflows::case_as_of(std::move(history).value(), config.value().rules,
+                                          config.value().calendar, as_of.value());
     // The stored objects are shown as imported, so unknown fields a caseworker added stay
     // visible; load_case has already checked that each one decodes.
     std::unordered_map<std::int64_t, nlohmann::json> objects;
     events.for_each_payload(ref, [&](std::int64_t seq, const std::string& payload) {
       objects.emplace(seq, nlohmann::json::parse(payload));
     });
-    // The case as it stood on as_of: only events dated up to then shape it.
-    std::vector<engine::RecordedEvent> known;
-    for (auto& recorded : history.value()) {
-      if (recorded.event.on > as_of.value()) {
-        ++shown.later_events;
-        continue;
-      }
+    adapters::render::CaseShown shown{
+        std::move(standing.record), as_of.value(), {}, standing.later_events,
+        std::move(standing.view),   std::nullopt};
+    for (const auto& recorded : standing.known) {
       shown.events.push_back({recorded.seq, std::move(objects.at(recorded.seq))});
-      known.push_back(std::move(recorded));
     }
-    shown.record = engine::fold_case_record(known);
-    auto config = context.la_config();
-    if (!config.ok()) {
-      return config.status();
-    }
-    auto evaluation =
-        workflows::evaluate_case(known, config.value().rules, config.value().calendar);
-    shown.view = std::move(evaluation.view);
-    // Clocks and workflows the history implies for later dates (next year's phase transfer)
-    // do not exist yet on the as-of date.
-    std::erase_if(shown.view.clocks,
-                  [&](const engine::Clock& c) { return c.start > as_of.value(); });
-    std::erase_if(shown.view.workflows,
-                  [&](const workflows::WorkflowView& w) { return w.opened > as_of.value(); });
-    if (evaluation.rejection) {
-      shown.problem = evaluation.rejection->reason;
+    if (standing.rejection) {
+      shown.problem = standing.rejection->reason;
     }
     if (context.format() == Format::kJson) {
       std::cout << adapters::render::case_to_json(shown).dump(2) << "\n";

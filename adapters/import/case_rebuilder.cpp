@@ -1,6 +1,6 @@
 #include "adapters/import/case_rebuilder.h"
 
-#include "engine/case_record.h"
+#include "workflows/case_as_of.h"
 
 namespace ehcp::adapters {
 
@@ -8,15 +8,14 @@ DerivedCase derive_case(std::string case_ref, std::vector<engine::RecordedEvent>
                         const engine::RuleBook& rules, const engine::Calendar& calendar) {
   DerivedCase out;
   out.case_ref = std::move(case_ref);
-  engine::sort_for_replay(events);
-  auto evaluation = workflows::evaluate_case(events, rules, calendar);
-  if (evaluation.rejection) {
-    out.rejection = std::move(evaluation.rejection);
+  auto derived = workflows::case_as_of(std::move(events), rules, calendar, std::nullopt);
+  if (derived.rejection) {
+    out.rejection = std::move(derived.rejection);
     return out;
   }
-  out.record = engine::fold_case_record(events);
-  out.clocks = std::move(evaluation.view.clocks);
-  out.workflows = std::move(evaluation.view.workflows);
+  out.record = std::move(derived.record);
+  out.clocks = std::move(derived.view.clocks);
+  out.workflows = std::move(derived.view.workflows);
   return out;
 }
 

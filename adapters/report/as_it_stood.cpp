@@ -1,74 +1,114 @@
 #include "adapters/report/as_it_stood.h"
 
-#include <algorithm>
-
-#include "engine/case_record.h"
-#include "workflows/case_evaluator.h"
+#include "adapters/sqlite/detail/group_concat.h"
+#include "adapters/sqlite/event_store.h"
+#include "workflows/case_as_of.h"
 
 namespace ehcp::adapters::report {
 
 AsItStood::AsItStood(sqlite::Database& db, const engine::RuleBook& rules,
                      const engine::Calendar& calendar, engine::Date as_of)
-    : events_(db.sql()),
-      later_(db.sql(), "SELECT EXISTS (SELECT 1 FROM events WHERE case_ref = ? AND on_date > ?)"),
-      rules_(rules),
-      calendar_(calendar),
-      as_of_(as_of) {
-  const auto latest = events_.latest_on();
-  history_goes_on_ = latest && as_of < *latest;
-}
+    : db_(db), rules_(rules), calendar_(calendar), as_of_(as_of) {}
 
-const std::optional<AsItStood::Standing>& AsItStood::standing_of(const std::string& case_ref) {
-  if (const auto it = cache_.find(case_ref); it != cache_.end()) {
-    return it->second;
-  }
-  auto& slot = cache_[case_ref];
-  later_.reset();
-  later_.bind(1, case_ref);
-  later_.bind(2, engine::format_date(as_of_));
-  later_.executeStep();
-  if (later_.getColumn(0).getInt() == 0) {
-    return slot;
-  }
-  auto history = events_.load_case(case_ref);
-  if (!history.ok()) {
-    return slot;  // the stored row stands; the store error will surface elsewhere
-  }
-  auto events = std::move(history).value();
-  std::erase_if(events, [&](const engine::RecordedEvent& e) { return e.event.on > as_of_; });
-  engine::sort_for_replay(events);
-  if (events.empty()) {
-    return slot;
-  }
-  const engine::CaseRecord record = engine::fold_case_record(events);
-  Standing s;
-  s.caseworker = record.caseworker.value_or("");
-  s.team = record.team.value_or("");
-  s.child = record.child.given_name + " " + record.child.family_name;
-  for (const auto& w : workflows::evaluate_case(events, rules_, calendar_).view.workflows) {
-    s.states[w.workflow] = w.state;  // in opening order: the latest of each name wins
-  }
-  slot = std::move(s);
-  return slot;
-}
-
-void AsItStood::correct(sqlite::ClockRow& row) {
-  if (!history_goes_on_) {
-    return;  // every case stands today as it stood on the date
-  }
-  const auto& standing = standing_of(row.case_ref);
-  if (!standing) {
+void AsItStood::find_restated() {
+  if (looked_) {
     return;
   }
-  row.caseworker = standing->caseworker;
-  row.team = standing->team;
-  if (!row.child.empty()) {
-    row.child = standing->child;
+  looked_ = true;
+  const auto latest = sqlite::EventStore(db_.sql()).latest_on();
+  if (!latest || *latest <= as_of_) {
+    return;  // every case stands today as it stood on the date
   }
-  if (!row.stage.empty()) {
-    const auto it = standing->states.find(row.clock.workflow);
-    row.stage = it != standing->states.end() ? it->second : "";
+  SQLite::Statement later(db_.sql(), "SELECT DISTINCT case_ref FROM events WHERE on_date > ?");
+  later.bind(1, engine::format_date(as_of_));
+  while (later.executeStep()) {
+    restated_.insert(later.getColumn(0).getString());
   }
+}
+
+engine::Status AsItStood::for_each_clock(const sqlite::ClockQuery& query,
+                                         const std::function<void(sqlite::ClockRow&&)>& visit) {
+  try {
+    find_restated();
+    sqlite::for_each_clock(db_.sql(), query, [&](sqlite::ClockRow&& row) {
+      if (!restated_.contains(row.case_ref)) {
+        visit(std::move(row));
+      }
+    });
+    for (const auto& ref : restated_) {
+      if (auto status = visit_restated(ref, query, visit); !status.ok()) {
+        return status;
+      }
+    }
+  } catch (const SQLite::Exception& e) {
+    return engine::Status::storage("reading clocks as of " + engine::format_date(as_of_), e.what());
+  }
+  return {};
+}
+
+engine::Status AsItStood::visit_restated(const std::string& case_ref,
+                                         const sqlite::ClockQuery& query,
+                                         const std::function<void(sqlite::ClockRow&&)>& visit) {
+  auto history = sqlite::EventStore(db_.sql()).load_case(case_ref);
+  if (!history.ok()) {
+    return history.status();
+  }
+  auto standing = workflows::case_as_of(std::move(history).value(), rules_, calendar_, as_of_);
+  if (standing.known.empty()) {
+    return {};  // opened after the date
+  }
+  if (standing.rejection) {
+    // The import accepted the whole history, so its part up to a date evaluates too.
+    return engine::Status::internal("case '" + case_ref + "' as of " + engine::format_date(as_of_) +
+                                    ": " + standing.rejection->reason);
+  }
+  SQLite::Statement rungs(db_.sql(),
+                          "SELECT ifnull(group_concat(rung, ' '), '') FROM escalations WHERE "
+                          "case_ref = ? AND clock = ? AND start = ? AND due = ?");
+  SQLite::Statement reported(db_.sql(),
+                             "SELECT EXISTS (SELECT 1 FROM breach_ledger WHERE case_ref = ? AND "
+                             "clock = ? AND start = ? AND due = ? AND first_reported < ?)");
+  const auto keyed = [&](SQLite::Statement& s, const engine::Clock& c) {
+    s.reset();
+    s.bind(1, case_ref);
+    s.bind(2, c.name);
+    s.bind(3, engine::format_date(c.start));
+    s.bind(4, engine::format_date(c.due));
+  };
+  const engine::CaseRecord& record = standing.record;
+  for (auto& clock : standing.view.clocks) {
+    sqlite::ClockRow row;
+    row.case_ref = case_ref;
+    row.caseworker = record.caseworker.value_or("");
+    row.team = record.team.value_or("");
+    row.clock = std::move(clock);
+    if (!sqlite::matches(query, row)) {
+      continue;
+    }
+    if (query.with_names) {
+      row.child = record.child.given_name + " " + record.child.family_name;
+    }
+    if (query.with_stage) {
+      for (const auto& w : standing.view.workflows) {  // in opening order: the latest wins
+        if (w.workflow == row.clock.workflow) {
+          row.stage = w.state;
+        }
+      }
+    }
+    if (query.with_rungs) {
+      keyed(rungs, row.clock);
+      rungs.executeStep();
+      row.rungs = sqlite::detail::split_group_concat(rungs.getColumn(0).getString(), ' ');
+    }
+    if (query.reported_before) {
+      keyed(reported, row.clock);
+      reported.bind(5, engine::format_date(*query.reported_before));
+      reported.executeStep();
+      row.reported = reported.getColumn(0).getInt() != 0;
+    }
+    visit(std::move(row));
+  }
+  return {};
 }
 
 }  // namespace ehcp::adapters::report

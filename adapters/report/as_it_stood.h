@@ -1,23 +1,26 @@
 // adapters/report/as_it_stood.h
 //
-// Queues and reports as of a past date show each case as it stood then, as `case show --as-of`
-// does: a case whose history goes on after that date is re-read from its events up to the date
-// for its caseworker, team, child and workflow states. When no event at all is dated after the
-// date (a queue or report for today) nothing is looked up; otherwise a case with nothing after
-// the date costs one index probe. Read-only; not shared across threads.
+// The clocks a queue or report reads, with each case as it stood on the date, exactly as
+// `case show --as-of` gives it (workflows::case_as_of, the one evaluation path). The stored
+// clock rows are the case's whole history evaluated; for a case with no event dated after the
+// date they are the case as it stood then, and are read as they are. A case whose history goes
+// on after the date (a due date moved by a later event, a reassignment, a workflow opened
+// later) is evaluated from its events up to the date instead, and its stored rows are left
+// out. When no event at all is dated after the date (a queue or report for today) nothing is
+// evaluated. Read-only; not shared across threads.
 #pragma once
 
-#include <map>
-#include <optional>
+#include <functional>
+#include <set>
 #include <string>
 
 #include <SQLiteCpp/Statement.h>
 
 #include "adapters/sqlite/clock_query.h"
 #include "adapters/sqlite/database.h"
-#include "adapters/sqlite/event_store.h"
 #include "engine/calendar.h"
 #include "engine/rule_pack.h"
+#include "engine/status.h"
 
 namespace ehcp::adapters::report {
 
@@ -26,29 +29,22 @@ class AsItStood {
   AsItStood(sqlite::Database& db, const engine::RuleBook& rules, const engine::Calendar& calendar,
             engine::Date as_of);
 
-  // True when some event is dated after the date: a case may have changed hands since.
-  bool history_goes_on() const { return history_goes_on_; }
-
-  // Gives `row` its case's caseworker, team, child (when read) and stage on the date.
-  void correct(sqlite::ClockRow& row);
+  // Calls `visit` for each clock `query` matches on the date, in no particular order. Returns
+  // a storage error, or an internal one when a stored history no longer evaluates.
+  engine::Status for_each_clock(const sqlite::ClockQuery& query,
+                                const std::function<void(sqlite::ClockRow&&)>& visit);
 
  private:
-  struct Standing {
-    std::string caseworker;
-    std::string team;
-    std::string child;
-    std::map<std::string, std::string> states;  // workflow -> its latest state on the date
-  };
+  void find_restated();  // once, on first use
+  engine::Status visit_restated(const std::string& case_ref, const sqlite::ClockQuery& query,
+                                const std::function<void(sqlite::ClockRow&&)>& visit);
 
-  const std::optional<Standing>& standing_of(const std::string& case_ref);
-
-  sqlite::EventStore events_;
-  SQLite::Statement later_;
+  sqlite::Database& db_;
   const engine::RuleBook& rules_;
   const engine::Calendar& calendar_;
   engine::Date as_of_;
-  bool history_goes_on_ = false;
-  std::map<std::string, std::optional<Standing>> cache_;  // nullopt: nothing after the date
+  bool looked_ = false;
+  std::set<std::string> restated_;  // the cases with an event dated after the date
 };
 
 }  // namespace ehcp::adapters::report

@@ -25,12 +25,14 @@ engine::Result<engine::BreachReport> load_breach_report(sqlite::Database& db,
     query.reported_before = as_of;
     std::vector<engine::BreachCandidate> candidates;
     AsItStood as_it_stood(db, config.rules, config.calendar, as_of);
-    sqlite::for_each_clock(db.sql(), query, [&](sqlite::ClockRow&& row) {
-      as_it_stood.correct(row);
+    auto status = as_it_stood.for_each_clock(query, [&](sqlite::ClockRow&& row) {
       candidates.push_back({std::move(row.case_ref), std::move(row.clock),
                             std::move(row.caseworker), std::move(row.team), std::move(row.child),
                             row.reported});
     });
+    if (!status.ok()) {
+      return status;
+    }
     return engine::compose_breach_report(candidates, as_of, config.calendar, previous_report);
   } catch (const SQLite::Exception& e) {
     return engine::Status::storage("breach report", e.what());

@@ -49,45 +49,35 @@ engine::Result<WorkQueue> load_work_queue(sqlite::Database& db, const config::La
   query.workflow = filter.workflow;
   query.with_names = filter.names;
   query.with_stage = true;
-  try {
-    AsItStood as_it_stood(db, config.rules, config.calendar, as_of);
-    // A case may have been someone else's on the date: the filters take reassigned ones too.
-    if (as_it_stood.history_goes_on()) {
-      query.reassigned_after = as_of;
+  AsItStood as_it_stood(db, config.rules, config.calendar, as_of);
+  auto status = as_it_stood.for_each_clock(query, [&](sqlite::ClockRow&& row) {
+    const engine::Clock& c = row.clock;
+    const auto clock_status = c.status_on(as_of);
+    if (as_of < c.start || (clock_status != engine::ClockStatus::kOpen &&
+                            clock_status != engine::ClockStatus::kOverdue)) {
+      return;
     }
-    sqlite::for_each_clock(db.sql(), query, [&](sqlite::ClockRow&& row) {
-      as_it_stood.correct(row);
-      if ((filter.team && row.team != *filter.team) ||
-          (filter.caseworker && row.caseworker != *filter.caseworker)) {
-        return;  // the case was someone else's on the date
-      }
-      const engine::Clock& c = row.clock;
-      const auto status = c.status_on(as_of);
-      if (as_of < c.start ||
-          (status != engine::ClockStatus::kOpen && status != engine::ClockStatus::kOverdue)) {
-        return;
-      }
-      const engine::ClockRule* rule = config.rules.rule_for(c.name, c.start, c.detail);
-      QueueItem item;
-      item.case_ref = std::move(row.case_ref);
-      item.child = std::move(row.child);
-      item.clock = c.name;
-      item.workflow = c.workflow;
-      item.stage = std::move(row.stage);
-      item.start = c.start;
-      item.due = c.due;
-      item.days_overdue = c.days_overdue(as_of);
-      item.working_days_left =
-          item.days_overdue > 0 ? 0 : config.calendar.working_days_between(as_of, c.due);
-      item.next_action = rule != nullptr ? rule->action : "";
-      item.caseworker = std::move(row.caseworker);
-      item.team = std::move(row.team);
-      item.statutory = c.statutory;
-      item.exception = c.excepted_on(as_of);
-      queue.items.push_back(std::move(item));
-    });
-  } catch (const SQLite::Exception& e) {
-    return engine::Status::storage("queue", e.what());
+    const engine::ClockRule* rule = config.rules.rule_for(c.name, c.start, c.detail);
+    QueueItem item;
+    item.case_ref = std::move(row.case_ref);
+    item.child = std::move(row.child);
+    item.clock = c.name;
+    item.workflow = c.workflow;
+    item.stage = std::move(row.stage);
+    item.start = c.start;
+    item.due = c.due;
+    item.days_overdue = c.days_overdue(as_of);
+    item.working_days_left =
+        item.days_overdue > 0 ? 0 : config.calendar.working_days_between(as_of, c.due);
+    item.next_action = rule != nullptr ? rule->action : "";
+    item.caseworker = std::move(row.caseworker);
+    item.team = std::move(row.team);
+    item.statutory = c.statutory;
+    item.exception = c.excepted_on(as_of);
+    queue.items.push_back(std::move(item));
+  });
+  if (!status.ok()) {
+    return status;
   }
   std::sort(queue.items.begin(), queue.items.end(), more_urgent);
   queue.by_caseworker_and_stage = tally(queue.items);

@@ -18,7 +18,8 @@ std::string select_list(const ClockQuery& q) {
   }
   if (q.with_stage) {
     s += ", ifnull((SELECT w.state FROM workflows w WHERE w.case_ref = c.case_ref AND "
-         "w.workflow = c.workflow ORDER BY w.opened DESC, w.rowid DESC LIMIT 1), '')";
+         "w.workflow = c.workflow AND w.opened <= :running_on ORDER BY w.opened DESC, w.rowid DESC "
+         "LIMIT 1), '')";
   }
   if (q.with_rungs) {
     s += ", ifnull((SELECT group_concat(e.rung, ' ') FROM escalations e WHERE e.case_ref = "
@@ -40,15 +41,11 @@ std::string filters(const ClockQuery& q, bool finished_half) {
   if (q.statutory_only) {
     s += " AND c.statutory = 1";
   }
-  const std::string or_reassigned =
-      q.reassigned_after ? " OR EXISTS (SELECT 1 FROM events e WHERE e.case_ref = c.case_ref AND "
-                           "e.on_date > :reassigned_after AND e.type = 'caseworker_assigned')"
-                         : "";
   if (q.team) {
-    s += " AND (" + plus + "k.team = :team" + or_reassigned + ")";
+    s += " AND " + plus + "k.team = :team";
   }
   if (q.caseworker) {
-    s += " AND (" + plus + "k.caseworker = :caseworker" + or_reassigned + ")";
+    s += " AND " + plus + "k.caseworker = :caseworker";
   }
   if (q.clock) {
     s += " AND (c.clock = :clock OR substr(c.clock, 1, length(:clock) + 1) = :clock || ':')";
@@ -87,9 +84,6 @@ void bind(SQLite::Statement& s, const ClockQuery& q) {
   if (q.reported_before) {
     s.bind(":reported_before", engine::format_date(*q.reported_before));
   }
-  if (q.reassigned_after && (q.team || q.caseworker)) {
-    s.bind(":reassigned_after", engine::format_date(*q.reassigned_after));
-  }
 }
 
 std::optional<engine::Date> date_column(const SQLite::Column& c) {
@@ -97,6 +91,26 @@ std::optional<engine::Date> date_column(const SQLite::Column& c) {
 }
 
 }  // namespace
+
+bool matches(const ClockQuery& q, const ClockRow& row) {
+  const engine::Clock& c = row.clock;
+  const auto finished = c.met_on ? c.met_on : c.ended_on;
+  if (finished && *finished < q.running_on) {
+    return false;
+  }
+  if (c.due > q.due_by || c.start > q.due_by || (q.statutory_only && !c.statutory)) {
+    return false;
+  }
+  if ((q.team && row.team != *q.team) || (q.caseworker && row.caseworker != *q.caseworker)) {
+    return false;
+  }
+  if (q.clock && c.name != *q.clock &&
+      !(c.name.size() > q.clock->size() && c.name.compare(0, q.clock->size(), *q.clock) == 0 &&
+        c.name[q.clock->size()] == ':')) {
+    return false;
+  }
+  return !q.workflow || c.workflow == *q.workflow;
+}
 
 void for_each_clock(SQLite::Database& db, const ClockQuery& query,
                     const std::function<void(ClockRow&&)>& visit) {

@@ -25,15 +25,12 @@ struct ClockQuery {
   bool statutory_only = false;
   std::optional<std::string> team;
   std::optional<std::string> caseworker;
-  std::optional<std::string> clock;             // a name ("advice:ep") or a family ("advice")
-  std::optional<std::string> workflow;          // "assessment"
-  bool with_names = false;                      // read the child's name
-  bool with_stage = false;                      // read the state of the clock's workflow
-  bool with_rungs = false;                      // read the escalation rungs recorded for the clock
+  std::optional<std::string> clock;     // a name ("advice:ep") or a family ("advice")
+  std::optional<std::string> workflow;  // "assessment"
+  bool with_names = false;              // read the child's name
+  bool with_stage = false;              // read the state of the clock's workflow on running_on
+  bool with_rungs = false;              // read the escalation rungs recorded for the clock
   std::optional<engine::Date> reported_before;  // read whether a report before this day showed it
-  // A past date: the team and caseworker filters also take cases reassigned after this day,
-  // since they may have been the team's or caseworker's then (callers re-check as it stood).
-  std::optional<engine::Date> reassigned_after;
 };
 
 struct ClockRow {
@@ -46,6 +43,11 @@ struct ClockRow {
   std::vector<std::string> rungs;  // when with_rungs
   bool reported = false;           // when reported_before
 };
+
+// True when `row` (a clock with its case's caseworker and team) passes the query's filters:
+// the same test the SQL applies, for clocks derived in memory (a case as it stood on a past
+// date, adapters/report/as_it_stood.h).
+bool matches(const ClockQuery& query, const ClockRow& row);
 
 // Calls `visit` for each matching clock, in no particular order.
 void for_each_clock(SQLite::Database& db, const ClockQuery& query,

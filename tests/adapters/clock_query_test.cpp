@@ -370,25 +370,33 @@ TEST_CASE("with every extra column asked for, each lands in its own field", "[cl
   CHECK_FALSE(review.reported);
 }
 
-TEST_CASE("for a past date, team and caseworker filters also take cases reassigned since",
+TEST_CASE("matches() takes exactly the clocks the query's SQL takes, filter by filter",
           "[clock_query]") {
   auto db = sample_db();
-  // Q-2 was reassigned on 15 Mar; before that it may have been East's.
-  db->sql().exec(
-      "INSERT INTO events (case_ref, type, on_date, recorded_at, payload) VALUES ('Q-2', "
-      "'caseworker_assigned', '2026-03-15', '2026-03-15T09:00:00.000Z', '{}')");
-  ClockQuery q = plain();
-  q.team = "East";
-  q.reassigned_after = make_date(2026, 3, 1);
-  CHECK(found(*db, q) == std::vector<std::string>{"Q-1 advice:ep", "Q-1 advice_x", "Q-1 final_plan",
-                                                  "Q-2 draft_plan", "Q-2 final_plan",
-                                                  "Q-2 no_plan_notice"});
-  // Reassigned on the day itself, not after it: East's own cases only.
-  q.reassigned_after = make_date(2026, 3, 15);
-  CHECK(found(*db, q) ==
-        std::vector<std::string>{"Q-1 advice:ep", "Q-1 advice_x", "Q-1 final_plan"});
-  q = plain();
-  q.caseworker = "Omar Quillfeather";
-  q.reassigned_after = make_date(2026, 3, 1);
-  CHECK(found(*db, q).size() == 6);
+  // Every row, read without filters: the running day before all, the due day after all.
+  ClockQuery all;
+  all.running_on = make_date(2000, 1, 1);
+  all.due_by = make_date(2100, 1, 1);
+  const auto every = find_clocks(db->sql(), all);
+  REQUIRE(every.size() > 8);
+  std::vector<ClockQuery> queries(8, plain());
+  queries[1].team = "East";
+  queries[2].caseworker = "Omar Quillfeather";
+  queries[3].clock = "advice";
+  queries[4].clock = "final_plan";
+  queries[5].workflow = "review";
+  queries[6].statutory_only = true;
+  queries[7].running_on = make_date(2026, 4, 6);
+  queries[7].due_by = make_date(2026, 3, 31);
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    std::vector<std::string> in_memory;
+    for (const ClockRow& row : every) {
+      if (adapters::sqlite::matches(queries[i], row)) {
+        in_memory.push_back(row.case_ref + " " + row.clock.name);
+      }
+    }
+    std::sort(in_memory.begin(), in_memory.end());
+    INFO("query " << i);
+    CHECK(in_memory == found(*db, queries[i]));
+  }
 }

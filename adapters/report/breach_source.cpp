@@ -27,6 +27,9 @@ engine::Result<engine::BreachReport> load_breach_report(sqlite::Database& db,
     AsItStood as_it_stood(db, config.rules, config.calendar, as_of);
     sqlite::for_each_clock(db.sql(), query, [&](sqlite::ClockRow&& row) {
       as_it_stood.correct(row);
+      if (config.rules.family_deadline(row.clock.name, row.clock.start)) {
+        return;  // the family's window, not the LA's to meet
+      }
       candidates.push_back({std::move(row.case_ref), std::move(row.clock),
                             std::move(row.caseworker), std::move(row.team), std::move(row.child),
                             row.reported});

@@ -108,6 +108,9 @@ std::span<const EscalationRung> RuleBook::ladder_for(std::string_view clock, Dat
   if (rule->escalation) {
     return *rule->escalation;
   }
+  if (rule->family) {
+    return {};
+  }
   return pack->escalation;
 }
 

@@ -41,6 +41,10 @@ struct ClockRule {
   std::string action;  // what meets it, for the queues: "issue the final plan"
   // This clock's own escalation ladder (an LA override), else the pack's.
   std::optional<std::vector<EscalationRung>> escalation;
+  // The family's deadline, not the LA's (its windows to contact the mediation adviser and to
+  // appeal): never a breach, not in the breach report or the queues, climbing no ladder unless
+  // the LA gives it one of its own.
+  bool family = false;
   bool operator==(const ClockRule&) const = default;
 };
 
@@ -110,12 +114,19 @@ class RuleBook {
   Date due(const ClockRule& rule, Date start, const Calendar& calendar) const;
 
   // The escalation ladder a clock named `clock` that starts on `start` climbs: its rule's own,
-  // else its pack's; empty when no pack in force then has the clock.
+  // else its pack's (none for the family's deadlines); empty when no pack in force then has the
+  // clock.
   std::span<const EscalationRung> ladder_for(std::string_view clock, Date start) const;
 
   // Why the due date is what it is: "reg 5(1): 6 weeks from request received 2026-01-05",
   // with "(day 1 = 2026-01-05)" when the DfE convention counted the start day.
   std::string basis(const ClockRule& rule, Date start) const;
+
+  // True when the clock named `clock` that starts on `start` is the family's deadline.
+  bool family_deadline(std::string_view clock, Date start) const {
+    const ClockRule* rule = rule_for(clock, start);
+    return rule != nullptr && rule->family;
+  }
 
   const std::vector<RulePack>& packs() const { return packs_; }
 

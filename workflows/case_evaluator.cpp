@@ -16,13 +16,21 @@ bool Evaluator::take(const engine::RecordedEvent& recorded) {
     plan_ends_on_.reset();
   }
   if (DisagreementWorkflow::takes(e.type())) {
-    return check(recorded, disagreements_.take(e, !plan_in_force_ || plan_ends_on_));
+    if (!check(recorded, disagreements_.take(e, !plan_in_force_ || plan_ends_on_))) {
+      return false;
+    }
+    start_ordered_assessment(e);
+    return true;
   }
   bool carried_out = false;  // the event meets or ends a limb of an order or agreement
   if (!check(recorded, disagreements_.carry_out(e, carried_out))) {
     return false;
   }
-  disagreements_.note_decision(e);
+  // A plan_ceased after a decision to cease this plan carries that decision out.
+  const bool ceases_as_decided = cease_decided_ && plan_since_ && *cease_decided_ >= *plan_since_;
+  if (!check(recorded, disagreements_.note_decision(e, ceases_as_decided))) {
+    return false;
+  }
   using T = engine::EventType;
   switch (e.type()) {
     case T::kCaseOpened: {

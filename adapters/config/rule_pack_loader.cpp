@@ -27,6 +27,7 @@ engine::Result<engine::ClockRule> read_rule(const nlohmann::json& item, const st
   rule.counting = r.required_enum("counting", engine::parse_counting, engine::accepted_counting);
   rule.amount = r.optional_int("amount").value_or(-1);
   rule.statutory = r.optional_bool("statutory", true);
+  rule.family = r.optional_bool("family", false);
   rule.source = r.required_string("source");
   rule.measured_from = r.required_string("measured_from");
   rule.action = r.optional_string("action").value_or("");

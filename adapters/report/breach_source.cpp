@@ -26,6 +26,9 @@ engine::Result<engine::BreachReport> load_breach_report(sqlite::Database& db,
     std::vector<engine::BreachCandidate> candidates;
     AsItStood as_it_stood(db, config.rules, config.calendar, as_of);
     auto status = as_it_stood.for_each_clock(query, [&](sqlite::ClockRow&& row) {
+      if (config.rules.family_deadline(row.clock.name, row.clock.start)) {
+        return;  // the family's window, not the LA's to meet
+      }
       candidates.push_back({std::move(row.case_ref), std::move(row.clock),
                             std::move(row.caseworker), std::move(row.team), std::move(row.child),
                             row.reported});

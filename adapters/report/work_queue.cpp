@@ -58,6 +58,9 @@ engine::Result<WorkQueue> load_work_queue(sqlite::Database& db, const config::La
       return;
     }
     const engine::ClockRule* rule = config.rules.rule_for(c.name, c.start, c.detail);
+    if (rule != nullptr && rule->family && !filter.clock) {
+      return;  // the family's window: listed only when asked for by name
+    }
     QueueItem item;
     item.case_ref = std::move(row.case_ref);
     item.child = std::move(row.child);

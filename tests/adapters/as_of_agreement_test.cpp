@@ -107,6 +107,9 @@ TEST_CASE("on random dates the queue, the breach report and case show agree on e
       const auto standing = workflows::case_as_of(histories[i], rules, calendar, on);
       REQUIRE_FALSE(standing.rejection);
       for (const auto& c : standing.view.clocks) {
+        if (rules.family_deadline(c.name, c.start)) {
+          continue;  // the family's windows are in neither list (the LA has nothing to do)
+        }
         const auto status = c.status_on(on);
         const bool open = status == engine::ClockStatus::kOpen;
         const bool overdue = status == engine::ClockStatus::kOverdue;

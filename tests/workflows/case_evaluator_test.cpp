@@ -36,7 +36,10 @@ engine::RuleBook rules_2014() {
                 rule("no_plan_notice", Counting::kWeeksAfter, 16, true, main),
                 rule("final_plan", Counting::kWeeksAfter, 20, true, main),
                 rule("draft_plan", Counting::kWeeksAfter, 14, false, {}),
-                rule("consultation", Counting::kDaysBeginningWith, 15, false, {})};
+                rule("consultation", Counting::kDaysBeginningWith, 15, false, {}),
+                // The family's windows a refusal or a no-plan decision opens (rules.md §6).
+                rule("mediation_contact", Counting::kMonthsAfter, 2, true, {}),
+                rule("appeal_window", Counting::kMonthsAfter, 2, true, {})};
   engine::RuleBook book;
   REQUIRE(book.add(pack).ok());
   return book;

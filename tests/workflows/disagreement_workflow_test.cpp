@@ -109,7 +109,8 @@ TEST_CASE("mediation runs from the family's request to its certificate, then the
   CHECK(one(f.book, "mediation_contact").met_on == make_date(2026, 3, 16));
   // 30 days after 16 Mar: 15 Apr.
   CHECK(one(f.book, "mediation_held").due == make_date(2026, 4, 15));
-  CHECK(all(f.book, "appeal_window").empty());  // known once the certificate is issued
+  // The appeal window runs from the notice too, before any certificate: 2 May.
+  CHECK(one(f.book, "appeal_window").due == make_date(2026, 5, 2));
 
   // Held Thu 9 Apr: the certificate within 3 working days, skipping nothing: Tue 14 Apr
   // (Good Friday 3 Apr and Easter Monday 6 Apr 2026 are behind it).
@@ -318,12 +319,14 @@ TEST_CASE("two disagreements in one book keep their own clocks", "[disagreement]
   REQUIRE(first.apply(event(make_date(2026, 2, 16), engine::AppealLodged{})).ok());
   const auto windows = all(f.book, "appeal_window");
   REQUIRE(windows.size() == 2);
-  CHECK(windows[0]->start == make_date(2026, 2, 2));  // the second's, from its certificate
-  CHECK_FALSE(windows[0]->met_on.has_value());
-  CHECK(windows[1]->start == make_date(2026, 1, 5));  // the first's, opened by its appeal
-  CHECK(windows[1]->met_on == make_date(2026, 2, 16));
+  CHECK(windows[0]->start == make_date(2026, 1, 5));  // the first's, met by its appeal
+  CHECK(windows[0]->met_on == make_date(2026, 2, 16));
+  CHECK(windows[1]->start ==
+        make_date(2026, 2,
+                  2));  // the second's: its certificate a month on (12 Mar) is earlier than 2 Apr
+  CHECK_FALSE(windows[1]->met_on.has_value());
   second.close(make_date(2026, 2, 20));
-  CHECK(windows[0]->ended_on == make_date(2026, 2, 20));
+  CHECK(windows[1]->ended_on == make_date(2026, 2, 20));
   CHECK(second.closed() == make_date(2026, 2, 20));
   CHECK_FALSE(first.closed().has_value());
 }

@@ -30,6 +30,13 @@ inline engine::ClockRule pack_rule(const char* clock, const char* limb, const ch
   return r;
 }
 
+// One of the family's 2-month windows from a decision notice (reg 33, HESC rule 20(1)(c)).
+inline engine::ClockRule family_rule(const char* clock, const char* limb) {
+  engine::ClockRule r = pack_rule(clock, limb, "disagreement", engine::Counting::kMonthsAfter, 2);
+  r.family = true;
+  return r;
+}
+
 inline engine::RuleBook rules_with_moves() {
   using C = engine::Counting;
   using L = engine::ExceptionLimb;
@@ -63,6 +70,9 @@ inline engine::RuleBook rules_with_moves() {
       pack_rule("reassessment_decision", "", "reassessment", C::kDaysAfter, 15),
       pack_rule("reassessment_plan", "", "reassessment", C::kWeeksAfter, 14, e_list),
       pack_rule("custody_share_plan", "", "custody", C::kWorkingDaysAfter, 5),
+      // The family's windows every appealable decision opens (rules.md §6).
+      family_rule("mediation_contact", ""),
+      family_rule("appeal_window", ""),
   };
   engine::RuleBook book;
   REQUIRE(book.add(pack).ok());

@@ -4,6 +4,7 @@
 
 #include <boost/mpl/list.hpp>
 #include <boost/statechart/custom_reaction.hpp>
+#include <boost/statechart/event.hpp>
 #include <boost/statechart/simple_state.hpp>
 #include <boost/statechart/state_machine.hpp>
 
@@ -37,6 +38,13 @@ using EvFamily = Ev<engine::FamilyResponse>;
 using EvFinal = Ev<engine::FinalPlanIssued>;
 using EvWithdrawn = Ev<engine::AssessmentWithdrawn>;
 
+// Starts an assessment carried out under an order where the order takes it up: the plan to
+// make (the draft next), or the whole assessment (the LA's notice that it will assess next).
+struct EvOrdered : sc::event<EvOrdered> {
+  explicit EvOrdered(bool plan) : make_plan(plan) {}
+  bool make_plan;
+};
+
 struct Active;
 struct AwaitingDecision;
 struct GatheringAdvice;
@@ -50,14 +58,20 @@ struct Withdrawn;
 }  // namespace
 
 struct AssessmentWorkflow::Machine : detail::Machine<AssessmentWorkflow::Machine, Active> {
-  explicit Machine(ClockBook& b) : detail::Machine<Machine, Active>("assessment"), book(b) {}
+  Machine(ClockBook& b, bool carrying_out_order)
+      : detail::Machine<Machine, Active>(carrying_out_order ? "ordered assessment" : "assessment"),
+        book(b),
+        ordered(carrying_out_order),
+        workflow(carrying_out_order ? kOrderedWorkflow : kWorkflow) {}
 
   void end(engine::Date on) {
-    book.end_all(kWorkflow, on);
+    book.end_all(workflow, on);
     closed_on = on;
   }
 
   ClockBook& book;
+  bool ordered;  // carried out under an order: no 6/16/20-week clocks of its own
+  const char* workflow;
   std::optional<engine::Date> closed_on;
   std::optional<engine::Date> draft_served;
   bool no_further_representations = false;
@@ -79,7 +93,7 @@ struct Active : sc::simple_state<Active, Machine, AwaitingDecision> {
   template <typename Body>
   sc::result react(const Ev<Body>& e) {
     auto& m = outermost_context();
-    m.check(detail::take_step(m.book, kWorkflow, e.event));
+    m.check(detail::take_step(m.book, m.workflow, e.event));
     return discard_event();
   }
   sc::result react(const EvFamily& e) {
@@ -93,8 +107,11 @@ struct Active : sc::simple_state<Active, Machine, AwaitingDecision> {
 
 struct AwaitingDecision : sc::simple_state<AwaitingDecision, Active> {
   static constexpr std::string_view kName = "awaiting_decision";
-  using reactions = sc::custom_reaction<EvDecision>;
+  using reactions = mpl::list<sc::custom_reaction<EvDecision>, sc::custom_reaction<EvOrdered>>;
   sc::result react(const EvDecision& e);
+  sc::result react(const EvOrdered& e) {
+    return e.make_plan ? transit<Drafting>() : discard_event();
+  }
 };
 
 struct GatheringAdvice : sc::simple_state<GatheringAdvice, Active> {
@@ -140,8 +157,13 @@ sc::result Active::react(const EvWithdrawn& e) {
 
 sc::result AwaitingDecision::react(const EvDecision& e) {
   auto& m = outermost_context();
+  const bool refused = e.body.outcome == engine::AssessmentOutcome::kRefuse;
+  if (m.ordered && refused) {
+    m.fail("the assessment is being carried out under an order: it cannot be refused");
+    return discard_event();
+  }
   m.book.meet("decision_to_assess", e.event.on);
-  if (e.body.outcome == engine::AssessmentOutcome::kRefuse) {
+  if (refused) {
     m.end(e.event.on);
     return transit<Refused>();
   }
@@ -193,7 +215,7 @@ std::string_view state_of(const Machine& m) {
 }  // namespace
 
 AssessmentWorkflow::AssessmentWorkflow(ClockBook& book, engine::Date requested_on, bool detained)
-    : machine_(std::make_unique<Machine>(book)), opened_(requested_on), detained_(detained) {
+    : machine_(std::make_unique<Machine>(book, false)), opened_(requested_on), detained_(detained) {
   // A detained person's statutory clocks are the rule pack's "detained" limbs (SI 2015/62): the
   // same limits, their own citations and exception limbs. The draft target is the same for all.
   const std::string limb = detained ? kDetainedLimb : "";
@@ -209,7 +231,19 @@ AssessmentWorkflow::AssessmentWorkflow(ClockBook& book, engine::Date requested_o
   machine_->state_name = state_of(*machine_);
 }
 
+// The 16 and 20 weeks ran from a request whose assessment ended with the refusal (or the
+// no-plan decision); the order's own limbs (2/10/14 weeks, or 5/11) are the limits now, so this
+// opens none. Its advice and consultations open their clocks as in any assessment.
+AssessmentWorkflow::AssessmentWorkflow(ClockBook& book, engine::Date ordered_on, Ordered what)
+    : machine_(std::make_unique<Machine>(book, true)), opened_(ordered_on) {
+  machine_->initiate();
+  machine_->process_event(EvOrdered(what == Ordered::kMakePlan));
+  machine_->state_name = state_of(*machine_);
+}
+
 AssessmentWorkflow::~AssessmentWorkflow() = default;
+
+const char* AssessmentWorkflow::workflow() const { return machine_->workflow; }
 
 bool AssessmentWorkflow::takes(engine::EventType type) { return Takes::has(type); }
 

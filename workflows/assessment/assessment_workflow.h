@@ -3,7 +3,12 @@
 // One EHC needs assessment (rules.md §2), from the request to a final plan, a refusal, a
 // decision not to issue a plan, or a withdrawal. Behind this interface is a Boost.Statechart
 // machine whose reactions tell a ClockBook which clocks open, are met or end; the rule pack
-// decides how long each runs. Events must come in replay order. Not copyable; one per
+// decides how long each runs. The same machine carries out an assessment, or the making of a
+// plan, that a Tribunal order, an unopposed appeal or a mediation agreement requires after the
+// LA refused to assess or decided not to issue a plan (reg 44(2)(b),(c), 45, 42(2)): its
+// workflow is then `ordered_assessment`, and it opens none of the 6/16/20-week clocks (those
+// ended with the refusal or the no-plan decision; the order's limbs bind now), only the advice
+// and consultation clocks of its steps. Events must come in replay order. Not copyable; one per
 // assessment, owned by the case evaluator.
 #pragma once
 
@@ -20,6 +25,8 @@
 namespace ehcp::workflows::assessment {
 
 inline constexpr const char* kWorkflow = "assessment";
+// An assessment, or the rest of one, carried out under an order (see above).
+inline constexpr const char* kOrderedWorkflow = "ordered_assessment";
 // The rule pack's limb for a detained person's assessment clocks (CFA s71, SI 2015/62).
 inline constexpr const char* kDetainedLimb = "detained";
 
@@ -30,6 +37,14 @@ class AssessmentWorkflow {
   // assessment under CFA s71, whose statutory clocks cite SI 2015/62 and have no early-years
   // exception limb.
   AssessmentWorkflow(ClockBook& book, engine::Date requested_on, bool detained = false);
+
+  // What an order requires of an assessment carried out under it: the whole assessment (an
+  // order to assess: the LA's notice that it will assess comes next), or the plan (an order to
+  // make one after a no-plan decision: the draft comes next).
+  enum class Ordered { kAssess, kMakePlan };
+  // Starts an assessment carried out under an order made (or agreed) on `ordered_on`. It opens
+  // no clock of its own; a refusal to assess is not open to it.
+  AssessmentWorkflow(ClockBook& book, engine::Date ordered_on, Ordered what);
   ~AssessmentWorkflow();
   AssessmentWorkflow(const AssessmentWorkflow&) = delete;
   AssessmentWorkflow& operator=(const AssessmentWorkflow&) = delete;
@@ -47,6 +62,8 @@ class AssessmentWorkflow {
   engine::Date opened() const { return opened_; }
   std::optional<engine::Date> closed() const { return closed_; }
   bool detained() const { return detained_; }
+  // kWorkflow, or kOrderedWorkflow for one carried out under an order.
+  const char* workflow() const;
   const std::vector<Warning>& warnings() const;
 
   // True for the event types this workflow takes.

@@ -50,7 +50,7 @@ struct AssessmentRun {
   std::size_t end_clock = 0;  // set when the next one starts, or at the end
 
   const char* workflow() const {
-    return assessment ? assessment::kWorkflow : reassessment::kWorkflow;
+    return assessment ? assessment->workflow() : reassessment::kWorkflow;
   }
   bool active() const { return assessment ? assessment->active() : reassessment->active(); }
   std::string state() const { return assessment ? assessment->state() : reassessment->state(); }
@@ -125,6 +125,12 @@ class Evaluator {
   void push_run(AssessmentRun run);
 
   bool start_assessment(const engine::RecordedEvent& recorded);
+
+  // An order (or unopposed appeal, or mediation agreement) to assess, or to make a plan, taken
+  // on `e` while no assessment is open and no plan is in force starts the assessment that
+  // carries it out (kOrderedWorkflow), so that its advice, draft, consultations and plan can be
+  // recorded. An order about a child with a plan is carried out by a re-assessment instead.
+  void start_ordered_assessment(const engine::Event& e);
 
   // The run's own clocks: reviews and the rest open theirs in the same book meanwhile.
   std::vector<engine::Clock*> clocks_of(std::size_t run);

@@ -51,6 +51,23 @@ bool Evaluator::start_assessment(const engine::RecordedEvent& recorded) {
   return true;
 }
 
+void Evaluator::start_ordered_assessment(const engine::Event& e) {
+  std::optional<engine::OrderKind> kind;
+  if (const auto* order = std::get_if<engine::TribunalOrder>(&e.body)) {
+    kind = order->order;
+  } else if (const auto* held = std::get_if<engine::MediationHeld>(&e.body)) {
+    kind = held->agreement;  // reg 42(2): as if the agreement were an order
+  }
+  if (!kind || (*kind != engine::OrderKind::kAssess && *kind != engine::OrderKind::kMakePlan) ||
+      plan_in_force_ || run_still_open()) {
+    return;
+  }
+  const auto what = *kind == engine::OrderKind::kAssess ? AssessmentWorkflow::Ordered::kAssess
+                                                        : AssessmentWorkflow::Ordered::kMakePlan;
+  const std::size_t first_clock = book_.clocks().size();
+  push_run({std::make_unique<AssessmentWorkflow>(book_, e.on, what), nullptr, first_clock, 0});
+}
+
 // The run's own clocks: reviews and the rest open theirs in the same book meanwhile.
 std::vector<engine::Clock*> Evaluator::clocks_of(std::size_t run) {
   std::vector<engine::Clock*> out;

@@ -4,6 +4,45 @@
 
 namespace ehcp::workflows::disagreement {
 
+engine::Result<FamilyWindows> open_family_windows(ClockBook& book, engine::Date sent) {
+  const std::size_t contact = book.clocks().size();
+  if (auto status = book.open("mediation_contact", kWorkflow, sent); !status.ok()) {
+    return status;
+  }
+  if (auto status = book.open("appeal_window", kWorkflow, sent); !status.ok()) {
+    book.clocks().pop_back();  // nothing half-opened
+    return status;
+  }
+  return FamilyWindows{contact, contact + 1};
+}
+
+void end_family_windows(ClockBook& book, const FamilyWindows& w, engine::Date on) {
+  for (const std::size_t index : {w.contact, w.appeal}) {
+    engine::Clock& c = book.clocks()[index];
+    if (!c.met_on && !c.ended_on) {
+      c.ended_on = on;
+    }
+  }
+}
+
+void close_unused_window(engine::Clock& c) {
+  const engine::Date closes = c.due + date::days{1};
+  if ((!c.met_on || *c.met_on > c.due) && (!c.ended_on || *c.ended_on > closes)) {
+    c.ended_on = closes;
+  }
+}
+
+DisagreementClocks::DisagreementClocks(ClockBook& book, engine::Date decision_sent,
+                                       std::optional<FamilyWindows> windows)
+    : book_(book), decision_sent_(decision_sent) {
+  if (windows) {
+    contact_window_ = windows->contact;
+    appeal_window_ = windows->appeal;
+    mine_.push_back(windows->contact);
+    mine_.push_back(windows->appeal);
+  }
+}
+
 engine::Result<std::size_t> DisagreementClocks::open_limb(const std::string& name,
                                                           engine::Date start,
                                                           const std::string& limb) {
@@ -55,37 +94,54 @@ bool DisagreementClocks::end(std::string_view name, engine::Date on) {
   return c != nullptr;
 }
 
-engine::Status DisagreementClocks::contacted_adviser(engine::Date on) {
-  if (auto status = open("mediation_contact", decision_sent_); !status.ok()) {
-    return status;
-  }
-  meet("mediation_contact", on);
-  return {};
-}
-
-engine::Status DisagreementClocks::appeal(engine::Date on) {
-  if (!appeal_window_) {
-    auto opened = open_limb("appeal_window", decision_sent_, {});
-    if (!opened.ok()) {
-      return opened.status();
-    }
-    appeal_window_ = opened.value();
-  }
-  if (engine::Clock* c = open_clock(*appeal_window_)) {
-    c->met_on = on;
-  }
-  return {};
-}
-
-engine::Status DisagreementClocks::certificate(engine::Date on) {
+engine::Status DisagreementClocks::ensure_appeal_window() {
   if (appeal_window_) {
-    return {};  // the family appealed before the certificate came
+    return {};
   }
   auto opened = open_limb("appeal_window", decision_sent_, {});
   if (!opened.ok()) {
     return opened.status();
   }
   appeal_window_ = opened.value();
+  return {};
+}
+
+engine::Status DisagreementClocks::contacted_adviser(engine::Date on) {
+  if (!contact_window_) {
+    auto opened = open_limb("mediation_contact", decision_sent_, {});
+    if (!opened.ok()) {
+      return opened.status();
+    }
+    contact_window_ = opened.value();
+  }
+  if (engine::Clock* c = open_clock(*contact_window_)) {
+    c->met_on = on;
+  }
+  return ensure_appeal_window();
+}
+
+engine::Status DisagreementClocks::appeal(engine::Date on) {
+  if (auto status = ensure_appeal_window(); !status.ok()) {
+    return status;
+  }
+  if (engine::Clock* c = open_clock(*appeal_window_)) {
+    c->met_on = on;
+  }
+  if (contact_window_) {
+    if (engine::Clock* c = open_clock(*contact_window_)) {
+      c->ended_on = on;
+    }
+  }
+  return {};
+}
+
+engine::Status DisagreementClocks::certificate(engine::Date on) {
+  if (auto status = ensure_appeal_window(); !status.ok()) {
+    return status;
+  }
+  if (book_.clocks()[*appeal_window_].met_on) {
+    return {};  // the family appealed before the certificate came
+  }
   if (!book_.extend_to_later(*appeal_window_, "certificate", on)) {
     return engine::Status::internal(
         "no rule pack has the appeal window's month from the mediation certificate");
@@ -160,14 +216,9 @@ void DisagreementClocks::close(engine::Date on) {
 }
 
 void DisagreementClocks::close_unused_windows() {
-  for (const std::size_t index : mine_) {
-    engine::Clock& c = book_.clocks()[index];
-    if (c.name != "mediation_contact" && c.name != "appeal_window") {
-      continue;
-    }
-    const engine::Date closes = c.due + date::days{1};
-    if ((!c.met_on || *c.met_on > c.due) && (!c.ended_on || *c.ended_on > closes)) {
-      c.ended_on = closes;
+  for (const std::optional<std::size_t>& index : {contact_window_, appeal_window_}) {
+    if (index) {
+      close_unused_window(book_.clocks()[*index]);
     }
   }
 }

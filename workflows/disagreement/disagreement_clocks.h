@@ -23,10 +23,27 @@ namespace ehcp::workflows::disagreement {
 
 inline constexpr const char* kWorkflow = "disagreement";
 
+// The family's two windows a decision opens on the day its notice is sent, by place in the
+// book: mediation_contact (reg 33) and appeal_window (HESC rule 20(1)(c)). They are the
+// family's to meet, never the LA's: one let pass no longer applies from the day after it closed.
+struct FamilyWindows {
+  std::size_t contact;
+  std::size_t appeal;
+};
+
+// Opens both windows from a decision notice sent on `sent`.
+engine::Result<FamilyWindows> open_family_windows(ClockBook& book, engine::Date sent);
+// Ends those of `w` still open on `on` (the case closed, the child moved away).
+void end_family_windows(ClockBook& book, const FamilyWindows& w, engine::Date on);
+// A window let pass (or met late) no longer applies from the day after it closed.
+void close_unused_window(engine::Clock& window);
+
 class DisagreementClocks {
  public:
-  DisagreementClocks(ClockBook& book, engine::Date decision_sent)
-      : book_(book), decision_sent_(decision_sent) {}
+  // `windows`: those the decision opened when it was recorded, which this disagreement takes
+  // over; without them it opens its own from `decision_sent` as the family's steps need them.
+  DisagreementClocks(ClockBook& book, engine::Date decision_sent,
+                     std::optional<FamilyWindows> windows = std::nullopt);
   DisagreementClocks(const DisagreementClocks&) = delete;
   DisagreementClocks& operator=(const DisagreementClocks&) = delete;
 
@@ -38,12 +55,15 @@ class DisagreementClocks {
   bool end(std::string_view name, engine::Date on);
 
   // The family contacted the mediation adviser on `on` and said whether it wants mediation
-  // (reg 33): mediation_contact, from the decision notice, met that day.
+  // (reg 33): mediation_contact, from the decision notice, met that day; the appeal window runs
+  // from the notice too.
   engine::Status contacted_adviser(engine::Date on);
   // The family appealed on `on`: the appeal window is met (opened from the decision notice when
-  // no certificate made it known first).
+  // the decision did not open it), and a contact window still open no longer applies (the
+  // family went to the Tribunal without a certificate: an appeal about the school named only,
+  // or one the Tribunal allows without, HESC rule 19).
   engine::Status appeal(engine::Date on);
-  // A certificate issued on `on`: the appeal window is known, the later of 2 months from the
+  // A certificate issued on `on`: the appeal window becomes the later of 2 months from the
   // decision and a month from the certificate (HESC rule 20(1)(c)). Nothing when the family has
   // already appealed.
   engine::Status certificate(engine::Date on);
@@ -82,7 +102,10 @@ class DisagreementClocks {
   ClockBook& book_;
   engine::Date decision_sent_;
   std::vector<std::size_t> mine_;  // the clocks this disagreement opened, by place in the book
+  std::optional<std::size_t> contact_window_;
   std::optional<std::size_t> appeal_window_;
+  // Opens the appeal window from the decision notice unless it is open already.
+  engine::Status ensure_appeal_window();
   std::vector<Limb> limbs_;
 };
 

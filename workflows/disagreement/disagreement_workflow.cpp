@@ -69,8 +69,8 @@ struct Complied;
 }  // namespace
 
 struct DisagreementWorkflow::Machine : detail::Machine<DisagreementWorkflow::Machine, Active> {
-  Machine(ClockBook& book, engine::Date sent)
-      : detail::Machine<Machine, Active>("disagreement"), clocks(book, sent) {}
+  Machine(ClockBook& book, engine::Date sent, std::optional<FamilyWindows> windows)
+      : detail::Machine<Machine, Active>("disagreement"), clocks(book, sent, windows) {}
 
   DisagreementClocks clocks;
   bool mediation = false;
@@ -284,8 +284,9 @@ bool at_an_end(const Machine& m) {
 }  // namespace
 
 DisagreementWorkflow::DisagreementWorkflow(ClockBook& book, engine::Date decision_sent,
-                                           const engine::Event& first)
-    : machine_(std::make_unique<Machine>(book, decision_sent)),
+                                           const engine::Event& first,
+                                           std::optional<FamilyWindows> windows)
+    : machine_(std::make_unique<Machine>(book, decision_sent, windows)),
       decision_sent_(decision_sent),
       opened_(first.on) {
   machine_->initiate();

@@ -27,9 +27,11 @@ class DisagreementWorkflow {
  public:
   // Starts a disagreement with the decision whose written notice was sent on `decision_sent`,
   // opened by `first` (mediation_requested, mediation_declined or appeal_lodged): the family's
-  // 2-month windows run from the notice (the appeal window, on a mediation route, is known once
-  // the certificate is issued). Check status() once built.
-  DisagreementWorkflow(ClockBook& book, engine::Date decision_sent, const engine::Event& first);
+  // 2-month windows run from the notice. `windows`: those the recorded decision opened, which
+  // it takes over; without them (a decision not recorded as an event) it opens its own, backdated
+  // to the notice. Check status() once built.
+  DisagreementWorkflow(ClockBook& book, engine::Date decision_sent, const engine::Event& first,
+                       std::optional<FamilyWindows> windows = std::nullopt);
   ~DisagreementWorkflow();
   DisagreementWorkflow(const DisagreementWorkflow&) = delete;
   DisagreementWorkflow& operator=(const DisagreementWorkflow&) = delete;

@@ -48,10 +48,22 @@ bool appealable(const engine::Event& e) {
 
 }  // namespace
 
-void Disagreements::note_decision(const engine::Event& e) {
-  if (appealable(e)) {
-    last_decision_ = e.on;
+engine::Status Disagreements::note_decision(const engine::Event& e, bool cease_decided) {
+  if (!appealable(e) || (e.type() == engine::EventType::kPlanCeased && cease_decided)) {
+    return {};
   }
+  last_decision_ = e.on;
+  for (const FamilyWindows& w : windows_) {
+    if (book_.clocks()[w.contact].start == e.on) {
+      return {};  // the same notice
+    }
+  }
+  auto opened = open_family_windows(book_, e.on);
+  if (!opened.ok()) {
+    return opened.status();
+  }
+  windows_.push_back(opened.value());
+  return {};
 }
 
 engine::Status Disagreements::take(const engine::Event& e, bool plan_gone) {
@@ -89,7 +101,16 @@ engine::Status Disagreements::start(const engine::Event& e,
         "no decision the family could appeal is recorded on or before it: give the day its "
         "notice was sent as field 'decision_sent'");
   }
-  list_.push_back(std::make_unique<DisagreementWorkflow>(book_, *decision_sent, e));
+  // The windows the decision opened, when it is recorded and no disagreement took them yet.
+  std::optional<FamilyWindows> windows;
+  for (auto it = windows_.begin(); it != windows_.end(); ++it) {
+    if (book_.clocks()[it->contact].start == *decision_sent) {
+      windows = *it;
+      windows_.erase(it);
+      break;
+    }
+  }
+  list_.push_back(std::make_unique<DisagreementWorkflow>(book_, *decision_sent, e, windows));
   return list_.back()->status();
 }
 
@@ -110,9 +131,16 @@ void Disagreements::close(engine::Date on) {
   for (auto& d : list_) {
     d->close(on);
   }
+  for (const FamilyWindows& w : windows_) {
+    end_family_windows(book_, w, on);
+  }
 }
 
 void Disagreements::finish(CaseView& view) {
+  for (const FamilyWindows& w : windows_) {
+    close_unused_window(book_.clocks()[w.contact]);
+    close_unused_window(book_.clocks()[w.appeal]);
+  }
   for (const auto& d : list_) {
     d->close_unused_windows();
     view.workflows.push_back({kWorkflow, d->state(), d->opened(), d->closed(), d->flags()});

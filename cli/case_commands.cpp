@@ -89,6 +89,10 @@ engine::Status run_show(const Context& context, const std::string& ref) {
     if (!config.ok()) {
       return config.status();
     }
+    // The page and the queues read one derivation: a stale database is refused here as there.
+    if (auto status = check_derivation(*db.value(), config.value()); !status.ok()) {
+      return status;
+    }
     adapters::sqlite::EventStore events(db.value()->sql());
     auto history = events.load_case(ref);
     if (!history.ok()) {

@@ -1,5 +1,6 @@
 #include "cli/context.h"
 
+#include "adapters/sqlite/derivation_store.h"
 #include "cli/time_source.h"
 
 namespace ehcp::cli {
@@ -51,7 +52,16 @@ engine::Result<Day> Context::day() const {
   if (!db.ok()) {
     return db.status();
   }
+  if (auto status = check_derivation(*db.value(), config.value()); !status.ok()) {
+    return status;
+  }
   return Day{as_of.value(), std::move(config).value(), std::move(db).value()};
+}
+
+engine::Status check_derivation(adapters::sqlite::Database& db,
+                                const adapters::config::LaConfig& config) {
+  return adapters::sqlite::DerivationStore(db.sql()).check(
+      adapters::derivation::derivation_of(config));
 }
 
 int exit_code_for(const engine::Status& status) {

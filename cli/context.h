@@ -39,9 +39,15 @@ struct Context {
   engine::Result<std::unique_ptr<adapters::sqlite::Database>> open_database() const;
   // The LA configuration from --config / $EHCP_CONFIG, or the defaults when none is given.
   engine::Result<adapters::config::LaConfig> la_config() const;
-  // The as-of date, the configuration and the database together; the first failure stops it.
+  // The as-of date, the configuration and the database together; the first failure stops it,
+  // and so does a database whose clocks were derived with other rules or another calendar.
   engine::Result<Day> day() const;
 };
+
+// Ok when `db`'s clocks were derived as `config` derives them (or nothing is derived yet);
+// otherwise kInvalidInput saying what changed and that `ehcp rederive` re-derives.
+engine::Status check_derivation(adapters::sqlite::Database& db,
+                                const adapters::config::LaConfig& config);
 
 // 0 success, 1 usage, 2 rejected input, 3 anything else (contract.md §2).
 int exit_code_for(const engine::Status& status);

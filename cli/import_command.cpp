@@ -35,8 +35,9 @@ engine::Status run_import(const Context& context, const std::string& file) {
   if (!config.ok()) {
     return config.status();
   }
+  const auto derivation = adapters::derivation::derivation_of(config.value());
   const adapters::ImportOptions options{as_of.value(), utc_timestamp_now(), config.value().rules,
-                                        config.value().calendar};
+                                        config.value().calendar, &derivation};
   auto report = adapters::import_events(*db.value(), *input, options);
   if (!report.ok()) {
     return report.status();

@@ -2,10 +2,11 @@
 
 #include <SQLiteCpp/Transaction.h>
 
-#include "adapters/import/case_rebuilder.h"
+#include "adapters/derivation/rederive.h"
 #include "adapters/sqlite/database.h"
 #include "adapters/sqlite/event_store.h"
 #include "cli/commands.h"
+#include "cli/time_source.h"
 
 namespace ehcp::cli {
 namespace {
@@ -22,18 +23,11 @@ engine::Status rebuild_after_migration(const Context& context, adapters::sqlite:
       return {};
     }
     SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-    adapters::CaseRebuilder rebuilder(db, config.value().rules, config.value().calendar);
-    std::size_t cases = 0;
-    auto rejection = rebuilder.rebuild_all(cases);
-    if (!rejection.ok()) {
-      return rejection.status();
+    auto rederived = adapters::derivation::rederive_all(db, config.value(), utc_timestamp_now());
+    if (!rederived.ok()) {
+      return engine::Status::invalid_input("migrated, but " + rederived.status().message());
     }
-    if (rejection.value()) {
-      return engine::Status::invalid_input(
-          "migrated, but case histories could not be re-evaluated (event #" +
-          std::to_string(rejection.value()->seq) + ": " + rejection.value()->reason +
-          "); nothing was rebuilt");
-    }
+    const std::size_t cases = rederived.value().cases;
     tx.commit();
     std::cout << "re-derived " << cases << " case(s) from their events\n";
     return {};

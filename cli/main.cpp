@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
   ehcp::cli::add_run_command(app, context, run);
   ehcp::cli::add_generate_command(app, context, run);
   ehcp::cli::add_demo_command(app, context, run);
+  ehcp::cli::add_rederive_command(app, context, run);
 
   try {
     app.parse(argc, argv);

@@ -175,6 +175,11 @@ engine::Result<LaConfig> la_config_from_json(const nlohmann::json& document) {
     return Status::invalid_input("the configuration must be a JSON object");
   }
   LaConfig config;
+  for (const char* key : {"calendar", "rules"}) {
+    if (const auto it = document.find(key); it != document.end()) {
+      config.derivation_sections[key] = *it;
+    }
+  }
   auto rules = national_rule_book();
   if (!rules.ok()) {
     return Status::internal("the rule packs built into ehcp: " + rules.status().message());

@@ -49,6 +49,9 @@ struct LaConfig {
   NotifyConfig notify;
   NightlyConfig nightly;
   engine::IndicatorTargets indicators;  // the board pack's rating bands and targets
+  // The configuration's "calendar" and "rules" sections as given (null when absent): what of
+  // it derives clocks, kept for the database's record of its derivation (derivation.h).
+  nlohmann::json derivation_sections = nlohmann::json::object();
 };
 
 // A London wall-clock time, as the nightly section's "at" and `ehcp run --at` write it.

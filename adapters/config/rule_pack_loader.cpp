@@ -191,8 +191,13 @@ engine::Result<engine::RuleBook> rule_book_from_json(const nlohmann::json& docum
   return book;
 }
 
+const nlohmann::json& national_packs_json() {
+  static const nlohmann::json kParsed = nlohmann::json::parse(kNationalPacks);
+  return kParsed;
+}
+
 engine::Result<engine::RuleBook> national_rule_book() {
-  return rule_book_from_json(nlohmann::json::parse(kNationalPacks));
+  return rule_book_from_json(national_packs_json());
 }
 
 Status apply_rule_overrides(engine::RuleBook& book, const nlohmann::json& rules) {

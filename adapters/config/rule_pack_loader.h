@@ -13,6 +13,9 @@
 
 namespace ehcp::adapters::config {
 
+// The packs shipped with this build, as the document they are read from.
+const nlohmann::json& national_packs_json();
+
 // The packs shipped with this build.
 engine::Result<engine::RuleBook> national_rule_book();
 

@@ -11,6 +11,7 @@
 #include "adapters/import/parsed_line_stream.h"
 #include "adapters/jsonl/event_decoder.h"
 #include "adapters/sqlite/case_store.h"
+#include "adapters/sqlite/derivation_store.h"
 #include "adapters/sqlite/event_store.h"
 #include "engine/case_record.h"
 #include "engine/event_validation.h"
@@ -298,6 +299,13 @@ engine::Result<ImportReport> import_events(sqlite::Database& db, std::istream& i
                                            const ImportOptions& options) {
   try {
     SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    sqlite::DerivationStore derivation(db.sql());
+    if (options.derivation) {
+      // Checked inside the transaction: no other writer can re-derive between check and write.
+      if (auto status = derivation.check(*options.derivation); !status.ok()) {
+        return status;
+      }
+    }
     Import import(db, options);
     import.read(input);
     import.resolve_pending();
@@ -314,6 +322,18 @@ engine::Result<ImportReport> import_events(sqlite::Database& db, std::istream& i
     auto report = import.take_report();
     if (report.latest_on) {
       sqlite::EventStore(db.sql()).note_latest_on(*report.latest_on);
+    }
+    if (options.derivation) {
+      auto recorded = derivation.get();
+      if (!recorded.ok()) {
+        return recorded.status();
+      }
+      if (!recorded.value()) {
+        if (auto status = derivation.stamp(*options.derivation, options.recorded_at);
+            !status.ok()) {
+          return status;
+        }
+      }
     }
     tx.commit();
     return report;

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "adapters/derivation/derivation.h"
 #include "adapters/import/line_error.h"
 #include "adapters/sqlite/database.h"
 #include "engine/calendar.h"
@@ -30,6 +31,10 @@ struct ImportOptions {
   std::string recorded_at;  // when this import happened (UTC ISO 8601), from the caller's clock
   const engine::RuleBook& rules;  // for re-evaluating the touched cases
   const engine::Calendar& calendar;
+  // What derives the clocks (rules and calendar above, and this build). Set: the import is
+  // refused when the database's rows were derived otherwise (they would mix), and a new
+  // database records it. Null: no check (tests that build a database by hand).
+  const derivation::Derivation* derivation = nullptr;
 };
 
 struct ImportReport {

@@ -99,7 +99,9 @@ struct Loaded {
   Sandbox box;
   Loaded() {
     REQUIRE(box.ehcp("init").exit_code == 0);
-    REQUIRE(box.ehcp("import - --as-of 2026-04-30", fixture()).exit_code == 0);
+    // The same configuration as the report: the clocks are derived with its calendar and rules.
+    REQUIRE(box.ehcp("--config " + kConfig + " import - --as-of 2026-04-30", fixture()).exit_code ==
+            0);
   }
   ehcp::test::Outcome kpi(const std::string& format) const {
     return box.ehcp("--config " + kConfig + " report kpi --from 2026-01-01 --to 2026-03-31 " +
@@ -188,17 +190,20 @@ TEST_CASE("report kpi gives the same figures as csv, html and a table") {
 
 TEST_CASE("report kpi refuses a period that is backwards, unfinished or not a date") {
   Loaded l;
-  const auto backwards =
-      l.box.ehcp("report kpi --from 2026-03-01 --to 2026-02-01 --as-of 2026-04-30");
+  const auto backwards = l.box.ehcp(
+      "--config " + kConfig + " report kpi --from 2026-03-01 --to 2026-02-01 --as-of 2026-04-30");
   CHECK(backwards.exit_code == 1);
   CHECK(backwards.err.find("--from 2026-03-01 is after --to 2026-02-01") != std::string::npos);
-  const auto future = l.box.ehcp("report kpi --from 2026-03-01 --to 2026-05-31 --as-of 2026-04-30");
+  const auto future = l.box.ehcp(
+      "--config " + kConfig + " report kpi --from 2026-03-01 --to 2026-05-31 --as-of 2026-04-30");
   CHECK(future.exit_code == 1);
   CHECK(future.err.find("--to 2026-05-31 is after 2026-04-30") != std::string::npos);
-  const auto bad = l.box.ehcp("report kpi --from 2026-02-30 --to 2026-03-31 --as-of 2026-04-30");
+  const auto bad = l.box.ehcp("--config " + kConfig +
+                              " report kpi --from 2026-02-30 --to 2026-03-31 --as-of 2026-04-30");
   CHECK(bad.exit_code == 1);
   CHECK(bad.err.find("--from must be a date YYYY-MM-DD, not '2026-02-30'") != std::string::npos);
-  CHECK(l.box.ehcp("report kpi --from 2026-01-01 --as-of 2026-04-30").exit_code == 1);
+  CHECK(l.box.ehcp("--config " + kConfig + " report kpi --from 2026-01-01 --as-of 2026-04-30")
+            .exit_code == 1);
 }
 
 TEST_CASE(
@@ -210,7 +215,8 @@ TEST_CASE(
   const std::string demo = box.path("caseload.jsonl").string();
   REQUIRE(box.ehcp("generate --cases 800 --seed 3 --as-of 2026-11-25 --out " + demo).exit_code ==
           0);
-  REQUIRE(box.ehcp("import " + demo + " --as-of 2026-11-25").exit_code == 0);
+  REQUIRE(box.ehcp("--config " + kConfig + " import " + demo + " --as-of 2026-11-25").exit_code ==
+          0);
   // Every name and date of birth in the caseload.
   std::set<std::string> personal;
   std::istringstream in(ehcp::test::slurp(demo));
@@ -271,7 +277,7 @@ TEST_CASE("a case with a mediation or a Tribunal leaves both 20-week rates, coun
     events += plan_case(ref, "F", "North", "2026-03-02", false);
     events += line(ref, "mediation_requested", "2026-03-20", R"("decision_sent":"2026-03-02")");
   }
-  REQUIRE(box.ehcp("import - --as-of 2026-04-30", events).exit_code == 0);
+  REQUIRE(box.ehcp("--config " + kConfig + " import - --as-of 2026-04-30", events).exit_code == 0);
   const auto r = box.ehcp("--config " + kConfig +
                           " report kpi --from 2026-01-01 --to 2026-03-31 --as-of 2026-04-30 "
                           "--format json");

@@ -1,0 +1,75 @@
+// `ehcp rederive [--dry-run] [--format table|csv|json]`: derives every case again with this
+// configuration and build, after a change of calendar or rules, in one transaction, and lists
+// every clock that moved, from what date to what date, and why.
+#include <iostream>
+#include <memory>
+
+#include <SQLiteCpp/Transaction.h>
+
+#include "adapters/derivation/rederive.h"
+#include "adapters/render/rederive_render.h"
+#include "cli/commands.h"
+#include "cli/time_source.h"
+
+namespace ehcp::cli {
+namespace {
+
+engine::Status run_rederive(const Context& context, bool dry_run) {
+  auto config = context.la_config();
+  if (!config.ok()) {
+    return config.status();
+  }
+  auto db = context.open_database();
+  if (!db.ok()) {
+    return db.status();
+  }
+  engine::Result<adapters::derivation::Rederived> rederived = engine::Status::internal("not run");
+  try {
+    SQLite::Transaction tx(db.value()->sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    rederived =
+        adapters::derivation::rederive_all(*db.value(), config.value(), utc_timestamp_now());
+    if (!rederived.ok()) {
+      return rederived.status();  // rolled back: nothing changed
+    }
+    if (!dry_run) {
+      tx.commit();
+    }
+  } catch (const SQLite::Exception& e) {
+    return engine::Status::storage("rederive", e.what());
+  }
+  const auto& r = rederived.value();
+  switch (context.format()) {
+    case Format::kJson:
+      std::cout << adapters::render::rederived_json(r, dry_run).dump(2) << "\n";
+      break;
+    case Format::kCsv:
+      std::cout << adapters::render::to_csv(adapters::render::moved_clocks_table(r));
+      break;
+    case Format::kTable:
+    case Format::kHtml:  // refused before any command runs (main.cpp)
+      for (const auto& c : r.changes) {
+        std::cout << "changed: " << c.text << "\n";
+      }
+      if (!r.moved.empty()) {
+        std::cout << adapters::render::to_text(adapters::render::moved_clocks_table(r));
+      }
+      std::cout << adapters::render::rederived_summary(r, dry_run) << "\n";
+      break;
+  }
+  return {};
+}
+
+}  // namespace
+
+void add_rederive_command(CLI::App& app, Context& context, Run& run) {
+  auto* cmd = app.add_subcommand(
+      "rederive",
+      "Derive every case again with this configuration, and list the deadlines that move");
+  auto dry_run = std::make_shared<bool>(false);
+  cmd->add_flag("--dry-run", *dry_run, "Show what would move; write nothing");
+  cmd->callback([&context, &run, dry_run] {
+    run = [&context, dry_run] { return run_rederive(context, *dry_run); };
+  });
+}
+
+}  // namespace ehcp::cli

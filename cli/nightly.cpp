@@ -5,10 +5,12 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include "adapters/derivation/rederive.h"
 #include "adapters/escalation/tick.h"
 #include "adapters/files/durable_file.h"
 #include "adapters/notify/outbox_delivery.h"
 #include "adapters/render/breach_render.h"
+#include "adapters/render/rederive_render.h"
 #include "adapters/report/breach_source.h"
 #include "cli/board_pack_files.h"
 #include "cli/time_source.h"
@@ -51,6 +53,34 @@ engine::Status write_report(const fs::path& dir, engine::Date as_of,
     return status;
   }
   html_path = html_file.string();
+  return {};
+}
+
+engine::Status rederive_for_night(adapters::sqlite::Database& db,
+                                  const adapters::config::LaConfig& config, const fs::path& dir,
+                                  engine::Date as_of, NightlyOutcome& outcome) {
+  engine::Result<adapters::derivation::Rederived> rederived = engine::Status::internal("not run");
+  try {
+    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    rederived = adapters::derivation::rederive_all(db, config, utc_timestamp_now());
+    if (!rederived.ok()) {
+      return rederived.status();
+    }
+    tx.commit();
+  } catch (const SQLite::Exception& e) {
+    return engine::Status::storage("re-deriving before the night", e.what());
+  }
+  if (auto status = adapters::files::make_private_directory(dir); !status.ok()) {
+    return status;
+  }
+  const fs::path file = dir / ("rederived-" + engine::format_date(as_of) + ".json");
+  const std::string json =
+      adapters::render::rederived_json(rederived.value(), false).dump(2) + "\n";
+  if (auto status = adapters::files::write_file_durably(file, json); !status.ok()) {
+    return status;
+  }
+  outcome.moved_deadlines = rederived.value().moved.size();
+  outcome.rederived_path = file.string();
   return {};
 }
 
@@ -109,6 +139,15 @@ engine::Result<NightlyOutcome> run_nightly(const Context& context, engine::Date 
   const bool all = steps == NightlySteps::kAll;
   NightlyOutcome outcome;
   outcome.as_of = as_of;
+  // A changed calendar, rule override or build: re-derive every case first (one transaction),
+  // so the tick and the report read deadlines the configuration gives, and keep what moved
+  // beside the night's report.
+  if (!check_derivation(db, config.value()).ok()) {
+    if (auto status = rederive_for_night(db, config.value(), paths.reports_dir, as_of, outcome);
+        !status.ok()) {
+      return status;
+    }
+  }
   if (all) {
     auto ticked = adapters::escalation::tick(db, config.value(), as_of, utc_timestamp_now());
     if (!ticked.ok()) {

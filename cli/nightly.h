@@ -33,6 +33,10 @@ struct NightlyOutcome {
   // On the first night of a month, the board pack for the month before (HTML; CSV and JSON
   // beside it); empty on other nights.
   std::string board_pack_path;
+  // Set when the night found the configuration or build changed and re-derived every case
+  // first: how many deadlines moved, and the file listing them (rederived-YYYY-MM-DD.json).
+  std::size_t moved_deadlines = 0;
+  std::string rederived_path;
   int overdue = 0;  // the report's counts
   int new_breaches = 0;
   int due_soon = 0;

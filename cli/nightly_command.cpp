@@ -41,8 +41,16 @@ engine::Status run_nightly_command(const Context& context, const NightlyPaths& o
     if (!o.board_pack_path.empty()) {
       j["board_pack"] = o.board_pack_path;
     }
+    if (!o.rederived_path.empty()) {
+      j["rederived"] = o.rederived_path;
+      j["moved_deadlines"] = o.moved_deadlines;
+    }
     std::cout << j.dump() << "\n";
     return {};
+  }
+  if (!o.rederived_path.empty()) {
+    std::cout << "the configuration or build changed: every case re-derived first, "
+              << o.moved_deadlines << " deadline(s) moved: " << o.rederived_path << "\n";
   }
   std::cout << "night " << engine::format_date(o.as_of) << ": " << o.fired << " rung(s) fired, "
             << o.skipped << " skipped, " << o.messages << " message(s) queued\n"

@@ -115,3 +115,24 @@ TEST_CASE("rederive names an override's clock as the reason its deadlines moved"
   CHECK(moved[0]["now_due"] == "2026-02-09");
   CHECK(moved[0]["why"].get<std::string>().find("override of decision_to_assess") == 0);
 }
+
+TEST_CASE("the nightly run re-derives after a calendar change and lists the moved deadlines") {
+  Sandbox box;
+  REQUIRE(box.ehcp("init").exit_code == 0);
+  REQUIRE(box.ehcp("import - --as-of 2026-03-31", kEvents).exit_code == 0);
+  { std::ofstream(box.path("la.json")) << kClosure; }
+  const std::string with_closure = "--config " + box.path("la.json").string() + " ";
+  const auto night = box.ehcp(with_closure + "nightly --as-of 2026-04-03 --reports " +
+                              box.path("reports").string() + " --outbox " +
+                              box.path("outbox").string() + " --format json");
+  REQUIRE(night.exit_code == 0);
+  const auto o = nlohmann::json::parse(night.out);
+  CHECK(o["moved_deadlines"] == 1);
+  CHECK(o["overdue"] == 0);  // the certificate is due 8 Apr now, not 2 Apr
+  const auto moved =
+      nlohmann::json::parse(ehcp::test::slurp(o["rederived"].get<std::string>()))["moved"];
+  REQUIRE(moved.size() == 1);
+  CHECK(moved[0]["now_due"] == "2026-04-08");
+  // The database is current: the queue with the same configuration runs.
+  CHECK(box.ehcp(with_closure + "queue --as-of 2026-04-03").exit_code == 0);
+}

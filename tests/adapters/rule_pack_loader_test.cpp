@@ -104,7 +104,8 @@ TEST_CASE("bad rule packs and overrides are rejected naming the entry") {
        "measured_from": "m"}]}]})") ==
         "packs[0].rules[0]: field 'counting' must be weeks_after, days_after, months_after, "
         "days_beginning_with, months_starting_with, working_days_beginning_with, "
-        "working_days_after, day_before_fixed_date, days_before or immediately, not 'fortnights'");
+        "working_days_after, day_before_fixed_date, days_before, months_before or immediately, "
+        "not 'fortnights'");
   CHECK(error(R"({"packs": [{"name": "x", "effective_from": "2014-09-01", "rules": []}]})") ==
         "packs[0]: rule pack 'x' has no rules");
   auto la = adapters::config::la_config_from_json(nlohmann::json::parse(

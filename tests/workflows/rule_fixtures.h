@@ -67,8 +67,13 @@ inline engine::TransferRules reg18_rules() {
 }
 
 // Adds the checks, the reg 18 limbs and the pack-wide limits (the exceptions' thresholds, Year 9)
-// to a test's pack.
+// to a test's pack, and marks custody_share_plan a guidance target (CoP ch. 10, rules.md §5).
 inline void add_pack_limits(engine::RulePack& pack) {
+  for (auto& rule : pack.rules) {
+    if (rule.clock == "custody_share_plan") {
+      rule.statutory = false;
+    }
+  }
   for (auto rules : {representation_rules(), phase_transfer_rules()}) {
     pack.rules.insert(pack.rules.end(), rules.begin(), rules.end());
   }

@@ -10,7 +10,7 @@ namespace {
 
 constexpr int kDaysInWeek = 7;
 
-constexpr detail::EnumNames<Counting, 10> kNames = {{
+constexpr detail::EnumNames<Counting, 11> kNames = {{
     {Counting::kWeeksAfter, "weeks_after"},
     {Counting::kDaysAfter, "days_after"},
     {Counting::kMonthsAfter, "months_after"},
@@ -20,6 +20,7 @@ constexpr detail::EnumNames<Counting, 10> kNames = {{
     {Counting::kWorkingDaysAfter, "working_days_after"},
     {Counting::kDayBeforeFixedDate, "day_before_fixed_date"},
     {Counting::kDaysBefore, "days_before"},
+    {Counting::kMonthsBefore, "months_before"},
     {Counting::kImmediately, "immediately"},
 }};
 
@@ -88,6 +89,8 @@ Date last_compliant_day(Counting counting, Date start, int amount, const Calenda
       return start - date::days{1};
     case Counting::kDaysBefore:
       return start - date::days{amount};
+    case Counting::kMonthsBefore:
+      return add_months_clamped(start, -amount);
     case Counting::kImmediately:
       return start;
   }
@@ -104,6 +107,7 @@ std::string describe_period(Counting counting, int amount) {
       return count_of(amount, "day");
     case Counting::kMonthsAfter:
     case Counting::kMonthsStartingWith:
+    case Counting::kMonthsBefore:
       return count_of(amount, "month");
     case Counting::kWorkingDaysBeginningWith:
     case Counting::kWorkingDaysAfter:

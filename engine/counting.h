@@ -26,12 +26,13 @@ enum class Counting {
   kWorkingDaysAfter,          // "within N working days of E": the Nth working day after E
   kDayBeforeFixedDate,        // "before 15 February": the day before a fixed date (14 Feb)
   kDaysBefore,                // "at least N days before E": E − N (notice of a meeting on E)
-  kImmediately,               // "immediately" on E: E itself (N is ignored)
+  kMonthsBefore,  // "at least N months before E": same day N months back, else month end
+  kImmediately,   // "immediately" on E: E itself (N is ignored)
 };
 
 // The name in data: "weeks_after", "days_after", "months_after", "days_beginning_with",
 // "months_starting_with", "working_days_beginning_with", "working_days_after",
-// "day_before_fixed_date", "days_before", "immediately".
+// "day_before_fixed_date", "days_before", "months_before", "immediately".
 std::string_view to_string(Counting counting);
 
 // The convention named by `text`, exactly as to_string writes it, or nullopt.
@@ -53,6 +54,7 @@ Date day_before(int year, unsigned month, unsigned day);
 //    month has no day `start.day()` (31st, 29 Feb): then that month's last day, nothing taken off.
 //  - kDayBeforeFixedDate: `start` is the fixed date itself ("15 February" in the year of
 //    transfer); the answer is start − 1 day and `amount` is ignored.
+//  - kMonthsBefore: add_months_clamped(start, −amount): 2027-01-31 less 5 months is 2026-08-31.
 //  - count_event_day (the DfE reading, a rule-pack option) counts E as day 1 for kWeeksAfter
 //    (E + 7N − 1) and kDaysAfter (E + N − 1); the other conventions ignore it.
 // Working-day counts use `calendar`; the rest never read it. Expects amount >= 0.
@@ -60,8 +62,8 @@ Date last_compliant_day(Counting counting, Date start, int amount, const Calenda
                         bool count_event_day = false);
 
 // A short phrase for the basis text of a due date: "6 weeks", "1 week", "12 months",
-// "15 days", "15 working days"; kDayBeforeFixedDate gives "the day before a fixed date",
-// kImmediately "immediately".
+// "15 days", "15 working days", "5 months"; kDayBeforeFixedDate gives "the day before a fixed
+// date", kImmediately "immediately".
 std::string describe_period(Counting counting, int amount);
 
 }  // namespace ehcp::engine

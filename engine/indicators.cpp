@@ -13,10 +13,10 @@ namespace ehcp::engine {
 namespace {
 
 constexpr int kMonthsOfTrend = 12;
+// The SEN2 band "20 weeks to 1 year" (a reporting band, not a limit).
+constexpr int kBandOneYearMonths = 12;
 constexpr double kDaysPerWeek = 7.0;
 constexpr double kPercent = 100.0;
-constexpr unsigned kEndOfMayMonth = 5;
-constexpr unsigned kEndOfMayDay = 31;
 
 // An inclusive range of days: the period, or one month of the trend.
 struct Window {
@@ -169,7 +169,7 @@ bool limb_is(const DueFacts& d, std::string_view limb) { return d.detail == limb
 // The end of May of the year a post-16 transfer falls due, or the window's end if earlier.
 Date end_of_may_or(Date due, Date window_end) {
   const int year = static_cast<int>(date::year_month_day{due}.year());
-  return std::min(make_date(year, kEndOfMayMonth, kEndOfMayDay), window_end);
+  return std::min(post16_place_named_by(year), window_end);
 }
 
 std::string service_label(const std::string& service) {
@@ -432,7 +432,7 @@ std::vector<Distribution> distributions(const IndicatorFacts& f, const Window& w
     }
     if (*a.issued <= a.issue_due) {
       ++bands[0];
-    } else if (*a.issued <= add_months_clamped(a.requested, 12)) {
+    } else if (*a.issued <= add_months_clamped(a.requested, kBandOneYearMonths)) {
       ++bands[1];
     } else {
       ++bands[2];
@@ -447,7 +447,7 @@ std::vector<Distribution> distributions(const IndicatorFacts& f, const Window& w
       ++ages[0];
     } else if (w.b <= a.issue_due) {
       ++ages[1];
-    } else if (w.b <= add_months_clamped(a.requested, 12)) {
+    } else if (w.b <= add_months_clamped(a.requested, kBandOneYearMonths)) {
       ++ages[2];
     } else {
       ++ages[3];

@@ -25,6 +25,17 @@
 
 namespace ehcp::engine {
 
+// The end of May of a move's year: by then a post-16 place should be named (CoP 9.179, a
+// reporting convention, not a limit the rule pack counts). The board's measure and the transfer
+// report both read it here.
+inline constexpr date::month_day kPost16PlaceNamedBy = date::May / 31;
+
+// The day kPost16PlaceNamedBy falls on in `year`.
+inline Date post16_place_named_by(int year) {
+  return make_date(year, static_cast<unsigned>(kPost16PlaceNamedBy.month()),
+                   static_cast<unsigned>(kPost16PlaceNamedBy.day()));
+}
+
 // "1 January – 31 March 2026", "March 2026" for a whole month, "1 December 2025 –
 // 28 February 2026".
 std::string period_words(Date from, Date to);

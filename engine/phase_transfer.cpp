@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "engine/counting.h"
+#include "engine/rule_pack.h"
 
 namespace ehcp::engine {
 namespace {
@@ -12,13 +13,6 @@ namespace {
 // Year 11 is the last year of compulsory secondary education: leaving it, or a later year, from
 // a school is the transfer "from secondary school to a post-16 institution" (reg 18(1)(a)).
 constexpr int kFirstPost16LeavingYearGroup = 11;
-// The fixed dates and the notice period of reg 18. They are code, not rule-pack data, until the
-// rule pack can carry fixed-date rules (ClockRule has a counting and an amount only).
-constexpr unsigned kPost16FixedMonth = 3;  // reg 18(1)(a): "before 31 March"
-constexpr unsigned kPost16FixedDay = 31;
-constexpr unsigned kOtherFixedMonth = 2;  // reg 18(1)(b): "before 15 February"
-constexpr unsigned kOtherFixedDay = 15;
-constexpr int kPost16NoticeMonths = 5;  // reg 18(2): "at least 5 months before"
 
 // Which limb of reg 18 sets a due date.
 enum class Limb {
@@ -39,31 +33,36 @@ std::string limb_name(Limb limb) {
   return "";
 }
 
-Date limb_due(Limb limb, Date move) {
-  const int year = static_cast<int>(date::year_month_day{move}.year());
+const ClockRule& rule_of(Limb limb, const TransferRules& rules) {
   switch (limb) {
     case Limb::kPost16FromSecondary:
-      return day_before(year, kPost16FixedMonth, kPost16FixedDay);
+      return *rules.post16;
     case Limb::kOtherPhases:
-      return day_before(year, kOtherFixedMonth, kOtherFixedDay);
+      return *rules.school;
     case Limb::kPost16ToPost16:
-      return add_months_clamped(move, -kPost16NoticeMonths);
+      return *rules.post16_to_post16;
   }
-  return move;  // unreachable: every limb is handled above
+  return *rules.school;  // unreachable: every limb is handled above
+}
+
+// The limb's last compliant day for a move on `move`: the day before its fixed date in the
+// move's calendar year, or its period counted back from the move.
+Date limb_due(const ClockRule& rule, Date move) {
+  if (rule.counting == Counting::kDayBeforeFixedDate && rule.fixed_date) {
+    const int year = static_cast<int>(date::year_month_day{move}.year());
+    return day_before(year, static_cast<unsigned>(rule.fixed_date->month()),
+                      static_cast<unsigned>(rule.fixed_date->day()));
+  }
+  return last_compliant_day(rule.counting, move, rule.amount, Calendar{});
 }
 
 // "reg 18(1)(b): plan amended before 15 February 2027", the start of every basis text.
-std::string limb_basis(Limb limb, Date due) {
-  const Date fixed_date = due + date::days{1};
-  switch (limb) {
-    case Limb::kPost16FromSecondary:
-      return "reg 18(1)(a): plan amended before " + format_date_words(fixed_date);
-    case Limb::kOtherPhases:
-      return "reg 18(1)(b): plan amended before " + format_date_words(fixed_date);
-    case Limb::kPost16ToPost16:
-      return "reg 18(2): plan amended at least 5 months before";
+std::string limb_basis(const ClockRule& rule, Date due) {
+  if (rule.counting == Counting::kDayBeforeFixedDate) {
+    return rule.source + ": plan amended before " + format_date_words(due + date::days{1});
   }
-  return {};
+  return rule.source + ": plan amended at least " + describe_period(rule.counting, rule.amount) +
+         " before";
 }
 
 Limb expected_limb(Phase to_phase, Phase from_phase) {
@@ -91,9 +90,10 @@ std::optional<int> last_year_group_of(const TransferOptions& options, Phase phas
 // that limb's due date ends with `group` and is one the limb applies to.
 std::optional<Transfer> transfer_under(Limb limb, int year, int group,
                                        std::span<const PhaseFrom> phases,
-                                       const TransferOptions& options) {
+                                       const TransferOptions& options, const TransferRules& rules) {
   const Date move = academic_year_start(year + 1);
-  const Date due = limb_due(limb, move);
+  const ClockRule& rule = rule_of(limb, rules);
+  const Date due = limb_due(rule, move);
   const std::optional<Phase> phase = phase_on(phases, due);
   if (!phase || (*phase == Phase::kPost16) != (limb == Limb::kPost16ToPost16)) {
     return std::nullopt;
@@ -102,7 +102,7 @@ std::optional<Transfer> transfer_under(Limb limb, int year, int group,
     return std::nullopt;
   }
   const std::string from = year_group_name(group) + " (" + std::string(to_string(*phase)) + ")";
-  std::string basis = limb_basis(limb, due);
+  std::string basis = limb_basis(rule, due);
   if (limb == Limb::kPost16ToPost16) {
     basis += " the transfer from " + from + " in " + format_month_words(move) + ", by " +
              format_date_words(due) + " (the move taken as " + format_date_words(move) + ")";
@@ -131,15 +131,16 @@ std::optional<Phase> phase_on(std::span<const PhaseFrom> phases, Date on) {
 std::vector<Transfer> derive_transfers(Date dob,
                                        const std::optional<YearGroupOverride>& out_of_cohort,
                                        std::span<const PhaseFrom> phases, Date made, int until_year,
-                                       const TransferOptions& options) {
+                                       const TransferOptions& options, const TransferRules& rules) {
   std::vector<Transfer> transfers;
   for (int year = academic_year_of(made); year <= until_year; ++year) {
     const int group = year_group(dob, academic_year_start(year), out_of_cohort);
     const Limb school_limb =
         group >= kFirstPost16LeavingYearGroup ? Limb::kPost16FromSecondary : Limb::kOtherPhases;
-    std::optional<Transfer> transfer = transfer_under(school_limb, year, group, phases, options);
+    std::optional<Transfer> transfer =
+        transfer_under(school_limb, year, group, phases, options, rules);
     if (!transfer) {
-      transfer = transfer_under(Limb::kPost16ToPost16, year, group, phases, options);
+      transfer = transfer_under(Limb::kPost16ToPost16, year, group, phases, options, rules);
     }
     if (!transfer || made > transfer->due) {
       continue;
@@ -150,23 +151,26 @@ std::vector<Transfer> derive_transfers(Date dob,
   return transfers;
 }
 
-Date expected_transfer_due(Phase to_phase, Phase from_phase, Date move) {
-  return limb_due(expected_limb(to_phase, from_phase), move);
+Date expected_transfer_due(Phase to_phase, Phase from_phase, Date move,
+                           const TransferRules& rules) {
+  return limb_due(rule_of(expected_limb(to_phase, from_phase), rules), move);
 }
 
 std::string expected_transfer_limb(Phase to_phase, Phase from_phase) {
   return limb_name(expected_limb(to_phase, from_phase));
 }
 
-std::string expected_transfer_basis(Phase to_phase, Phase from_phase, Date move) {
+std::string expected_transfer_basis(Phase to_phase, Phase from_phase, Date move,
+                                    const TransferRules& rules) {
   const Limb limb = expected_limb(to_phase, from_phase);
-  const Date due = limb_due(limb, move);
+  const ClockRule& rule = rule_of(limb, rules);
+  const Date due = limb_due(rule, move);
   const std::string move_text = " the move from " + std::string(to_string(from_phase)) + " to " +
                                 std::string(to_string(to_phase)) + " on " + format_date_words(move);
   if (limb == Limb::kPost16ToPost16) {
-    return limb_basis(limb, due) + move_text + ", by " + format_date_words(due);
+    return limb_basis(rule, due) + move_text + ", by " + format_date_words(due);
   }
-  return limb_basis(limb, due) + " for" + move_text;
+  return limb_basis(rule, due) + " for" + move_text;
 }
 
 }  // namespace ehcp::engine

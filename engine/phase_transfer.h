@@ -4,7 +4,9 @@
 // year group of their setting's phase in academic year Y, they move in September Y+1, and the
 // plan must be reviewed and amended to name the new setting before 15 February of Y+1 (the last
 // compliant day is 14 February), before 31 March (30 March) when leaving secondary education for
-// post-16, or at least 5 months before the move between post-16 institutions. This file derives
+// post-16, or at least 5 months before the move between post-16 institutions. Those dates, the 5
+// months and their citations are the rule pack's (TransferRules); this file only applies them
+// and knows which limb a transfer falls under. It derives
 // those transfers from the date of birth, the year-group override, the setting's phase history
 // and the day the plan was first known; it neither reads the time nor decides which transfers
 // have started or been met (the caller filters by start <= as_of and by amended plans). Pure
@@ -15,7 +17,7 @@
 //    "secondary school to a post-16 institution", reg 18(1)(a): 30 March. A transfer out of a
 //    post-16 setting (its last year group given by the LA) is post-16 to post-16, reg 18(2): the
 //    move, taken as 1 September Y+1, less 5 months (1 April Y+1). Every other transfer is reg
-//    18(1)(b): 14 February.
+//    18(1)(b): 14 February. (The dates in these comments are the 2014 pack's.)
 //  - "The phase in force on the due date": each limb is tried against the phase in force on its
 //    own due date, (1)(a)/(1)(b) first, then (2); a transfer needs that phase's last year group
 //    to equal the child's year group in Y. Before the first entry of the history no phase is
@@ -37,6 +39,16 @@
 #include "engine/event_fields.h"
 
 namespace ehcp::engine {
+
+struct ClockRule;  // engine/rule_pack.h
+
+// The rule pack's three limbs of reg 18 (RuleBook::transfer_rules): each limb's counting, fixed
+// date or months, and source. Not owned: the rules live in the RuleBook.
+struct TransferRules {
+  const ClockRule* school = nullptr;            // reg 18(1)(b): the day before 15 February
+  const ClockRule* post16 = nullptr;            // reg 18(1)(a): the day before 31 March
+  const ClockRule* post16_to_post16 = nullptr;  // reg 18(2): 5 months before the move
+};
 
 // The phase of the child's setting from a date on: one entry per case_opened or
 // setting_changed event. Entries need not be sorted; on the same day the later entry wins.
@@ -89,19 +101,20 @@ std::optional<Phase> phase_on(std::span<const PhaseFrom> phases, Date on);
 std::vector<Transfer> derive_transfers(Date dob,
                                        const std::optional<YearGroupOverride>& out_of_cohort,
                                        std::span<const PhaseFrom> phases, Date made, int until_year,
-                                       const TransferOptions& options);
+                                       const TransferOptions& options, const TransferRules& rules);
 
 // The last compliant day for a transfer_expected move on `move` from a `from_phase` setting to
 // `to_phase`: post-16 → post-16, the move less 5 months, month-end clamped (2027-01-31 →
 // 2026-08-31); secondary or special → post-16, 30 March of the move's year; anything else,
 // 14 February of the move's year.
-Date expected_transfer_due(Phase to_phase, Phase from_phase, Date move);
+Date expected_transfer_due(Phase to_phase, Phase from_phase, Date move, const TransferRules& rules);
 
 // The limb of reg 18 for a transfer_expected move, named as Transfer::limb is.
 std::string expected_transfer_limb(Phase to_phase, Phase from_phase);
 
 // The basis text for expected_transfer_due: "reg 18(2): plan amended at least 5 months before
 // the move from post16 to post16 on 31 January 2027".
-std::string expected_transfer_basis(Phase to_phase, Phase from_phase, Date move);
+std::string expected_transfer_basis(Phase to_phase, Phase from_phase, Date move,
+                                    const TransferRules& rules);
 
 }  // namespace ehcp::engine

@@ -12,6 +12,27 @@ std::string_view family_of(std::string_view clock) {
   return colon == std::string_view::npos ? clock : clock.substr(0, colon);
 }
 
+// Why `rule` cannot count its period, or empty: a fixed-date counting needs its date, and
+// only it has one.
+std::string fixed_date_problem(const ClockRule& rule) {
+  const bool fixed = rule.counting == Counting::kDayBeforeFixedDate;
+  const std::string what =
+      "clock '" + rule.clock + "'" + (rule.limb.empty() ? "" : " limb '" + rule.limb + "'");
+  if (fixed && !rule.fixed_date) {
+    return what + " counts the day before a fixed date but gives no fixed_date";
+  }
+  // A common year: a fixed date must exist in every year (29 February does not).
+  if (fixed && !(date::year{2001} / rule.fixed_date->month() / rule.fixed_date->day()).ok()) {
+    return what + " has a fixed_date that is not in every year";
+  }
+  if (!fixed && rule.fixed_date) {
+    return what + " has a fixed_date but counts " + std::string(to_string(rule.counting));
+  }
+  return {};
+}
+
+constexpr std::string_view kPhaseTransfer = "phase_transfer";
+
 }  // namespace
 
 Status RuleBook::add(RulePack pack) {
@@ -32,6 +53,9 @@ Status RuleBook::add(RulePack pack) {
       return Status::invalid_input("rule pack '" + pack.name + "': clock '" + rule.clock +
                                    "' has a negative limit");
     }
+    if (const std::string problem = fixed_date_problem(rule); !problem.empty()) {
+      return Status::invalid_input("rule pack '" + pack.name + "': " + problem);
+    }
   }
   packs_.push_back(std::move(pack));
   std::stable_sort(packs_.begin(), packs_.end(), [](const RulePack& a, const RulePack& b) {
@@ -41,13 +65,29 @@ Status RuleBook::add(RulePack pack) {
 }
 
 Status RuleBook::override_rule(const ClockRule& override_with) {
+  const auto overridden = [&](ClockRule rule) {
+    rule.counting = override_with.counting;
+    rule.amount = override_with.amount;
+    if (override_with.fixed_date || override_with.counting != Counting::kDayBeforeFixedDate) {
+      rule.fixed_date = override_with.fixed_date;
+    }
+    return rule;
+  };
   bool found = false;
+  for (const auto& pack : packs_) {  // checked first, so that a bad override changes nothing
+    for (const auto& rule : pack.rules) {
+      if (rule.clock == override_with.clock && rule.limb == override_with.limb) {
+        if (const std::string problem = fixed_date_problem(overridden(rule)); !problem.empty()) {
+          return Status::invalid_input(problem);
+        }
+        found = true;
+      }
+    }
+  }
   for (auto& pack : packs_) {
     for (auto& rule : pack.rules) {
       if (rule.clock == override_with.clock && rule.limb == override_with.limb) {
-        rule.counting = override_with.counting;
-        rule.amount = override_with.amount;
-        found = true;
+        rule = overridden(rule);
       }
     }
   }
@@ -148,9 +188,11 @@ Date RuleBook::due(const ClockRule& rule, Date start, const Calendar& calendar) 
 
 std::string RuleBook::basis(const ClockRule& rule, Date start) const {
   const RulePack* pack = pack_on(start);
-  const char* relation = rule.counting == Counting::kDaysBefore    ? " before "
-                         : rule.counting == Counting::kImmediately ? ", on the day of "
-                                                                   : " from ";
+  const char* relation =
+      rule.counting == Counting::kDaysBefore || rule.counting == Counting::kMonthsBefore
+          ? " before "
+      : rule.counting == Counting::kImmediately ? ", on the day of "
+                                                : " from ";
   std::string text = rule.source + ": " + describe_period(rule.counting, rule.amount) + relation +
                      rule.measured_from + " " + format_date(start);
   if (pack != nullptr && pack->count_event_day &&
@@ -161,6 +203,29 @@ std::string RuleBook::basis(const ClockRule& rule, Date start) const {
     text += "; " + *pack->general_exception;
   }
   return text;
+}
+
+std::optional<TransferRules> RuleBook::transfer_rules(Date on) const {
+  const auto limb = [&](std::string_view name) -> const ClockRule* {
+    const ClockRule* rule = rule_for(kPhaseTransfer, on, name);
+    return rule != nullptr && rule->limb == name ? rule : nullptr;
+  };
+  TransferRules rules{limb("school"), limb("post16"), limb("post16_to_post16")};
+  if (rules.school == nullptr || rules.post16 == nullptr || rules.post16_to_post16 == nullptr) {
+    return std::nullopt;
+  }
+  return rules;
+}
+
+const ExceptionThresholds* RuleBook::exception_thresholds(Date on) const {
+  const RulePack* pack = pack_on(on);
+  return pack != nullptr && pack->exception_thresholds ? &*pack->exception_thresholds : nullptr;
+}
+
+const AdulthoodRule* RuleBook::preparation_for_adulthood(Date on) const {
+  const RulePack* pack = pack_on(on);
+  return pack != nullptr && pack->preparation_for_adulthood ? &*pack->preparation_for_adulthood
+                                                            : nullptr;
 }
 
 }  // namespace ehcp::engine

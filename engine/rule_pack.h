@@ -45,7 +45,27 @@ struct ClockRule {
   // appeal): never a breach, not in the breach report or the queues, climbing no ladder unless
   // the LA gives it one of its own.
   bool family = false;
+  // The fixed date of a kDayBeforeFixedDate rule, in whatever year the caller counts in
+  // ("before 15 February" of the calendar year of transfer: 02-15); none for other countings.
+  std::optional<date::month_day> fixed_date = std::nullopt;
   bool operator==(const ClockRule&) const = default;
+};
+
+// The lengths the assessment's exceptions turn on (reg 5(4), 8(2), 10(4), 13(3); rules.md §2).
+struct ExceptionThresholds {
+  int absence_weeks = 0;  // limb (d): absent for at least 4 continuous weeks in the period
+  int closure_weeks = 0;  // limbs (a), (b): a closure of at least 4 continuous weeks ...
+  int closure_window_weeks =
+      0;               // ... advice asked from 1 week before it to 1 week before reopening
+  std::string source;  // "reg 5(4), 8(2), 10(4), 13(3)"
+  bool operator==(const ExceptionThresholds&) const = default;
+};
+
+// A review must consider preparation for adulthood from a year group on (rules.md §3).
+struct AdulthoodRule {
+  int from_year_group = 0;  // Year 9
+  std::string source;
+  bool operator==(const AdulthoodRule&) const = default;
 };
 
 struct RulePack {
@@ -58,6 +78,9 @@ struct RulePack {
   std::optional<std::string> general_exception;
   std::vector<ClockRule> rules;
   std::vector<EscalationRung> escalation;  // the ladder every clock of this pack climbs
+  // Pack-wide limits that are not clocks; a pack without them cannot judge what they decide.
+  std::optional<ExceptionThresholds> exception_thresholds = std::nullopt;
+  std::optional<AdulthoodRule> preparation_for_adulthood = std::nullopt;
 
   bool in_force_on(Date d) const {
     return effective_from <= d && (!effective_to || d <= *effective_to);
@@ -70,12 +93,15 @@ enum class ReviewAnchor { kDecision, kMeeting };
 
 class RuleBook {
  public:
-  // Adds a pack. Fails (kInvalidInput) when the pack is empty, its dates are reversed, or a
-  // clock (with the same limb) appears twice in it.
+  // Adds a pack. Fails (kInvalidInput) when the pack is empty, its dates are reversed, a
+  // clock (with the same limb) appears twice in it, or a rule counts before a fixed date
+  // without giving one (or gives one for another counting).
   Status add(RulePack pack);
 
   // Replaces the limits of `clock` (of its limb) in every pack with the LA's own (an LA that
   // sets the draft plan target at 16 weeks), or fails when no pack has that clock and limb.
+  // The rule's fixed date is replaced when the override gives one; a fixed-date counting
+  // left without a date, or a date left on another counting, fails and changes nothing.
   Status override_rule(const ClockRule& rule);
 
   // Gives `clock` (a name or family, e.g. "advice") its own escalation ladder in every pack
@@ -127,6 +153,14 @@ class RuleBook {
     const ClockRule* rule = rule_for(clock, start);
     return rule != nullptr && rule->family;
   }
+  // The three limbs of reg 18 (clock phase_transfer, limbs "school", "post16",
+  // "post16_to_post16") in the pack in force on `on`, or nullopt when it lacks one of them.
+  // The pointers are into this book.
+  std::optional<TransferRules> transfer_rules(Date on) const;
+
+  // The pack-wide limits in force on `on`, or nullptr when that pack gives none.
+  const ExceptionThresholds* exception_thresholds(Date on) const;
+  const AdulthoodRule* preparation_for_adulthood(Date on) const;
 
   const std::vector<RulePack>& packs() const { return packs_; }
 

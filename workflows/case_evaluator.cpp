@@ -197,7 +197,7 @@ bool Evaluator::finish(CaseView& view) {
   view.clocks = book_.clocks();
   if (dob_) {
     transfer::add_phase_transfers({*dob_, out_of_cohort_, phases_, plans_, naming_, expected_},
-                                  rules_.transfer_options(), view);
+                                  rules_, view);
   }
   std::stable_sort(
       view.workflows.begin(), view.workflows.end(),

@@ -2,14 +2,19 @@
 
 #include <algorithm>
 
+#include "workflows/clock_names.h"
+
 namespace ehcp::workflows {
 namespace {
 
-// An absence must last at least 4 continuous weeks within the period (reg 5(4)(d) etc.); a
-// closure must be at least 4 weeks long for limbs (a) and (b); the closure window opens and
-// closes 1 week before the closure and the reopening.
-constexpr int kFourWeeksInDays = 28;
-constexpr date::days kOneWeek{7};
+// How long an absence and a closure must last, and how far the closure window reaches, are the
+// rule pack's (ExceptionThresholds): 4 weeks, 4 weeks and 1 week in the 2014 pack.
+constexpr int kDaysInWeek = 7;
+
+// "4 continuous weeks", "1 week".
+std::string weeks_text(int weeks) {
+  return std::to_string(weeks) + (weeks == 1 ? " week" : " weeks");
+}
 
 // The clock's own rule decides: its detail names the limb of a clock the pack has several rules
 // for (a detained person's final_plan has no early-years limb).
@@ -19,7 +24,7 @@ bool allows(const engine::Clock& clock, engine::ExceptionLimb limb, const engine
                                       limb) != rule->exception_limbs.end();
 }
 
-bool is_advice(const engine::Clock& clock) { return clock.name.starts_with("advice:"); }
+bool is_advice(const engine::Clock& clock) { return clock.name.starts_with(clocks::kAdvicePrefix); }
 
 // Days of [from, to] inside the clock's period [start, due]; `to` open means still going on.
 int overlap_days(const engine::Clock& clock, engine::Date from, std::optional<engine::Date> to) {
@@ -50,11 +55,18 @@ std::optional<std::string> apply_recorded_exception(const engine::Event& recorde
   if (x.limb == engine::ExceptionLimb::kMissedAppointment && !x.advice) {
     return "a missed appointment excepts an advice clock only (reg 8(2)(c)): give 'advice'";
   }
+  const engine::ExceptionThresholds* thresholds = rules.exception_thresholds(recorded.on);
+  if (thresholds == nullptr) {
+    return "no rule pack in force on " + engine::format_date(recorded.on) +
+           " gives the exceptions' thresholds (reg 5(4), 8(2), 10(4), 13(3))";
+  }
+  const int absence_days = kDaysInWeek * thresholds->absence_weeks;
   int flagged = 0;
   int longest_absence = 0;
   const engine::Clock* refusing = nullptr;  // a clock wanted whose rule does not allow the limb
   for (engine::Clock* clock : clocks) {
-    const bool wanted = x.advice ? clock->name == "advice:" + *x.advice : !is_advice(*clock);
+    const bool wanted =
+        x.advice ? clock->name == clocks::kAdvicePrefix + *x.advice : !is_advice(*clock);
     if (!wanted) {
       continue;
     }
@@ -67,7 +79,7 @@ std::optional<std::string> apply_recorded_exception(const engine::Event& recorde
     const int days = overlap_days(*clock, from, x.to);
     if (x.limb == engine::ExceptionLimb::kAbsence) {
       longest_absence = std::max(longest_absence, days);
-      if (days < kFourWeeksInDays) {
+      if (days < absence_days) {
         continue;
       }
     } else if (days == 0) {
@@ -77,7 +89,7 @@ std::optional<std::string> apply_recorded_exception(const engine::Event& recorde
     // then nobody can know it will.
     const engine::Date applies_from =
         x.limb == engine::ExceptionLimb::kAbsence && !x.to
-            ? std::max(from, clock->start) + date::days{kFourWeeksInDays - 1}
+            ? std::max(from, clock->start) + date::days{absence_days - 1}
             : from;
     flag(*clock, applies_from,
          "exception (" + limb + ") from " + period_text(from, x.to) + ", recorded " +
@@ -89,7 +101,7 @@ std::optional<std::string> apply_recorded_exception(const engine::Event& recorde
   }
   if (x.advice) {
     const bool requested = std::any_of(clocks.begin(), clocks.end(), [&](const auto* c) {
-      return c->name == "advice:" + *x.advice;
+      return c->name == clocks::kAdvicePrefix + *x.advice;
     });
     if (!requested) {
       return "no advice '" + *x.advice + "' was requested in this assessment";
@@ -110,9 +122,10 @@ std::optional<std::string> apply_recorded_exception(const engine::Event& recorde
     }
   }
   if (x.limb == engine::ExceptionLimb::kAbsence) {
-    return "an absence must last at least 4 continuous weeks within the period; of " +
-           period_text(from, x.to) + " at most " + std::to_string(longest_absence) +
-           " day(s) fall within a clock's period";
+    const int weeks = thresholds->absence_weeks;
+    return "an absence must last at least " + std::to_string(weeks) + " continuous week" +
+           (weeks == 1 ? "" : "s") + " within the period; of " + period_text(from, x.to) +
+           " at most " + std::to_string(longest_absence) + " day(s) fall within a clock's period";
   }
   return "the exception's period " + period_text(from, x.to) +
          " does not overlap any clock it could except";
@@ -128,16 +141,19 @@ void apply_closure_exceptions(engine::Date advice_requested_on, engine::AdviceSe
   } else if (service == engine::AdviceService::kEarlyYears) {
     limb = engine::ExceptionLimb::kEarlyYearsClosure;
   }
-  if (!limb) {
-    return;
+  const engine::ExceptionThresholds* thresholds = rules.exception_thresholds(advice_requested_on);
+  if (!limb || thresholds == nullptr) {
+    return;  // a pack without thresholds finds no closure limb (the national pack has them)
   }
-  for (const auto& closure : calendar.school_closures_of_at_least(kFourWeeksInDays)) {
+  const date::days window{kDaysInWeek * thresholds->closure_window_weeks};
+  for (const auto& closure :
+       calendar.school_closures_of_at_least(kDaysInWeek * thresholds->closure_weeks)) {
     if (closure.setting && closure.setting != setting) {
       continue;
     }
-    const engine::Date window_from = closure.from - kOneWeek;
+    const engine::Date window_from = closure.from - window;
     const engine::Date reopens = closure.to + date::days{1};
-    const engine::Date window_to = reopens - kOneWeek;
+    const engine::Date window_to = reopens - window;
     if (advice_requested_on < window_from || advice_requested_on > window_to) {
       continue;
     }
@@ -148,8 +164,11 @@ void apply_closure_exceptions(engine::Date advice_requested_on, engine::AdviceSe
       }
       flag(*clock, advice_requested_on,
            "exception (" + std::string(engine::to_string(*limb)) + "): advice asked on " +
-               engine::format_date(advice_requested_on) + ", within a week of '" + closure.name +
-               "' (" + engine::format_date(closure.from) + " to " +
+               engine::format_date(advice_requested_on) + ", within " +
+               (thresholds->closure_window_weeks == 1
+                    ? std::string("a week")
+                    : weeks_text(thresholds->closure_window_weeks)) +
+               " of '" + closure.name + "' (" + engine::format_date(closure.from) + " to " +
                engine::format_date(closure.to) + ", " + std::to_string(closure.days()) + " days)");
     }
   }

@@ -1,7 +1,9 @@
 #include "adapters/config/rule_pack_loader.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <utility>
 
 #include "adapters/jsonl/field_reader.h"
 
@@ -14,6 +16,41 @@ using jsonl::FieldReader;
 constexpr const char* kNationalPacks =
 #include "adapters/rule_packs/england.inc"
     ;
+
+// "02-15" as a month and day that exist in every year, or nullopt.
+std::optional<date::month_day> parse_month_day(const std::string& text) {
+  const auto digits = [&](std::size_t at) {
+    return std::isdigit(static_cast<unsigned char>(text[at])) &&
+           std::isdigit(static_cast<unsigned char>(text[at + 1]));
+  };
+  if (text.size() != 5 || text[2] != '-' || !digits(0) || !digits(3)) {
+    return std::nullopt;
+  }
+  const date::month_day md{date::month{static_cast<unsigned>(std::stoi(text.substr(0, 2)))},
+                           date::day{static_cast<unsigned>(std::stoi(text.substr(3, 2)))}};
+  if (!md.ok() || md == date::February / 29) {
+    return std::nullopt;
+  }
+  return md;
+}
+
+// Reads "fixed_date" of `item` into `rule`, if there.
+Status read_fixed_date(const nlohmann::json& item, const std::string& where,
+                       engine::ClockRule& rule) {
+  const auto it = item.find("fixed_date");
+  if (it == item.end()) {
+    return {};
+  }
+  const auto md = it->is_string() ? parse_month_day(it->get<std::string>()) : std::nullopt;
+  if (!md) {
+    return Status::invalid_input(where +
+                                 ": field 'fixed_date' must be a month and day MM-DD "
+                                 "that every year has (\"02-15\"), not " +
+                                 it->dump());
+  }
+  rule.fixed_date = *md;
+  return {};
+}
 
 engine::Result<engine::ClockRule> read_rule(const nlohmann::json& item, const std::string& where) {
   if (!item.is_object()) {
@@ -36,6 +73,9 @@ engine::Result<engine::ClockRule> read_rule(const nlohmann::json& item, const st
   }
   if (rule.amount < 0) {
     return Status::invalid_input(where + ": field 'amount' must be a whole number, 0 or more");
+  }
+  if (auto status = read_fixed_date(item, where, rule); !status.ok()) {
+    return status;
   }
   const auto limbs = item.find("exceptions");
   if (limbs != item.end()) {
@@ -96,6 +136,60 @@ engine::Result<std::vector<engine::EscalationRung>> read_ladder(const nlohmann::
   return rungs;
 }
 
+// A whole number of at least `min` in `object`'s field `name`, else an error naming it.
+engine::Result<int> read_count(const nlohmann::json& object, const char* name,
+                               const std::string& where, int min) {
+  const auto it = object.find(name);
+  if (it == object.end() || !it->is_number_integer() || it->get<int>() < min) {
+    return Status::invalid_input(where + ": field '" + name + "' must be a whole number, " +
+                                 std::to_string(min) + " or more");
+  }
+  return it->get<int>();
+}
+
+engine::Result<engine::ExceptionThresholds> read_thresholds(const nlohmann::json& item,
+                                                            const std::string& where) {
+  if (!item.is_object()) {
+    return Status::invalid_input(
+        where + " must be an object {absence_weeks, closure_weeks, closure_window_weeks, source}");
+  }
+  engine::ExceptionThresholds t;
+  for (auto [name, field] :
+       {std::pair{"absence_weeks", &t.absence_weeks}, std::pair{"closure_weeks", &t.closure_weeks},
+        std::pair{"closure_window_weeks", &t.closure_window_weeks}}) {
+    auto count = read_count(item, name, where, 1);
+    if (!count.ok()) {
+      return count.status();
+    }
+    *field = count.value();
+  }
+  FieldReader r(item);
+  t.source = r.required_string("source");
+  if (r.error()) {
+    return Status::invalid_input(where + ": " + *r.error());
+  }
+  return t;
+}
+
+engine::Result<engine::AdulthoodRule> read_adulthood(const nlohmann::json& item,
+                                                     const std::string& where) {
+  if (!item.is_object()) {
+    return Status::invalid_input(where + " must be an object {from_year_group, source}");
+  }
+  engine::AdulthoodRule rule;
+  auto year = read_count(item, "from_year_group", where, 0);
+  if (!year.ok()) {
+    return year.status();
+  }
+  rule.from_year_group = year.value();
+  FieldReader r(item);
+  rule.source = r.required_string("source");
+  if (r.error()) {
+    return Status::invalid_input(where + ": " + *r.error());
+  }
+  return rule;
+}
+
 // "escalation": {"*": [rungs], "final_plan": [rungs]}: "*" replaces every pack's ladder, a
 // clock (or family) name gives that clock its own. "*" applies first, whatever the key order.
 Status apply_ladder_overrides(engine::RuleBook& book, const nlohmann::json& ladders) {
@@ -132,8 +226,7 @@ engine::Result<engine::RuleBook> rule_book_from_json(const nlohmann::json& docum
     return Status::invalid_input("rule packs: expected {\"packs\": [...]}");
   }
   engine::RuleBook book;
-  std::map<std::string, std::vector<engine::ClockRule>> rules_by_pack;
-  std::map<std::string, std::vector<engine::EscalationRung>> ladders_by_pack;
+  std::map<std::string, engine::RulePack> read_packs;  // by name, for "inherit"
   for (std::size_t i = 0; i < packs->size(); ++i) {
     const auto& item = (*packs)[i];
     const std::string where = "packs[" + std::to_string(i) + "]";
@@ -152,13 +245,29 @@ engine::Result<engine::RuleBook> rule_book_from_json(const nlohmann::json& docum
       return Status::invalid_input(where + ": " + *r.error());
     }
     if (inherit) {
-      const auto parent = rules_by_pack.find(*inherit);
-      if (parent == rules_by_pack.end()) {
+      const auto parent = read_packs.find(*inherit);
+      if (parent == read_packs.end()) {
         return Status::invalid_input(where + ": inherits '" + *inherit +
                                      "', which no earlier pack is named");
       }
-      pack.rules = parent->second;
-      pack.escalation = ladders_by_pack[*inherit];
+      pack.rules = parent->second.rules;
+      pack.escalation = parent->second.escalation;
+      pack.exception_thresholds = parent->second.exception_thresholds;
+      pack.preparation_for_adulthood = parent->second.preparation_for_adulthood;
+    }
+    if (const auto it = item.find("exception_thresholds"); it != item.end()) {
+      auto thresholds = read_thresholds(*it, where + ".exception_thresholds");
+      if (!thresholds.ok()) {
+        return thresholds.status();
+      }
+      pack.exception_thresholds = std::move(thresholds).value();
+    }
+    if (const auto it = item.find("preparation_for_adulthood"); it != item.end()) {
+      auto adulthood = read_adulthood(*it, where + ".preparation_for_adulthood");
+      if (!adulthood.ok()) {
+        return adulthood.status();
+      }
+      pack.preparation_for_adulthood = std::move(adulthood).value();
     }
     if (const auto ladder = item.find("escalation"); ladder != item.end()) {
       auto rungs = read_ladder(*ladder, where + ".escalation");
@@ -182,8 +291,7 @@ engine::Result<engine::RuleBook> rule_book_from_json(const nlohmann::json& docum
         pack.rules.push_back(std::move(rule).value());
       }
     }
-    rules_by_pack[pack.name] = pack.rules;
-    ladders_by_pack[pack.name] = pack.escalation;
+    read_packs[pack.name] = pack;
     if (auto status = book.add(std::move(pack)); !status.ok()) {
       return Status::invalid_input(where + ": " + status.message());
     }
@@ -283,6 +391,9 @@ Status apply_rule_overrides(engine::RuleBook& book, const nlohmann::json& rules)
       return Status::invalid_input(where + ": field 'amount' must be a whole number, 0 or more");
     }
     rule.amount = *amount;
+    if (auto status = read_fixed_date(item, where, rule); !status.ok()) {
+      return status;
+    }
     if (auto status = book.override_rule(rule); !status.ok()) {
       return Status::invalid_input(where + ": " + status.message());
     }

@@ -3,7 +3,10 @@
 // Reads rule packs from JSON into an engine::RuleBook: the national packs compiled into ehcp
 // (adapters/rule_packs/england.json) and an LA's overrides from its configuration ("rules":
 // {"count_event_day": true, "overrides": [{"clock": "draft_plan", "counting": "weeks_after",
-// "amount": 16}]}). Errors name the pack, entry and field.
+// "amount": 16}]}; a limb counted to a fixed date takes "fixed_date": "MM-DD"). Besides its
+// rules a pack may carry "exception_thresholds" {absence_weeks, closure_weeks,
+// closure_window_weeks, source} and "preparation_for_adulthood" {from_year_group, source}, which
+// a pack that inherits takes from its parent. Errors name the pack, entry and field.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -7,13 +7,10 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "engine/academic_year.h"
+#include "engine/indicators.h"
 
 namespace ehcp::adapters::report {
 namespace {
-
-// The end of May of the move's year: by then a post-16 place should be named (CoP 9.179).
-constexpr unsigned kPost16NamedByMonth = 5;
-constexpr unsigned kPost16NamedByDay = 31;
 
 std::string transfer_name(int year_group) {
   switch (year_group) {
@@ -70,7 +67,7 @@ engine::Result<TransferReport> load_transfer_report(sqlite::Database& db, int ye
   report.year = year;
   report.as_of = as_of;
   std::map<int, TransferGroup> groups;
-  const engine::Date named_by = engine::make_date(year, kPost16NamedByMonth, kPost16NamedByDay);
+  const engine::Date named_by = engine::post16_place_named_by(year);
   try {
     // The deadlines of a September move fall in the spring before it.
     SQLite::Statement q(

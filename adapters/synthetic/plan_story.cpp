@@ -4,6 +4,7 @@
 #include <climits>
 #include <optional>
 
+#include "adapters/config/rule_pack_loader.h"
 #include "adapters/synthetic/caseload_shape.h"
 #include "adapters/synthetic/custody_story.h"
 #include "adapters/synthetic/disagreement_story.h"
@@ -45,6 +46,14 @@ const engine::Date kFirstPlans = engine::make_date(2014, 9, 1);
 constexpr int kOldestEarlierPlanYears = 8;
 constexpr int kDaysPerYear = 365;
 constexpr int kYoungestWithPlanDays = 2 * kDaysPerYear;
+
+// The national pack's limbs of reg 18, by which the stories time their transfers. The pack is
+// compiled in and loaded by every test run, so a failure here is a programmer's error.
+const engine::TransferRules& reg18_rules() {
+  static const engine::RuleBook book = config::national_rule_book().value();
+  static const engine::TransferRules rules = book.transfer_rules(kFirstPlans).value();
+  return rules;
+}
 
 // A move to a new setting the plan must be amended for.
 struct Move {
@@ -150,8 +159,9 @@ class PlanWriter {
   std::optional<Move> next_move(Date meeting) {
     const int horizon = engine::academic_year_of(meeting + date::days{kTransferLookahead});
     std::optional<Move> derived;
-    for (const auto& t : engine::derive_transfers(c_.child.dob, c_.child.out_of_cohort, c_.phases,
-                                                  known_, horizon, engine::TransferOptions{})) {
+    for (const auto& t :
+         engine::derive_transfers(c_.child.dob, c_.child.out_of_cohort, c_.phases, known_, horizon,
+                                  engine::TransferOptions{}, reg18_rules())) {
       if (t.academic_year > handled_year_) {
         derived = Move{t.academic_year, t.due, false};
         break;
@@ -171,7 +181,7 @@ class PlanWriter {
                          (phase == Phase::kSpecial && group == kFinalSchoolYear &&
                           rng_.chance(shape::kSpecialSchoolToCollege));
       const Date move = engine::academic_year_start(y + 1);
-      const Date due = engine::expected_transfer_due(Phase::kPost16, phase, move);
+      const Date due = engine::expected_transfer_due(Phase::kPost16, phase, move, reg18_rules());
       // A move is planned while there is time to amend the plan for it.
       if (moves && due > known_ + date::days{kPlanningDays}) {
         return Move{y, due, true};

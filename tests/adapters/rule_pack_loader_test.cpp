@@ -104,7 +104,8 @@ TEST_CASE("bad rule packs and overrides are rejected naming the entry") {
        "measured_from": "m"}]}]})") ==
         "packs[0].rules[0]: field 'counting' must be weeks_after, days_after, months_after, "
         "days_beginning_with, months_starting_with, working_days_beginning_with, "
-        "working_days_after, day_before_fixed_date, days_before or immediately, not 'fortnights'");
+        "working_days_after, day_before_fixed_date, days_before, months_before or immediately, "
+        "not 'fortnights'");
   CHECK(error(R"({"packs": [{"name": "x", "effective_from": "2014-09-01", "rules": []}]})") ==
         "packs[0]: rule pack 'x' has no rules");
   auto la = adapters::config::la_config_from_json(nlohmann::json::parse(
@@ -140,4 +141,70 @@ TEST_CASE("a rung without anyone to notify is rejected naming it") {
   REQUIRE_FALSE(book.ok());
   CHECK(book.status().message() ==
         "packs[0].escalation[0]: field 'notify' must list at least one role");
+}
+
+TEST_CASE("an LA can move a limb of reg 18 by its fixed date or its months") {
+  auto config = adapters::config::la_config_from_json(nlohmann::json::parse(R"({"rules": {
+      "overrides": [
+        {"clock": "phase_transfer", "limb": "post16_to_post16", "counting": "months_before",
+         "amount": 6},
+        {"clock": "phase_transfer", "limb": "school", "counting": "day_before_fixed_date",
+         "amount": 0, "fixed_date": "02-01"}]}})"));
+  REQUIRE(config.ok());
+  const auto limbs = config.value().rules.transfer_rules(make_date(2026, 9, 1));
+  REQUIRE(limbs);
+  using engine::Phase;
+  // 6 months before Sun 31 Jan 2027: 31 Jul 2026.
+  CHECK(engine::expected_transfer_due(Phase::kPost16, Phase::kPost16, make_date(2027, 1, 31),
+                                      *limbs) == make_date(2026, 7, 31));
+  // The day before 1 February of the move's year; reg 18(1)(a) keeps its 30 March.
+  CHECK(engine::expected_transfer_due(Phase::kSecondary, Phase::kPrimary, make_date(2027, 9, 1),
+                                      *limbs) == make_date(2027, 1, 31));
+  CHECK(engine::expected_transfer_due(Phase::kPost16, Phase::kSecondary, make_date(2027, 9, 1),
+                                      *limbs) == make_date(2027, 3, 30));
+  CHECK(engine::expected_transfer_basis(Phase::kPost16, Phase::kPost16, make_date(2027, 1, 31),
+                                        *limbs) ==
+        "reg 18(2): plan amended at least 6 months before the move from post16 to post16 on 31 "
+        "January 2027, by 31 July 2026");
+}
+
+TEST_CASE("a fixed date must be a day every year has, on a rule that counts to one") {
+  const auto la_error = [](const char* text) {
+    auto la = adapters::config::la_config_from_json(nlohmann::json::parse(text));
+    return la.ok() ? std::string("(accepted)") : la.status().message();
+  };
+  CHECK(la_error(R"({"rules": {"overrides": [{"clock": "phase_transfer", "limb": "school",
+      "counting": "day_before_fixed_date", "amount": 0, "fixed_date": "02-29"}]}})") ==
+        "rules.overrides[0]: field 'fixed_date' must be a month and day MM-DD that every year "
+        "has (\"02-15\"), not \"02-29\"");
+  CHECK(la_error(R"({"rules": {"overrides": [{"clock": "phase_transfer", "limb": "school",
+      "counting": "day_before_fixed_date", "amount": 0, "fixed_date": "2-15"}]}})") ==
+        "rules.overrides[0]: field 'fixed_date' must be a month and day MM-DD that every year "
+        "has (\"02-15\"), not \"2-15\"");
+  CHECK(la_error(R"({"rules": {"overrides": [{"clock": "draft_plan", "counting": "weeks_after",
+      "amount": 16, "fixed_date": "02-15"}]}})") ==
+        "rules.overrides[0]: clock 'draft_plan' has a fixed_date but counts weeks_after");
+  // The limb keeps its own date when the override gives none.
+  CHECK(la_error(R"({"rules": {"overrides": [{"clock": "phase_transfer", "limb": "post16",
+      "counting": "day_before_fixed_date", "amount": 0}]}})") == "(accepted)");
+  const auto pack_error = [](const char* text) {
+    auto book = adapters::config::rule_book_from_json(nlohmann::json::parse(text));
+    return book.ok() ? std::string("(accepted)") : book.status().message();
+  };
+  CHECK(pack_error(R"({"packs": [{"name": "x", "effective_from": "2014-09-01", "rules": [
+      {"clock": "a", "limb": "b", "workflow": "w", "counting": "day_before_fixed_date",
+       "amount": 0, "source": "s", "measured_from": "m"}]}]})") ==
+        "packs[0]: rule pack 'x': clock 'a' limb 'b' counts the day before a fixed date but "
+        "gives no fixed_date");
+  CHECK(pack_error(R"({"packs": [{"name": "x", "effective_from": "2014-09-01",
+      "exception_thresholds": {"absence_weeks": 0, "closure_weeks": 4,
+                               "closure_window_weeks": 1, "source": "s"},
+      "rules": [{"clock": "a", "workflow": "w", "counting": "weeks_after", "amount": 1,
+                 "source": "s", "measured_from": "m"}]}]})") ==
+        "packs[0].exception_thresholds: field 'absence_weeks' must be a whole number, 1 or more");
+  CHECK(pack_error(R"({"packs": [{"name": "x", "effective_from": "2014-09-01",
+      "preparation_for_adulthood": {"from_year_group": 9},
+      "rules": [{"clock": "a", "workflow": "w", "counting": "weeks_after", "amount": 1,
+                 "source": "s", "measured_from": "m"}]}]})") ==
+        "packs[0].preparation_for_adulthood: missing field 'source'");
 }

@@ -10,6 +10,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "tests/workflows/rule_fixtures.h"
+
 namespace ehcp::engine {
 namespace {
 
@@ -21,7 +23,8 @@ std::vector<PhaseFrom> only(Phase phase, Date from) { return {PhaseFrom{from, ph
 std::vector<Transfer> derive(Date dob, const std::vector<PhaseFrom>& phases, Date made,
                              int until_year, const TransferOptions& options = {},
                              const std::optional<YearGroupOverride>& out_of_cohort = {}) {
-  return derive_transfers(dob, out_of_cohort, phases, made, until_year, options);
+  return derive_transfers(dob, out_of_cohort, phases, made, until_year, options,
+                          test::reg18_rules());
 }
 
 TEST_CASE("children born on 31 August and 1 September transfer a year apart", "[phase_transfer]") {
@@ -291,11 +294,16 @@ TEST_CASE("children born on 29 February transfer with their cohort", "[phase_tra
 
 TEST_CASE("an expected post-16 move is due 5 months before it, month-end clamped",
           "[phase_transfer]") {
-  CHECK(expected_transfer_due(Phase::kPost16, Phase::kPost16, d(2027, 1, 31)) == d(2026, 8, 31));
-  CHECK(expected_transfer_due(Phase::kPost16, Phase::kPost16, d(2027, 7, 31)) == d(2027, 2, 28));
-  CHECK(expected_transfer_due(Phase::kPost16, Phase::kPost16, d(2028, 7, 29)) == d(2028, 2, 29));
-  CHECK(expected_transfer_due(Phase::kPost16, Phase::kPost16, d(2027, 9, 1)) == d(2027, 4, 1));
-  CHECK(expected_transfer_basis(Phase::kPost16, Phase::kPost16, d(2027, 1, 31)) ==
+  CHECK(expected_transfer_due(Phase::kPost16, Phase::kPost16, d(2027, 1, 31),
+                              test::reg18_rules()) == d(2026, 8, 31));
+  CHECK(expected_transfer_due(Phase::kPost16, Phase::kPost16, d(2027, 7, 31),
+                              test::reg18_rules()) == d(2027, 2, 28));
+  CHECK(expected_transfer_due(Phase::kPost16, Phase::kPost16, d(2028, 7, 29),
+                              test::reg18_rules()) == d(2028, 2, 29));
+  CHECK(expected_transfer_due(Phase::kPost16, Phase::kPost16, d(2027, 9, 1), test::reg18_rules()) ==
+        d(2027, 4, 1));
+  CHECK(expected_transfer_basis(Phase::kPost16, Phase::kPost16, d(2027, 1, 31),
+                                test::reg18_rules()) ==
         "reg 18(2): plan amended at least 5 months before the move from post16 to post16 on "
         "31 January 2027, by 31 August 2026");
   CHECK(expected_transfer_limb(Phase::kPost16, Phase::kPost16) == "post16_to_post16");
@@ -303,21 +311,28 @@ TEST_CASE("an expected post-16 move is due 5 months before it, month-end clamped
 
 TEST_CASE("an expected move from secondary or special school to post-16 is due on 30 March",
           "[phase_transfer]") {
-  CHECK(expected_transfer_due(Phase::kPost16, Phase::kSecondary, d(2027, 9, 1)) == d(2027, 3, 30));
-  CHECK(expected_transfer_due(Phase::kPost16, Phase::kSpecial, d(2027, 9, 6)) == d(2027, 3, 30));
-  CHECK(expected_transfer_basis(Phase::kPost16, Phase::kSecondary, d(2027, 9, 1)) ==
+  CHECK(expected_transfer_due(Phase::kPost16, Phase::kSecondary, d(2027, 9, 1),
+                              test::reg18_rules()) == d(2027, 3, 30));
+  CHECK(expected_transfer_due(Phase::kPost16, Phase::kSpecial, d(2027, 9, 6),
+                              test::reg18_rules()) == d(2027, 3, 30));
+  CHECK(expected_transfer_basis(Phase::kPost16, Phase::kSecondary, d(2027, 9, 1),
+                                test::reg18_rules()) ==
         "reg 18(1)(a): plan amended before 31 March 2027 for the move from secondary to post16 "
         "on 1 September 2027");
   CHECK(expected_transfer_limb(Phase::kPost16, Phase::kSecondary) == "post16");
 }
 
 TEST_CASE("an expected school move is due on 14 February of the move's year", "[phase_transfer]") {
-  CHECK(expected_transfer_due(Phase::kMiddle, Phase::kFirst, d(2027, 9, 1)) == d(2027, 2, 14));
-  CHECK(expected_transfer_due(Phase::kSecondary, Phase::kMiddle, d(2028, 9, 4)) == d(2028, 2, 14));
-  CHECK(expected_transfer_due(Phase::kSpecial, Phase::kPrimary, d(2027, 1, 5)) == d(2027, 2, 14));
-  CHECK(expected_transfer_basis(Phase::kMiddle, Phase::kFirst, d(2027, 9, 1)) ==
-        "reg 18(1)(b): plan amended before 15 February 2027 for the move from first to middle "
-        "on 1 September 2027");
+  CHECK(expected_transfer_due(Phase::kMiddle, Phase::kFirst, d(2027, 9, 1), test::reg18_rules()) ==
+        d(2027, 2, 14));
+  CHECK(expected_transfer_due(Phase::kSecondary, Phase::kMiddle, d(2028, 9, 4),
+                              test::reg18_rules()) == d(2028, 2, 14));
+  CHECK(expected_transfer_due(Phase::kSpecial, Phase::kPrimary, d(2027, 1, 5),
+                              test::reg18_rules()) == d(2027, 2, 14));
+  CHECK(
+      expected_transfer_basis(Phase::kMiddle, Phase::kFirst, d(2027, 9, 1), test::reg18_rules()) ==
+      "reg 18(1)(b): plan amended before 15 February 2027 for the move from first to middle "
+      "on 1 September 2027");
   CHECK(expected_transfer_limb(Phase::kMiddle, Phase::kFirst) == "school");
 }
 

@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/case_record.h"
+#include "tests/workflows/rule_fixtures.h"
 
 using namespace ehcp;
 using engine::make_date;
@@ -62,7 +63,7 @@ class History {
   const engine::RuleBook& rules() const { return rules_; }
 
  private:
-  engine::RuleBook rules_ = rules_2014();
+  engine::RuleBook rules_ = test::with_pack_limits(rules_2014());
   std::vector<engine::RecordedEvent> events_;
 };
 

@@ -33,7 +33,9 @@ engine::RuleBook review_rules() {
                 rule("review_notice", Counting::kDaysBefore, 14),
                 rule("review_report", Counting::kWeeksAfter, 2),
                 rule("review_decision", Counting::kWeeksAfter, 4),
-                rule("amended_plan", Counting::kWeeksAfter, 8)};
+                rule("amended_plan", Counting::kWeeksAfter, 8),
+                rule("amendment_representations", Counting::kDaysBeginningWith, 15)};
+  pack.rules.back().source = "reg 22(2)";
   engine::RuleBook book;
   REQUIRE(book.add(pack).ok());
   return book;

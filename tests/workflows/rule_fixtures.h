@@ -1,7 +1,10 @@
 // The 2014 pack's limits for the clocks of rules.md §2, §3 and §5, built in code so that the
 // workflow tests need no files: the assessment (and a detained person's limbs), the review, the
-// moves between LAs, re-assessment and custody. Sources and texts are short stand-ins; the
-// limits, countings, limbs and exception limbs are the real pack's.
+// moves between LAs, re-assessment and custody, and the checks, reg 18 limbs and pack-wide
+// limits any test pack can take (add_pack_limits). Sources and texts are short stand-ins; the
+// limits, countings, fixed dates, limbs, exception limbs and statutory flags are the real
+// pack's (and so are the sources that are not stand-ins): tests/adapters/rule_fixtures_test.cpp
+// compares them with england.json.
 #pragma once
 
 #include <string>
@@ -35,6 +38,64 @@ inline engine::ClockRule family_rule(const char* clock, const char* limb) {
   engine::ClockRule r = pack_rule(clock, limb, "disagreement", engine::Counting::kMonthsAfter, 2);
   r.family = true;
   return r;
+}
+
+// The family's days from a draft and from an amendment notice (reg 13(1), 22(2)): checks.
+inline std::vector<engine::ClockRule> representation_rules() {
+  using C = engine::Counting;
+  std::vector<engine::ClockRule> rules = {
+      pack_rule("draft_representations", "", "assessment", C::kDaysBeginningWith, 15),
+      pack_rule("amendment_representations", "", "review", C::kDaysBeginningWith, 15)};
+  rules[0].source = "reg 13(1)";  // cited in the warnings tests check
+  rules[1].source = "reg 22(2)";
+  return rules;
+}
+
+// The three limbs of reg 18.
+inline std::vector<engine::ClockRule> phase_transfer_rules() {
+  using C = engine::Counting;
+  std::vector<engine::ClockRule> rules = {
+      pack_rule("phase_transfer", "school", "transfer", C::kDayBeforeFixedDate, 0),
+      pack_rule("phase_transfer", "post16", "transfer", C::kDayBeforeFixedDate, 0),
+      pack_rule("phase_transfer", "post16_to_post16", "transfer", C::kMonthsBefore, 5)};
+  rules[0].fixed_date = date::February / 15;
+  rules[1].fixed_date = date::March / 31;
+  // The basis texts tests check cite the limbs as the pack does.
+  rules[0].source = "reg 18(1)(b)";
+  rules[1].source = "reg 18(1)(a)";
+  rules[2].source = "reg 18(2)";
+  return rules;
+}
+
+// The reg 18 limbs as engine/phase_transfer takes them; the rules live for the whole run.
+inline engine::TransferRules reg18_rules() {
+  static const std::vector<engine::ClockRule> rules = phase_transfer_rules();
+  return {&rules[0], &rules[1], &rules[2]};
+}
+
+// Adds the checks, the reg 18 limbs and the pack-wide limits (the exceptions' thresholds, Year 9)
+// to a test's pack, and marks custody_share_plan a guidance target (CoP ch. 10, rules.md §5).
+inline void add_pack_limits(engine::RulePack& pack) {
+  for (auto& rule : pack.rules) {
+    if (rule.clock == "custody_share_plan") {
+      rule.statutory = false;
+    }
+  }
+  for (auto rules : {representation_rules(), phase_transfer_rules()}) {
+    pack.rules.insert(pack.rules.end(), rules.begin(), rules.end());
+  }
+  pack.exception_thresholds = engine::ExceptionThresholds{4, 4, 1, "src exceptions"};
+  pack.preparation_for_adulthood = engine::AdulthoodRule{9, "src adulthood"};
+}
+
+// `book` with add_pack_limits applied to each of its packs.
+inline engine::RuleBook with_pack_limits(const engine::RuleBook& book) {
+  engine::RuleBook out;
+  for (engine::RulePack pack : book.packs()) {
+    add_pack_limits(pack);
+    REQUIRE(out.add(std::move(pack)).ok());
+  }
+  return out;
 }
 
 inline engine::RuleBook rules_with_moves() {
@@ -76,7 +137,7 @@ inline engine::RuleBook rules_with_moves() {
   };
   engine::RuleBook book;
   REQUIRE(book.add(pack).ok());
-  return book;
+  return with_pack_limits(book);
 }
 
 }  // namespace ehcp::test

@@ -191,7 +191,7 @@ sc::result Drafting::react(const EvDraft& e) {
 sc::result Consulting::react(const EvFinal& e) {
   auto& m = outermost_context();
   m.book.meet("final_plan", e.event.on);
-  if (auto warning = detail::inside_representations(*m.draft_served, e.event.on,
+  if (auto warning = detail::inside_representations(m.book, *m.draft_served, e.event.on,
                                                     m.no_further_representations, "final plan")) {
     m.warnings.push_back(std::move(*warning));
   }

@@ -9,6 +9,7 @@
 #include <boost/statechart/state_machine.hpp>
 #include <boost/statechart/transition.hpp>
 
+#include "workflows/clock_names.h"
 #include "workflows/detail/engine_event.h"
 
 namespace ehcp::workflows::custody {
@@ -49,7 +50,7 @@ struct Detained : sc::simple_state<Detained, Machine, WithoutPlan> {
   using reactions = sc::custom_reaction<EvEnded>;
   sc::result react(const EvEnded& e) {
     auto& m = outermost_context();
-    m.book.end("custody_share_plan", e.event.on);  // a plan still unshared: moot once released
+    m.book.end(clocks::kCustodySharePlan, e.event.on);  // a plan still unshared: moot once released
     m.released_on = e.event.on;
     return transit<Released>();
   }
@@ -64,7 +65,7 @@ struct SharingPlan : sc::simple_state<SharingPlan, Detained> {
   static constexpr std::string_view kName = "sharing_plan";
   using reactions = sc::custom_reaction<EvShared>;
   sc::result react(const EvShared& e) {
-    outermost_context().book.meet("custody_share_plan", e.event.on);
+    outermost_context().book.meet(clocks::kCustodySharePlan, e.event.on);
     return transit<PlanShared>();
   }
 };
@@ -90,7 +91,7 @@ CustodyWorkflow::CustodyWorkflow(ClockBook& book, engine::Date notified_on, bool
     : machine_(std::make_unique<Machine>(book)), opened_(notified_on) {
   machine_->initiate();
   if (with_plan) {
-    started_ = book.open("custody_share_plan", kWorkflow, notified_on);
+    started_ = book.open(clocks::kCustodySharePlan, kWorkflow, notified_on);
     machine_->process_event(EvWithPlan());
   }
   machine_->state_name = state_of(*machine_);
@@ -114,7 +115,7 @@ engine::Status CustodyWorkflow::apply(const engine::Event& event) {
 }
 
 void CustodyWorkflow::close(engine::Date on) {
-  machine_->book.end("custody_share_plan", on);
+  machine_->book.end(clocks::kCustodySharePlan, on);
   if (!closed_) {
     closed_ = on;
   }

@@ -1,16 +1,13 @@
 #include "workflows/detail/assessment_steps.h"
 
+#include "workflows/clock_names.h"
+
 namespace ehcp::workflows::detail {
-namespace {
-
-constexpr int kRepresentationDays = 15;
-
-}  // namespace
 
 engine::Status take_step(ClockBook& book, const char* workflow, const engine::Event& event) {
   const auto refuse = [](std::string why) { return engine::Status::invalid_transition(why); };
   if (const auto* asked = std::get_if<engine::AdviceRequested>(&event.body)) {
-    const std::string clock = "advice:" + asked->advice;
+    const std::string clock = clocks::kAdvicePrefix + asked->advice;
     if (book.is_open(clock)) {
       return refuse("advice '" + asked->advice + "' was already requested and is still awaited");
     }
@@ -21,17 +18,17 @@ engine::Status take_step(ClockBook& book, const char* workflow, const engine::Ev
     return {};
   }
   if (const auto* received = std::get_if<engine::AdviceReceived>(&event.body)) {
-    if (!book.meet("advice:" + received->advice, event.on)) {
+    if (!book.meet(clocks::kAdvicePrefix + received->advice, event.on)) {
       return refuse("no advice '" + received->advice +
                     "' is awaited (advice_requested must come first)");
     }
     return {};
   }
   if (const auto* consulted = std::get_if<engine::SchoolConsulted>(&event.body)) {
-    return book.open("consultation:" + consulted->setting, workflow, event.on);
+    return book.open(clocks::kConsultationPrefix + consulted->setting, workflow, event.on);
   }
   if (const auto* response = std::get_if<engine::ConsultationResponse>(&event.body)) {
-    if (!book.meet("consultation:" + response->setting, event.on)) {
+    if (!book.meet(clocks::kConsultationPrefix + response->setting, event.on)) {
       return refuse("'" + response->setting +
                     "' was not consulted (school_consulted must come first)");
     }
@@ -41,18 +38,27 @@ engine::Status take_step(ClockBook& book, const char* workflow, const engine::Ev
                                   std::string(engine::to_string(event.type())));
 }
 
-std::optional<Warning> inside_representations(engine::Date draft_served, engine::Date issued,
-                                              bool no_further_representations,
+std::optional<Warning> inside_representations(const ClockBook& book, engine::Date draft_served,
+                                              engine::Date issued, bool no_further_representations,
                                               const std::string& what) {
-  const engine::Date window_ends = draft_served + date::days{kRepresentationDays - 1};
+  const engine::ClockRule* rule =
+      book.rules().rule_for(clocks::kDraftRepresentations, draft_served);
+  if (rule == nullptr) {
+    return Warning{issued, what + " issued on " + engine::format_date(issued) +
+                               ": no rule pack in force on " + engine::format_date(draft_served) +
+                               " has the rule '" + clocks::kDraftRepresentations +
+                               "', so the family's days from the draft were not checked"};
+  }
+  const engine::Date window_ends = book.rules().due(*rule, draft_served, book.calendar());
   if (issued > window_ends || no_further_representations) {
     return std::nullopt;
   }
   return Warning{issued, what + " issued on " + engine::format_date(issued) +
-                             ", inside the family's 15 days from the draft served on " +
-                             engine::format_date(draft_served) + " (to " +
-                             engine::format_date(window_ends) +
-                             ") with no word that they had no more to say (reg 13(1))"};
+                             ", inside the family's " +
+                             engine::describe_period(rule->counting, rule->amount) +
+                             " from the draft served on " + engine::format_date(draft_served) +
+                             " (to " + engine::format_date(window_ends) +
+                             ") with no word that they had no more to say (" + rule->source + ")"};
 }
 
 }  // namespace ehcp::workflows::detail

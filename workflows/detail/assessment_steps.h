@@ -26,10 +26,12 @@ namespace ehcp::workflows::detail {
 engine::Status take_step(ClockBook& book, const char* workflow, const engine::Event& event);
 
 // The family has at least 15 days from service of the draft (day 1 = service) to comment (reg
-// 13(1)): a `what` ("final plan") issued on `issued` inside them is a procedural breach, unless
-// the family said it had no more to say. The warning, or nullopt.
-std::optional<Warning> inside_representations(engine::Date draft_served, engine::Date issued,
-                                              bool no_further_representations,
+// 13(1); the rule pack's `draft_representations`, as `book` reads it): a `what` ("final plan")
+// issued on `issued` inside them is a procedural breach, unless the family said it had no more
+// to say. The warning, or nullopt; a warning that the check could not be made when no pack in
+// force has the rule.
+std::optional<Warning> inside_representations(const ClockBook& book, engine::Date draft_served,
+                                              engine::Date issued, bool no_further_representations,
                                               const std::string& what);
 
 }  // namespace ehcp::workflows::detail

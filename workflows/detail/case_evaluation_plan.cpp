@@ -2,17 +2,14 @@
 #include <algorithm>
 
 #include "engine/counting.h"
+#include "workflows/clock_names.h"
 #include "workflows/detail/case_evaluation.h"
 
 namespace ehcp::workflows::detail {
 namespace {
 
-// From Year 9 every review must consider preparation for adulthood (CoP 8.9, rules.md §3).
-constexpr int kPreparationForAdulthoodYear = 9;
-// A ceased plan stays in force until the appeal window has passed: 2 months from the decision.
-constexpr int kAppealWindowMonths = 2;
+// A child is under 5 until the fifth birthday.
 constexpr int kUnderFiveMonths = 60;
-constexpr int kMonthsInYear = 12;
 
 }  // namespace
 
@@ -133,8 +130,16 @@ bool Evaluator::cease_plan(const engine::RecordedEvent& recorded) {
   // The plan stays in force until the appeal window against the decision to cease has passed
   // (CFA s45; an appeal lodged keeps it longer: the disagreement issue).
   engine::Date ends = on;
+  // The window is the appeal_window rule's, counted from the decision (2 months in 2014).
+  const engine::ClockRule* appeal =
+      cease_decided_ ? rules_.rule_for(clocks::kAppealWindow, *cease_decided_) : nullptr;
+  if (cease_decided_ && appeal == nullptr) {
+    return reject(recorded, "no rule pack in force on " + engine::format_date(*cease_decided_) +
+                                " has the rule '" + clocks::kAppealWindow +
+                                "', which keeps a ceased plan in force");
+  }
   if (cease_decided_) {
-    const engine::Date window = engine::add_months_clamped(*cease_decided_, kAppealWindowMonths);
+    const engine::Date window = rules_.due(*appeal, *cease_decided_, calendar_);
     if (on <= window) {
       ends = window + date::days{1};
       plan_warnings_.push_back(
@@ -169,13 +174,14 @@ void Evaluator::close_reviews(engine::Date on) {
 }
 
 bool Evaluator::preparing_for_adulthood(engine::Date review_start) const {
-  if (!dob_) {
+  const engine::AdulthoodRule* from = rules_.preparation_for_adulthood(review_start);
+  const engine::ClockRule* review = rules_.rule_for(clocks::kAnnualReview, review_start);
+  if (!dob_ || from == nullptr || review == nullptr) {
     return false;
   }
   // The year group when the review falls due: the last day of its 12 months.
-  const engine::Date due = engine::last_compliant_day(engine::Counting::kMonthsStartingWith,
-                                                      review_start, kMonthsInYear, calendar_);
-  return engine::year_group(*dob_, due, out_of_cohort_) >= kPreparationForAdulthoodYear;
+  const engine::Date due = rules_.due(*review, review_start, calendar_);
+  return engine::year_group(*dob_, due, out_of_cohort_) >= from->from_year_group;
 }
 
 }  // namespace ehcp::workflows::detail

@@ -6,6 +6,7 @@
 #include <boost/statechart/simple_state.hpp>
 #include <boost/statechart/state_machine.hpp>
 
+#include "workflows/clock_names.h"
 #include "workflows/detail/engine_event.h"
 
 namespace ehcp::workflows::move {
@@ -37,7 +38,7 @@ struct AwaitingNotice : sc::simple_state<AwaitingNotice, Machine> {
   using reactions = sc::custom_reaction<EvNotice>;
   sc::result react(const EvNotice& e) {
     auto& m = outermost_context();
-    m.book.meet("transfer_in_notice", e.event.on);
+    m.book.meet(clocks::kTransferInNotice, e.event.on);
     m.notified_on = e.event.on;
     return transit<NoticeSent>();
   }
@@ -56,7 +57,7 @@ std::string_view state_of(const Machine& m) {
 
 MoveInWorkflow::MoveInWorkflow(ClockBook& book, engine::Date transferred_on)
     : machine_(std::make_unique<Machine>(book)), opened_(transferred_on) {
-  started_ = book.open("transfer_in_notice", kWorkflow, transferred_on);
+  started_ = book.open(clocks::kTransferInNotice, kWorkflow, transferred_on);
   machine_->initiate();
   machine_->state_name = state_of(*machine_);
 }
@@ -78,7 +79,7 @@ engine::Status MoveInWorkflow::apply(const engine::Event& event) {
 
 void MoveInWorkflow::close(engine::Date on) {
   if (awaits_notice()) {
-    machine_->book.end("transfer_in_notice", on);
+    machine_->book.end(clocks::kTransferInNotice, on);
   }
   if (!closed_) {
     closed_ = on;

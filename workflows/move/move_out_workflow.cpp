@@ -10,6 +10,7 @@
 #include <boost/statechart/state_machine.hpp>
 #include <boost/statechart/transition.hpp>
 
+#include "workflows/clock_names.h"
 #include "workflows/detail/engine_event.h"
 
 namespace ehcp::workflows::move {
@@ -52,7 +53,7 @@ struct SendingPlan : sc::simple_state<SendingPlan, Machine> {
   using reactions = sc::custom_reaction<EvSent>;
   sc::result react(const EvSent& e) {
     auto& m = outermost_context();
-    m.book.meet("transfer_out", e.event.on);
+    m.book.meet(clocks::kTransferOut, e.event.on);
     m.sent_on = e.event.on;
     return transit<PlanSent>();
   }
@@ -85,7 +86,7 @@ MoveOutWorkflow::MoveOutWorkflow(ClockBook& book, engine::Date moved_on, engine:
     // It starts with the move, or with the LA learning of it afterwards: before the move is
     // recorded nobody can see it, whenever the LA first heard of it.
     const std::size_t index = book.clocks().size();
-    started_ = book.open("transfer_out", kWorkflow, std::max(aware_on, moved_on), moved_on);
+    started_ = book.open(clocks::kTransferOut, kWorkflow, std::max(aware_on, moved_on), moved_on);
     if (started_.ok() && !book.extend_to_later(index, "aware", aware_on)) {
       started_ = engine::Status::internal("no rule pack has limb 'aware' of clock 'transfer_out'");
     }
@@ -113,7 +114,7 @@ engine::Status MoveOutWorkflow::apply(const engine::Event& event) {
 }
 
 void MoveOutWorkflow::close(engine::Date on) {
-  machine_->book.end("transfer_out", on);
+  machine_->book.end(clocks::kTransferOut, on);
   if (!closed_) {
     closed_ = on;
   }

@@ -187,7 +187,7 @@ sc::result Drafting::react(const EvDraft& e) {
 sc::result Consulting::issue(const engine::Event& e, const std::string& what) {
   auto& m = outermost_context();
   m.book.meet("reassessment_plan", e.on);
-  if (auto warning = detail::inside_representations(*m.draft_served, e.on,
+  if (auto warning = detail::inside_representations(m.book, *m.draft_served, e.on,
                                                     m.no_further_representations, what)) {
     m.warnings.push_back(std::move(*warning));
   }

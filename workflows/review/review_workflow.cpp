@@ -7,6 +7,7 @@
 #include <boost/statechart/simple_state.hpp>
 #include <boost/statechart/state_machine.hpp>
 
+#include "workflows/clock_names.h"
 #include "workflows/detail/engine_event.h"
 
 namespace ehcp::workflows::review {
@@ -45,9 +46,6 @@ struct AmendmentWithdrawn;
 
 }  // namespace
 
-// The family has at least 15 days from the amendment notice (day 1) to comment (reg 22(2)).
-constexpr int kRepresentationDays = 15;
-
 struct ReviewWorkflow::Machine : detail::Machine<ReviewWorkflow::Machine, Active> {
   explicit Machine(ClockBook& b) : detail::Machine<Machine, Active>("review"), book(b) {}
 
@@ -77,7 +75,7 @@ struct Active : sc::simple_state<Active, Machine, AwaitingMeeting> {
                               sc::custom_reaction<EvAmended>, sc::custom_reaction<EvWithdrawn>>;
   sc::result react(const EvReport& e) {
     auto& m = outermost_context();
-    if (!m.book.meet("review_report", e.event.on)) {
+    if (!m.book.meet(clocks::kReviewReport, e.event.on)) {
       m.fail("no review report is awaited (review_meeting_held must come first)");
     }
     return discard_event();
@@ -85,19 +83,19 @@ struct Active : sc::simple_state<Active, Machine, AwaitingMeeting> {
   // An amendment the LA proposes other than as its review decision: the 8 weeks run all the same.
   sc::result react(const EvNotice& e) {
     auto& m = outermost_context();
-    if (m.book.is_open("amended_plan")) {
+    if (m.book.is_open(clocks::kAmendedPlan)) {
       m.fail("an amendment notice is already awaiting its amended plan");
       return discard_event();
     }
     m.notice_on = e.event.on;
-    m.open("amended_plan", e.event.on);
+    m.open(clocks::kAmendedPlan, e.event.on);
     m.amending_outside = true;
     return discard_event();
   }
   sc::result react(const EvAmended& e);
   sc::result react(const EvWithdrawn& e) {
     auto& m = outermost_context();
-    if (!m.book.meet("amended_plan", e.event.on)) {
+    if (!m.book.meet(clocks::kAmendedPlan, e.event.on)) {
       m.fail("no amendment is awaited (amendment_notice_issued must come first)");
     }
     m.amending_outside = false;
@@ -139,9 +137,9 @@ struct AwaitingNotice : sc::simple_state<AwaitingNotice, Active> {
   using reactions = sc::custom_reaction<EvNotice>;
   sc::result react(const EvNotice& e) {
     auto& m = outermost_context();
-    m.book.meet("review_decision", e.event.on);
+    m.book.meet(clocks::kReviewDecision, e.event.on);
     m.notice_on = e.event.on;
-    m.open("amended_plan", e.event.on);
+    m.open(clocks::kAmendedPlan, e.event.on);
     return transit<Amending>();
   }
 };
@@ -152,7 +150,7 @@ struct Amending : sc::simple_state<Amending, Active> {
   sc::result react(const EvAmended& e);
   sc::result react(const EvWithdrawn& e) {
     auto& m = outermost_context();
-    m.book.meet("amended_plan", e.event.on);
+    m.book.meet(clocks::kAmendedPlan, e.event.on);
     m.finished = true;
     return transit<AmendmentWithdrawn>();
   }
@@ -175,18 +173,18 @@ struct AmendmentWithdrawn : sc::simple_state<AmendmentWithdrawn, Active> {
 // Notice of the meeting: opened and met by the same event, late when given under 2 weeks
 // before the meeting. A re-arranged meeting is given notice again.
 void give_notice(Machine& m, const EvScheduled& e) {
-  if (auto status = m.book.open("review_notice", kWorkflow, e.event.on, e.body.meeting);
+  if (auto status = m.book.open(clocks::kReviewNotice, kWorkflow, e.event.on, e.body.meeting);
       !status.ok()) {
     m.fail(status.message());
     return;
   }
-  m.book.meet("review_notice", e.event.on);
+  m.book.meet(clocks::kReviewNotice, e.event.on);
 }
 
 void hold_meeting(Machine& m, const EvHeld& e) {
   m.held_on = e.event.on;
-  m.open("review_report", e.event.on);
-  m.open("review_decision", e.event.on);
+  m.open(clocks::kReviewReport, e.event.on);
+  m.open(clocks::kReviewDecision, e.event.on);
 }
 
 sc::result AwaitingMeeting::react(const EvScheduled& e) {
@@ -210,43 +208,56 @@ sc::result MeetingScheduled::react(const EvHeld& e) {
 template <typename State>
 sc::result decide(State& state, const EvDecision& e) {
   Machine& m = state.outermost_context();
-  m.book.meet("annual_review", e.event.on);
-  m.book.meet("transfer_in_review", e.event.on);  // the first review of a plan transferred in
-  m.book.meet("early_review", e.event.on);        // when the under-5s' target is open
+  m.book.meet(clocks::kAnnualReview, e.event.on);
+  m.book.meet(clocks::kTransferInReview, e.event.on);  // the first review of a plan transferred in
+  m.book.meet(clocks::kEarlyReview, e.event.on);       // when the under-5s' target is open
   m.decided_on = e.event.on;
   switch (e.body.outcome) {
     case engine::ReviewOutcome::kAmend:
       return state.template transit<AwaitingNotice>();
     case engine::ReviewOutcome::kCease:
       m.ceasing = true;
-      m.book.meet("review_decision", e.event.on);
+      m.book.meet(clocks::kReviewDecision, e.event.on);
       m.finished = true;
       return state.template transit<Ceasing>();
     case engine::ReviewOutcome::kMaintain:
       break;
   }
-  m.book.meet("review_decision", e.event.on);
+  m.book.meet(clocks::kReviewDecision, e.event.on);
   m.finished = true;
   return state.template transit<Maintained>();
 }
 
+// The family has at least 15 days from the amendment notice (day 1) to comment (reg 22(2); the
+// rule pack's `amendment_representations`).
 void warn_inside_representations(Machine& m, engine::Date issued) {
   if (!m.notice_on) {
     return;
   }
-  const engine::Date window_ends = *m.notice_on + date::days{kRepresentationDays - 1};
-  if (issued <= window_ends) {
+  const engine::RuleBook& rules = m.book.rules();
+  const engine::ClockRule* rule = rules.rule_for(clocks::kAmendmentRepresentations, *m.notice_on);
+  if (rule == nullptr) {
     m.warnings.push_back({issued, "amended plan issued on " + engine::format_date(issued) +
-                                      ", inside the family's 15 days from the amendment notice "
-                                      "of " +
-                                      engine::format_date(*m.notice_on) + " (to " +
-                                      engine::format_date(window_ends) + ") (reg 22(2))"});
+                                      ": no rule pack in force on " +
+                                      engine::format_date(*m.notice_on) + " has the rule '" +
+                                      clocks::kAmendmentRepresentations +
+                                      "', so the family's days were not checked"});
+    return;
+  }
+  const engine::Date window_ends = rules.due(*rule, *m.notice_on, m.book.calendar());
+  if (issued <= window_ends) {
+    m.warnings.push_back(
+        {issued, "amended plan issued on " + engine::format_date(issued) +
+                     ", inside the family's " +
+                     engine::describe_period(rule->counting, rule->amount) +
+                     " from the amendment notice of " + engine::format_date(*m.notice_on) +
+                     " (to " + engine::format_date(window_ends) + ") (" + rule->source + ")"});
   }
 }
 
 sc::result Active::react(const EvAmended& e) {
   auto& m = outermost_context();
-  if (!m.book.meet("amended_plan", e.event.on)) {
+  if (!m.book.meet(clocks::kAmendedPlan, e.event.on)) {
     m.fail("no amendment is awaited (amendment_notice_issued must come first)");
   }
   warn_inside_representations(m, e.event.on);
@@ -256,7 +267,7 @@ sc::result Active::react(const EvAmended& e) {
 
 sc::result Amending::react(const EvAmended& e) {
   auto& m = outermost_context();
-  m.book.meet("amended_plan", e.event.on);
+  m.book.meet(clocks::kAmendedPlan, e.event.on);
   warn_inside_representations(m, e.event.on);
   m.finished = true;
   return transit<Amended>();
@@ -281,17 +292,17 @@ ReviewWorkflow::ReviewWorkflow(ClockBook& book, engine::Date anchor, bool early_
     : machine_(std::make_unique<Machine>(book)), opened_(transferred_on.value_or(anchor)) {
   if (transferred_on) {
     const std::size_t index = book.clocks().size();
-    if (auto status = book.open("transfer_in_review", kWorkflow, *transferred_on, anchor);
+    if (auto status = book.open(clocks::kTransferInReview, kWorkflow, *transferred_on, anchor);
         !status.ok()) {
       machine_->fail(status.message());
     } else if (!book.extend_to_later(index, "transfer", *transferred_on)) {
       machine_->fail("no rule pack has limb 'transfer' of clock 'transfer_in_review'");
     }
   } else {
-    machine_->open("annual_review", anchor);
+    machine_->open(clocks::kAnnualReview, anchor);
   }
   if (early_review) {
-    machine_->open("early_review", anchor);
+    machine_->open(clocks::kEarlyReview, anchor);
   }
   machine_->initiate();
   machine_->state_name = state_of(*machine_);

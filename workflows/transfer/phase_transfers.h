@@ -14,6 +14,7 @@
 
 #include "engine/academic_year.h"
 #include "engine/phase_transfer.h"
+#include "engine/rule_pack.h"
 #include "workflows/case_view.h"
 
 namespace ehcp::workflows::transfer {
@@ -43,9 +44,11 @@ struct TransferHistory {
   std::span<const ExpectedMove> expected;
 };
 
-// Appends every transfer's clock and workflow entry to `view`. Derived transfers starting after
-// the as-of date are included: hiding them is the caller's.
-void add_phase_transfers(const TransferHistory& history, const engine::TransferOptions& options,
+// Appends every transfer's clock and workflow entry to `view`, by the limbs of reg 18 and the
+// last year groups in `rules`. Derived transfers starting after the as-of date are included:
+// hiding them is the caller's. A pack without all three limbs of reg 18 derives none (a test's
+// pack of assessment rules only); the national pack has them (tests/adapters check).
+void add_phase_transfers(const TransferHistory& history, const engine::RuleBook& rules,
                          CaseView& view);
 
 }  // namespace ehcp::workflows::transfer

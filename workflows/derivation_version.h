@@ -12,6 +12,6 @@
 namespace ehcp::workflows {
 
 inline constexpr std::string_view kDerivationVersion =
-    "2026-12-07 (orders carried out, family windows)";
+    "2026-12-07 (orders carried out, family windows, guidance custody)";
 
 }  // namespace ehcp::workflows

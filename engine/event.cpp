@@ -49,6 +49,7 @@ constexpr detail::EnumNames<EventType, kEventTypeCount> kEventTypes{{
     {EventType::kCustodyPlanShared, "custody_plan_shared"},
     {EventType::kCustodyEnded, "custody_ended"},
     {EventType::kAgreementCarriedOut, "agreement_carried_out"},
+    {EventType::kEventVoided, "event_voided"},
 }};
 
 }  // namespace

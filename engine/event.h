@@ -251,6 +251,18 @@ struct AgreementCarriedOut {
   bool operator==(const AgreementCarriedOut&) const = default;
 };
 
+// --- Corrections ---
+// An addition: the event named by its `id` (`event`) or its arrival number (`seq`), exactly one
+// of the two, was recorded by mistake, for `reason`. The voided event stays in the history and
+// the export; everything derived is derived as if it had never happened, whatever the date
+// (workflows::case_as_of takes both out before anything is evaluated).
+struct EventVoided {
+  std::optional<std::string> event;
+  std::optional<std::int64_t> seq;
+  std::string reason;
+  bool operator==(const EventVoided&) const = default;
+};
+
 // The order here is the order of EventType below.
 using EventBody = std::variant<
     CaseOpened, CaseworkerAssigned, SettingChanged, CaseClosed, AssessmentRequested,
@@ -261,7 +273,7 @@ using EventBody = std::variant<
     AmendmentWithdrawn, PlanCeased, TransferExpected, MediationRequested, MediationDeclined,
     MediationHeld, MediationCertificateIssued, AppealLodged, AppealDecided, TribunalOrder, MovedOut,
     PlanTransferred, TransferredIn, TransferNoticeSent, ReassessmentRequested, ReassessmentDecision,
-    CustodyNotified, CustodyPlanShared, CustodyEnded, AgreementCarriedOut>;
+    CustodyNotified, CustodyPlanShared, CustodyEnded, AgreementCarriedOut, EventVoided>;
 
 enum class EventType : std::uint8_t {
   kCaseOpened,
@@ -307,6 +319,7 @@ enum class EventType : std::uint8_t {
   kCustodyPlanShared,
   kCustodyEnded,
   kAgreementCarriedOut,
+  kEventVoided,
 };
 inline constexpr std::size_t kEventTypeCount = std::variant_size_v<EventBody>;
 

@@ -148,6 +148,26 @@ struct BodyCheck {
     }
     return std::nullopt;
   }
+  // A correction names one event, by id or by arrival number, and says why.
+  Problem operator()(const EventVoided& e) const {
+    if (e.event.has_value() == e.seq.has_value()) {
+      return std::string(
+          "name the event to void with exactly one of field 'event' (its id) and field 'seq' "
+          "(its number in `ehcp case show`)");
+    }
+    if (e.event) {
+      if (auto p = non_empty("event", *e.event)) {
+        return p;
+      }
+    }
+    if (e.seq && *e.seq < 1) {
+      return "field 'seq' is " + std::to_string(*e.seq) + "; events are numbered from 1";
+    }
+    if (e.reason.find_first_not_of(" \t") == std::string::npos) {
+      return std::string("field 'reason' is empty: say why the event is voided");
+    }
+    return std::nullopt;
+  }
   // Every other type has nothing to check beyond what the decoder already enforced.
   template <typename T>
   Problem operator()(const T&) const {

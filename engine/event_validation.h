@@ -2,8 +2,9 @@
 //
 // The checks on one event that need no other event: dates in order (an exception's `from`
 // before its `to`, a plan made on or before it is recorded), year groups in range, names not
-// empty. Cross-event checks (the case exists, an id's content, an event the workflow cannot
-// take) belong to the import and the machines. Pure; thread-safe.
+// empty, a correction naming exactly one event. Cross-event checks (the case exists, an id's
+// content, an event the workflow cannot take) belong to the import and the machines. Pure;
+// thread-safe.
 #pragma once
 
 #include <optional>

@@ -269,6 +269,13 @@ Evaluation evaluate_case(std::span<const engine::RecordedEvent> events,
   Evaluation out;
   detail::Evaluator evaluator(rules, calendar);
   for (const auto& recorded : events) {
+    if (recorded.event.type() == engine::EventType::kEventVoided) {
+      // case_as_of takes the corrections and what they void out first: a caller's mistake.
+      out.rejection = Rejection{recorded.seq,
+                                "event_voided reached the machines: evaluate "
+                                "through workflows::case_as_of"};
+      return out;
+    }
     if (!evaluator.take(recorded)) {
       out.rejection = evaluator.rejection_;
       return out;

@@ -34,7 +34,8 @@ struct Evaluation {
   std::optional<Rejection> rejection;  // set: the history is not valid; view is partial
 };
 
-// Evaluates `events` (sorted by engine::sort_for_replay).
+// Evaluates `events` (sorted by engine::sort_for_replay), which hold no correction: an
+// event_voided is refused here; workflows::case_as_of takes the voids and what they void out.
 Evaluation evaluate_case(std::span<const engine::RecordedEvent> events,
                          const engine::RuleBook& rules, const engine::Calendar& calendar);
 

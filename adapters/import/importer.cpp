@@ -15,6 +15,7 @@
 #include "adapters/sqlite/event_store.h"
 #include "engine/case_record.h"
 #include "engine/event_validation.h"
+#include "workflows/corrections.h"
 
 namespace ehcp::adapters {
 namespace {
@@ -155,6 +156,9 @@ class Import {
       report_.latest_on = event.on;
     }
     CaseState& state = check_case(line_no, event);
+    if (const auto* void_body = std::get_if<engine::EventVoided>(&event.body)) {
+      check_void_target(line_no, event.case_ref, *void_body);
+    }
     if (!state.opened_before) {
       state.new_lines.emplace_back(*seq, std::move(line.text));
     }
@@ -273,6 +277,43 @@ class Import {
       check_not_before_opening(line_no, event.case_ref, event.on, state);
     }
     return state;
+  }
+
+  // A void names an event already stored (by an earlier import or an earlier line of this
+  // file: lines are appended as they are read) of the same case, of a type that can be voided.
+  // Whether it was voided already, and what its voiding leaves, is for the evaluation to say
+  // (workflows/corrections.h), which has the whole history.
+  void check_void_target(std::size_t line_no, const std::string& ref,
+                         const engine::EventVoided& body) {
+    const std::string field = body.event ? "field 'event'" : "field 'seq'";
+    std::optional<std::pair<std::int64_t, std::string>> stored;
+    if (body.event) {
+      stored = events_.find_by_id(*body.event);
+      if (!stored) {
+        return fail(line_no, field + ": no event with id " + in_quotes(*body.event) +
+                                 " has been recorded (in the database or earlier in this file)");
+      }
+    } else if (auto payload = events_.find_by_seq(*body.seq)) {
+      stored.emplace(*body.seq, std::move(*payload));
+    } else {
+      return fail(line_no,
+                  field + ": no event #" + std::to_string(*body.seq) + " has been recorded");
+    }
+    auto object = jsonl::parse_line(stored->second);
+    auto event = object.ok() ? jsonl::decode_event(object.value())
+                             : engine::Result<engine::Event>(object.status());
+    if (!event.ok()) {  // it decoded when it was imported: only a damaged store gets here
+      return fail(line_no, field + ": event #" + std::to_string(stored->first) +
+                               " cannot be read back: " + event.status().message());
+    }
+    const engine::RecordedEvent target{stored->first, std::move(event).value()};
+    if (target.event.case_ref != ref) {
+      return fail(line_no, field + ": " + workflows::describe_event(target) + " is in case " +
+                               in_quotes(target.event.case_ref) + ", not " + in_quotes(ref));
+    }
+    if (const auto why = workflows::why_not_voidable(target.event.type())) {
+      fail(line_no, field + ": " + workflows::describe_event(target) + " " + *why);
+    }
   }
 
   void check_not_before_opening(std::size_t line_no, const std::string& ref, Date on,

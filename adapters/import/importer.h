@@ -2,9 +2,11 @@
 //
 // `ehcp import`: applies a JSON Lines stream of events to the database as one transaction.
 // Every line is read and checked (JSON, type, fields, dates, case reference, the case exists,
-// not after as_of, not before the case was opened, a reused id has the same content); then
-// each touched case is re-evaluated from its whole history through the statutory machines,
-// which reject an event they cannot take where it falls (naming line, case and state). If
+// not after as_of, not before the case was opened, a reused id has the same content, a void
+// names an event of its case recorded before it); then each touched case is re-evaluated from
+// its whole history, voided events left out (workflows::case_as_of), through the statutory
+// machines, which reject an event they cannot take where it falls (naming line, case and state),
+// and a void that leaves a later event without what it needs (naming both). If
 // anything is bad, every bad line is reported and nothing is applied; otherwise the events,
 // case records and clocks commit together.
 // Streams: memory grows with the number of cases touched, not with the number of events.

@@ -154,6 +154,13 @@ constexpr std::array<BodyDecoder, engine::kEventTypeCount> kDecoders = {
     [](FieldReader&) -> EventBody { return e::CustodyPlanShared{}; },
     [](FieldReader&) -> EventBody { return e::CustodyEnded{}; },
     [](FieldReader&) -> EventBody { return e::AgreementCarriedOut{}; },
+    [](FieldReader& r) -> EventBody {
+      e::EventVoided b;
+      b.event = r.optional_string("event");
+      b.seq = r.optional_int64("seq");
+      b.reason = r.required_string("reason");
+      return b;
+    },
 };
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "adapters/jsonl/field_reader.h"
 
+#include <limits>
+
 namespace ehcp::adapters::jsonl {
 namespace {
 
@@ -102,6 +104,24 @@ std::optional<int> FieldReader::optional_int(const char* name) {
     return std::nullopt;
   }
   return static_cast<int>(n);
+}
+
+std::optional<std::int64_t> FieldReader::optional_int64(const char* name) {
+  const auto* value = find(name);
+  if (value == nullptr) {
+    return std::nullopt;
+  }
+  if (!value->is_number_integer()) {
+    fail("field '" + field(name) + "' must be a whole number, not " + shown(*value));
+    return std::nullopt;
+  }
+  // nlohmann keeps integers above the int64 range unsigned: refused, not wrapped.
+  constexpr auto kMax = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  if (value->is_number_unsigned() && value->get<std::uint64_t>() > kMax) {
+    fail("field '" + field(name) + "' is out of range: " + shown(*value));
+    return std::nullopt;
+  }
+  return value->get<std::int64_t>();
 }
 
 bool FieldReader::optional_bool(const char* name, bool absent_value) {

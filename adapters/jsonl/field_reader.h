@@ -5,6 +5,7 @@
 // read after a problem are placeholders; callers check error() once at the end. Not shared.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -26,6 +27,7 @@ class FieldReader {
   engine::Date required_date(const char* name);
   std::optional<engine::Date> optional_date(const char* name);
   std::optional<int> optional_int(const char* name);
+  std::optional<std::int64_t> optional_int64(const char* name);  // any whole number JSON holds
   bool optional_bool(const char* name, bool absent_value);
   engine::Setting required_setting(const char* name);
   std::optional<engine::Setting> optional_setting(const char* name);

@@ -45,6 +45,16 @@ std::optional<std::pair<std::int64_t, std::string>> EventStore::find_by_id(const
   return std::make_pair(by_id_.getColumn(0).getInt64(), by_id_.getColumn(1).getString());
 }
 
+std::optional<std::string> EventStore::find_by_seq(std::int64_t seq) {
+  // Prepared here, not once per store: only a correction asks.
+  SQLite::Statement q(db_, "SELECT payload FROM events WHERE seq = ?");
+  q.bind(1, seq);
+  if (!q.executeStep()) {
+    return std::nullopt;
+  }
+  return q.getColumn(0).getString();
+}
+
 namespace {
 
 engine::Result<std::vector<engine::RecordedEvent>> decode_rows(SQLite::Statement& query,

@@ -35,6 +35,9 @@ class EventStore {
   // The payload stored under idempotency id `id`, with its seq, if any.
   std::optional<std::pair<std::int64_t, std::string>> find_by_id(const std::string& id);
 
+  // The payload stored as `seq`, if any.
+  std::optional<std::string> find_by_seq(std::int64_t seq);
+
   // Keeps the latest effective date of any stored event (events_span), which an import raises.
   // Queues and reports as of an earlier date know from it that cases may have changed since.
   void note_latest_on(engine::Date on);

@@ -8,6 +8,7 @@
 #include "adapters/sqlite/database.h"
 #include "adapters/sqlite/event_store.h"
 #include "cli/commands.h"
+#include "engine/case_record.h"
 #include "workflows/case_as_of.h"
 
 namespace ehcp::cli {
@@ -109,8 +110,27 @@ engine::Status run_show(const Context& context, const std::string& ref) {
     adapters::render::CaseShown shown{
         std::move(standing.record), as_of.value(), {}, standing.later_events,
         std::move(standing.view),   std::nullopt};
-    for (const auto& recorded : standing.known) {
-      shown.events.push_back({recorded.seq, std::move(objects.at(recorded.seq))});
+    // Voided events and the corrections are listed too, in their places, though nothing was
+    // derived from them.
+    std::vector<engine::RecordedEvent> listed = std::move(standing.known);
+    std::unordered_map<std::int64_t, adapters::render::VoidedBy> voided;
+    for (auto& c : standing.corrections) {
+      const auto& body = std::get<engine::EventVoided>(c.correction.event.body);
+      voided[c.voided.seq] = {c.correction.seq, c.correction.event.on, c.correction.event.by,
+                              body.reason};
+      for (auto* e : {&c.voided, &c.correction}) {
+        if (e->event.on <= as_of.value()) {
+          listed.push_back(std::move(*e));
+        }
+      }
+    }
+    engine::sort_for_replay(listed);
+    for (const auto& recorded : listed) {
+      const auto mark = voided.find(recorded.seq);
+      shown.events.push_back({recorded.seq, std::move(objects.at(recorded.seq)),
+                              mark == voided.end()
+                                  ? std::nullopt
+                                  : std::optional<adapters::render::VoidedBy>(mark->second)});
     }
     if (standing.rejection) {
       shown.problem = standing.rejection->reason;

@@ -146,12 +146,27 @@ std::string case_to_text(const CaseShown& shown) {
   for (const auto& w : shown.view.warnings) {
     out += "WARNING " + engine::format_date(w.on) + ": " + w.text + "\n";
   }
+  std::string corrections;
+  for (const auto& e : shown.events) {
+    if (e.voided) {
+      corrections += "  " + engine::format_date(e.voided->on) + " #" +
+                     std::to_string(e.voided->seq) +
+                     (e.voided->by ? " by " + *e.voided->by : std::string()) + " voided #" +
+                     std::to_string(e.seq) + " " + e.object.value("type", "") + " on " +
+                     e.object.value("on", "") + ": " + e.voided->reason + "\n";
+    }
+  }
+  if (!corrections.empty()) {
+    out += "\nCorrections (voided events count for nothing):\n" + corrections;
+  }
   out += "\nEvents in effective-date order (" + std::to_string(shown.events.size()) + "):\n";
   Table table{{"on", "event", "#", "by", "details"}, {}};
   for (const auto& e : shown.events) {
-    table.rows.push_back({e.object.value("on", ""), e.object.value("type", ""),
-                          std::to_string(e.seq), e.object.value("by", ""),
-                          event_details(e.object)});
+    const std::string type = e.object.value("type", "");
+    table.rows.push_back(
+        {e.object.value("on", ""),
+         e.voided ? type + " [VOIDED by #" + std::to_string(e.voided->seq) + "]" : type,
+         std::to_string(e.seq), e.object.value("by", ""), event_details(e.object)});
   }
   out += to_text(table);
   if (shown.later_events > 0) {
@@ -173,6 +188,12 @@ json case_to_json(const CaseShown& shown) {
   for (const auto& e : shown.events) {
     json object = e.object;
     object["seq"] = e.seq;
+    if (e.voided) {
+      object["voided"] = {{"seq", e.voided->seq},
+                          {"on", engine::format_date(e.voided->on)},
+                          {"by", optional_text(e.voided->by)},
+                          {"reason", e.voided->reason}};
+    }
     events.push_back(std::move(object));
   }
   const bool closed = r.closed_on && *r.closed_on <= shown.as_of;

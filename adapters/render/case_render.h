@@ -2,9 +2,11 @@
 //
 // How `ehcp case show` and `ehcp case list` print a case: text for a caseworker, JSON (the
 // contract's §3 fields plus the case's details and events) for other systems, CSV for lists.
+// A voided event is listed, marked with the correction that voided it (who, when, why).
 // Takes values; writes nothing itself.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,16 +18,26 @@
 
 namespace ehcp::adapters::render {
 
-// One event as shown: its arrival number, and the object as imported.
+// The correction that voided a shown event: its arrival number, date, author and reason.
+struct VoidedBy {
+  std::int64_t seq = 0;
+  engine::Date on;
+  std::optional<std::string> by;
+  std::string reason;
+};
+
+// One event as shown: its arrival number, the object as imported, and, for an event voided by
+// a correction (still shown, but nothing is derived from it), the correction.
 struct ShownEvent {
   std::int64_t seq;
   nlohmann::json object;
+  std::optional<VoidedBy> voided;
 };
 
 struct CaseShown {
   engine::CaseRecord record;
   engine::Date as_of;
-  std::vector<ShownEvent> events;      // effective-date order, on or before as_of
+  std::vector<ShownEvent> events;      // effective-date order, on or before as_of, voided too
   std::size_t later_events = 0;        // recorded but dated after as_of
   workflows::CaseView view;            // workflows and clocks as of as_of
   std::optional<std::string> problem;  // why the history could not be evaluated in full

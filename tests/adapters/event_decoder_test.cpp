@@ -183,3 +183,47 @@ TEST_CASE("a bad disagreement field is rejected naming the field") {
         "an agreement is assess, make_plan, amend, section_i or other");
   CHECK(decode_error(head + R"("type":"mediation_held","agreement":null})") == "(accepted)");
 }
+
+TEST_CASE("a correction decodes naming its event by id or by seq, with its reason") {
+  const std::string head = R"({"case":"A-1","on":"2026-12-07","type":"event_voided",)";
+  auto decode = [&](const std::string& rest) {
+    auto object = parse_line(head + rest);
+    REQUIRE(object.ok());
+    auto event = decode_event(object.value());
+    REQUIRE(event.ok());
+    return std::get<engine::EventVoided>(event.value().body);
+  };
+  const auto by_id = decode(R"("event":"a-12","reason":"wrong date"})");
+  CHECK(by_id.event == "a-12");
+  CHECK_FALSE(by_id.seq.has_value());
+  CHECK(by_id.reason == "wrong date");
+  const auto by_seq = decode(R"("seq":9000000000,"reason":"recorded twice","by":"Sam"})");
+  CHECK(by_seq.seq == 9000000000);
+  CHECK_FALSE(by_seq.event.has_value());
+}
+
+TEST_CASE("a bad correction is rejected naming the field") {
+  const std::string head = R"({"case":"A-1","on":"2026-12-07","type":"event_voided",)";
+  const std::string one_of =
+      "name the event to void with exactly one of field 'event' (its id) and field 'seq' (its "
+      "number in `ehcp case show`)";
+  CHECK(decode_error(head + R"("seq":12})") == "missing field 'reason'");
+  CHECK(decode_error(head + R"("reason":"wrong date"})") == one_of);
+  CHECK(decode_error(head + R"("seq":12,"event":"a-12","reason":"wrong date"})") == one_of);
+  CHECK(decode_error(head + R"("seq":null,"event":"a-12","reason":"wrong date"})") == "(accepted)");
+  CHECK(decode_error(head + R"("seq":"12","reason":"wrong date"})") ==
+        "field 'seq' must be a whole number, not \"12\"");
+  CHECK(decode_error(head + R"("seq":12.5,"reason":"wrong date"})") ==
+        "field 'seq' must be a whole number, not 12.5");
+  CHECK(decode_error(head + R"("seq":18446744073709551615,"reason":"wrong date"})") ==
+        "field 'seq' is out of range: 18446744073709551615");
+  CHECK(decode_error(head + R"("seq":0,"reason":"wrong date"})") ==
+        "field 'seq' is 0; events are numbered from 1");
+  CHECK(decode_error(head + R"("event":"","reason":"wrong date"})") == "field 'event' is empty");
+  CHECK(decode_error(head + R"("event":12,"reason":"wrong date"})") ==
+        "field 'event' must be a string, not 12");
+  CHECK(decode_error(head + R"("seq":12,"reason":"  "})") ==
+        "field 'reason' is empty: say why the event is voided");
+  CHECK(decode_error(head + R"("seq":12,"reason":["wrong"]})") ==
+        "field 'reason' must be a string, not [\"wrong\"]");
+}

@@ -84,7 +84,7 @@ TEST_CASE("a valid file is applied and each touched case derived from its events
   auto db = fresh_db();
   const auto report = import_text(*db, read_fixture("every_event_type.jsonl"));
   CHECK(report.errors.empty());
-  CHECK(report.applied == 58);
+  CHECK(report.applied == 60);
   CHECK(report.cases_touched == 7);
   adapters::sqlite::CaseStore cases(db->sql());
   const auto t1 = cases.get("T-1");

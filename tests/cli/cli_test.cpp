@@ -79,10 +79,10 @@ TEST_CASE("importing the same file twice applies its events once") {
   const std::string file = kFixtures + "/every_event_type.jsonl --as-of 2026-11-25";
   auto first = box.ehcp("import " + file);
   CHECK(first.exit_code == 0);
-  CHECK(first.out == "imported 58 event(s) for 7 case(s)\n");
+  CHECK(first.out == "imported 60 event(s) for 7 case(s)\n");
   auto second = box.ehcp("import " + file);
   CHECK(second.exit_code == 0);
-  CHECK(second.out == "imported 0 event(s) for 0 case(s); 58 repeated event(s) skipped\n");
+  CHECK(second.out == "imported 0 event(s) for 0 case(s); 60 repeated event(s) skipped\n");
 }
 
 TEST_CASE("export then import into a fresh database reproduces the export exactly") {
@@ -93,7 +93,7 @@ TEST_CASE("export then import into a fresh database reproduces the export exactl
           0);
   auto exported = a.ehcp("export");
   REQUIRE(exported.exit_code == 0);
-  CHECK(std::count(exported.out.begin(), exported.out.end(), '\n') == 58);
+  CHECK(std::count(exported.out.begin(), exported.out.end(), '\n') == 60);
   REQUIRE(b.ehcp("init").exit_code == 0);
   REQUIRE(b.ehcp("import - --as-of 2026-11-25", exported.out).exit_code == 0);
   CHECK(b.ehcp("export").out == exported.out);

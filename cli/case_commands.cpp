@@ -111,13 +111,16 @@ engine::Status run_show(const Context& context, const std::string& ref) {
         std::move(standing.record), as_of.value(), {}, standing.later_events,
         std::move(standing.view),   std::nullopt};
     // Voided events and the corrections are listed too, in their places, though nothing was
-    // derived from them.
+    // derived from them: each voided event with its correction, each correction with its event.
     std::vector<engine::RecordedEvent> listed = std::move(standing.known);
     std::unordered_map<std::int64_t, adapters::render::VoidedBy> voided;
+    std::unordered_map<std::int64_t, adapters::render::Voids> voids;
     for (auto& c : standing.corrections) {
       const auto& body = std::get<engine::EventVoided>(c.correction.event.body);
       voided[c.voided.seq] = {c.correction.seq, c.correction.event.on, c.correction.event.by,
                               body.reason};
+      voids[c.correction.seq] = {
+          c.voided.seq, std::string(engine::to_string(c.voided.event.type())), c.voided.event.on};
       for (auto* e : {&c.voided, &c.correction}) {
         if (e->event.on <= as_of.value()) {
           listed.push_back(std::move(*e));
@@ -126,11 +129,14 @@ engine::Status run_show(const Context& context, const std::string& ref) {
     }
     engine::sort_for_replay(listed);
     for (const auto& recorded : listed) {
-      const auto mark = voided.find(recorded.seq);
-      shown.events.push_back({recorded.seq, std::move(objects.at(recorded.seq)),
-                              mark == voided.end()
-                                  ? std::nullopt
-                                  : std::optional<adapters::render::VoidedBy>(mark->second)});
+      adapters::render::ShownEvent e{recorded.seq, std::move(objects.at(recorded.seq)), {}, {}};
+      if (const auto mark = voided.find(recorded.seq); mark != voided.end()) {
+        e.voided = mark->second;
+      }
+      if (const auto target = voids.find(recorded.seq); target != voids.end()) {
+        e.voids = target->second;
+      }
+      shown.events.push_back(std::move(e));
     }
     if (standing.rejection) {
       shown.problem = standing.rejection->reason;

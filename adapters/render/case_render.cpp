@@ -163,10 +163,14 @@ std::string case_to_text(const CaseShown& shown) {
   Table table{{"on", "event", "#", "by", "details"}, {}};
   for (const auto& e : shown.events) {
     const std::string type = e.object.value("type", "");
+    const std::string details =
+        e.voids ? "voids #" + std::to_string(e.voids->seq) + " " + e.voids->type + " on " +
+                      engine::format_date(e.voids->on) + ": " + e.object.value("reason", "")
+                : event_details(e.object);
     table.rows.push_back(
         {e.object.value("on", ""),
          e.voided ? type + " [VOIDED by #" + std::to_string(e.voided->seq) + "]" : type,
-         std::to_string(e.seq), e.object.value("by", ""), event_details(e.object)});
+         std::to_string(e.seq), e.object.value("by", ""), details});
   }
   out += to_text(table);
   if (shown.later_events > 0) {
@@ -193,6 +197,10 @@ json case_to_json(const CaseShown& shown) {
                           {"on", engine::format_date(e.voided->on)},
                           {"by", optional_text(e.voided->by)},
                           {"reason", e.voided->reason}};
+    }
+    if (e.voids) {
+      object["voids"] = {
+          {"seq", e.voids->seq}, {"type", e.voids->type}, {"on", engine::format_date(e.voids->on)}};
     }
     events.push_back(std::move(object));
   }

@@ -26,12 +26,22 @@ struct VoidedBy {
   std::string reason;
 };
 
+// The event a correction voided: its arrival number, type and date.
+struct Voids {
+  std::int64_t seq = 0;
+  std::string type;
+  engine::Date on;
+};
+
 // One event as shown: its arrival number, the object as imported, and, for an event voided by
-// a correction (still shown, but nothing is derived from it), the correction.
+// a correction (still shown, but nothing is derived from it), the correction; for a correction,
+// the event it voided (its own `seq` field, naming it, is shown as `voids`, since `seq` is each
+// event's arrival number in the JSON).
 struct ShownEvent {
   std::int64_t seq;
   nlohmann::json object;
   std::optional<VoidedBy> voided;
+  std::optional<Voids> voids;
 };
 
 struct CaseShown {

@@ -183,7 +183,7 @@ class ScenarioParser {
     block_->assertions.push_back(std::move(a));
   }
 
-  // `event K TYPE [on YYYY-MM-DD] [seq N]`
+  // `event K TYPE [on YYYY-MM-DD] [seq N] [voided_by N|none]`
   static bool event_words_ok(const std::vector<std::string>& w) {
     if (w.size() < 2 || !is_integer(w[0]) || w[0][0] == '-' || std::stoul(w[0]) == 0) {
       return false;
@@ -191,7 +191,8 @@ class ScenarioParser {
     for (std::size_t i = 2; i < w.size(); i += 2) {
       const bool has_value = i + 1 < w.size();
       if (!has_value ||
-          !((w[i] == "on" && is_date(w[i + 1])) || (w[i] == "seq" && is_integer(w[i + 1])))) {
+          !((w[i] == "on" && is_date(w[i + 1])) || (w[i] == "seq" && is_integer(w[i + 1])) ||
+            (w[i] == "voided_by" && (is_integer(w[i + 1]) || w[i + 1] == "none")))) {
         return false;
       }
     }

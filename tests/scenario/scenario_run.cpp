@@ -344,7 +344,14 @@ class ScenarioRun {
     json actual = {{"type", event.value("type", json(nullptr))}};
     for (std::size_t i = 2; i + 1 < a.words.size(); i += 2) {
       const std::string& key = a.words[i];
-      expected[key] = key == "seq" ? json(std::stoi(a.words[i + 1])) : json(a.words[i + 1]);
+      const std::string& value = a.words[i + 1];
+      if (key == "voided_by") {  // the seq of the correction that voided it, or none
+        expected[key] = value == "none" ? json(nullptr) : json(std::stoi(value));
+        const json voided = event.value("voided", json(nullptr));
+        actual[key] = voided.is_object() ? voided.value("seq", json(nullptr)) : json(nullptr);
+        continue;
+      }
+      expected[key] = key == "seq" ? json(std::stoi(value)) : json(value);
       actual[key] = event.value(key, json(nullptr));
     }
     if (expected == actual) {

@@ -59,16 +59,10 @@ engine::Status write_report(const fs::path& dir, engine::Date as_of,
 engine::Status rederive_for_night(adapters::sqlite::Database& db,
                                   const adapters::config::LaConfig& config, const fs::path& dir,
                                   engine::Date as_of, NightlyOutcome& outcome) {
-  engine::Result<adapters::derivation::Rederived> rederived = engine::Status::internal("not run");
-  try {
-    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-    rederived = adapters::derivation::rederive_all(db, config, utc_timestamp_now());
-    if (!rederived.ok()) {
-      return rederived.status();
-    }
-    tx.commit();
-  } catch (const SQLite::Exception& e) {
-    return engine::Status::storage("re-deriving before the night", e.what());
+  auto rederived =
+      adapters::derivation::rederive_in_transaction(db, config, utc_timestamp_now(), false);
+  if (!rederived.ok()) {
+    return rederived.status();
   }
   if (auto status = adapters::files::make_private_directory(dir); !status.ok()) {
     return status;

@@ -4,8 +4,6 @@
 #include <iostream>
 #include <memory>
 
-#include <SQLiteCpp/Transaction.h>
-
 #include "adapters/derivation/rederive.h"
 #include "adapters/render/rederive_render.h"
 #include "cli/commands.h"
@@ -23,19 +21,10 @@ engine::Status run_rederive(const Context& context, bool dry_run) {
   if (!db.ok()) {
     return db.status();
   }
-  engine::Result<adapters::derivation::Rederived> rederived = engine::Status::internal("not run");
-  try {
-    SQLite::Transaction tx(db.value()->sql(), SQLite::TransactionBehavior::IMMEDIATE);
-    rederived =
-        adapters::derivation::rederive_all(*db.value(), config.value(), utc_timestamp_now());
-    if (!rederived.ok()) {
-      return rederived.status();  // rolled back: nothing changed
-    }
-    if (!dry_run) {
-      tx.commit();
-    }
-  } catch (const SQLite::Exception& e) {
-    return engine::Status::storage("rederive", e.what());
+  auto rederived = adapters::derivation::rederive_in_transaction(*db.value(), config.value(),
+                                                                 utc_timestamp_now(), dry_run);
+  if (!rederived.ok()) {
+    return rederived.status();
   }
   const auto& r = rederived.value();
   switch (context.format()) {

@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <map>
-#include <thread>
 #include <tuple>
 
 #include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 
+#include "adapters/detail/on_every_core.h"
 #include "adapters/import/case_rebuilder.h"
 #include "adapters/sqlite/clock_store.h"
 #include "adapters/sqlite/derivation_store.h"
@@ -32,15 +33,13 @@ struct Pending {
 
 // The clocks of one case that differ between the stored rows and the new derivation. A clock
 // is matched by name, start and detail; several limbs of one order share those, and are
-// paired in order of due date.
-void compare(const std::string& ref, std::vector<engine::Clock> before,
-             std::vector<engine::Clock> after, const std::vector<Change>& changes,
+// paired in order of due date. Both lists are sorted by clock_less.
+void compare(const std::string& ref, const std::vector<engine::Clock>& before,
+             const std::vector<engine::Clock>& after, const std::vector<Change>& changes,
              std::vector<MovedClock>& out) {
   using Key = std::tuple<std::string, engine::Date, std::string>;
   std::map<Key, std::pair<std::vector<const engine::Clock*>, std::vector<const engine::Clock*>>>
       by_key;
-  std::sort(before.begin(), before.end(), clock_less);
-  std::sort(after.begin(), after.end(), clock_less);
   for (const auto& c : before) {
     by_key[{c.name, c.start, c.detail}].first.push_back(&c);
   }
@@ -72,24 +71,6 @@ void compare(const std::string& ref, std::vector<engine::Clock> before,
       }
       out.push_back(std::move(m));
     }
-  }
-}
-
-void derive_in_parallel(std::vector<Pending>& batch, const config::LaConfig& config) {
-  const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
-  const auto work = [&](std::size_t t) {
-    for (std::size_t i = t; i < batch.size(); i += threads) {
-      batch[i].derived =
-          derive_case(batch[i].case_ref, std::move(batch[i].events), config.rules, config.calendar);
-    }
-  };
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) {
-    pool.emplace_back(work, t);
-  }
-  work(0);
-  for (auto& thread : pool) {
-    thread.join();
   }
 }
 
@@ -130,7 +111,12 @@ engine::Result<Rederived> rederive_all(sqlite::Database& db, const config::LaCon
         batch[i].events = std::move(history).value();
         batch[i].stored = clocks.for_case(batch[i].case_ref);
       }
-      derive_in_parallel(batch, config);
+      detail::on_every_core([&](std::size_t t, std::size_t threads) {
+        for (std::size_t i = t; i < batch.size(); i += threads) {
+          batch[i].derived = derive_case(batch[i].case_ref, std::move(batch[i].events),
+                                         config.rules, config.calendar);
+        }
+      });
       for (auto& p : batch) {
         ++out.cases;
         if (p.derived.rejection) {
@@ -139,14 +125,13 @@ engine::Result<Rederived> rederive_all(sqlite::Database& db, const config::LaCon
               std::to_string(p.derived.rejection->seq) + ": " + p.derived.rejection->reason +
               "); nothing was re-derived");
         }
-        auto stored = p.stored;
-        std::sort(stored.begin(), stored.end(), clock_less);
-        auto derived = p.derived.clocks;
+        std::sort(p.stored.begin(), p.stored.end(), clock_less);
+        auto derived = p.derived.clocks;  // the rows keep the evaluator's order
         std::sort(derived.begin(), derived.end(), clock_less);
-        if (stored == derived) {
+        if (p.stored == derived) {
           continue;  // same rows to the letter: nothing to write
         }
-        compare(p.case_ref, std::move(p.stored), p.derived.clocks, out.changes, out.moved);
+        compare(p.case_ref, p.stored, derived, out.changes, out.moved);
         rebuilder.write(p.derived);
         ++out.cases_changed;
       }
@@ -158,6 +143,21 @@ engine::Result<Rederived> rederive_all(sqlite::Database& db, const config::LaCon
     return status;
   }
   return out;
+}
+
+engine::Result<Rederived> rederive_in_transaction(sqlite::Database& db,
+                                                  const config::LaConfig& config,
+                                                  const std::string& derived_at, bool dry_run) {
+  try {
+    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    auto rederived = rederive_all(db, config, derived_at);
+    if (rederived.ok() && !dry_run) {
+      tx.commit();
+    }
+    return rederived;  // otherwise rolled back: nothing changed
+  } catch (const SQLite::Exception& e) {
+    return engine::Status::storage("re-deriving", e.what());
+  }
 }
 
 }  // namespace ehcp::adapters::derivation

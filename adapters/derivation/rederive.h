@@ -48,4 +48,9 @@ struct Rederived {
 engine::Result<Rederived> rederive_all(sqlite::Database& db, const config::LaConfig& config,
                                        const std::string& derived_at);
 
+// rederive_all in a transaction of its own (BEGIN IMMEDIATE), committed unless `dry_run`.
+engine::Result<Rederived> rederive_in_transaction(sqlite::Database& db,
+                                                  const config::LaConfig& config,
+                                                  const std::string& derived_at, bool dry_run);
+
 }  // namespace ehcp::adapters::derivation

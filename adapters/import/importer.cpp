@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <optional>
-#include <thread>
 #include <unordered_map>
 
 #include <SQLiteCpp/Transaction.h>
 
+#include "adapters/detail/on_every_core.h"
 #include "adapters/import/case_rebuilder.h"
 #include "adapters/import/parsed_line_stream.h"
 #include "adapters/jsonl/event_decoder.h"
@@ -37,7 +37,6 @@ struct CaseState {
 
 // How many new cases are derived at once: bounds the memory their results take.
 constexpr std::size_t kDeriveBatch = 4096;
-constexpr std::size_t kMaxDeriveThreads = 8;
 
 // An event whose case had not been opened when its line was read: resolved at the end, since
 // the case_opened may come later in the same file.
@@ -198,16 +197,14 @@ class Import {
                         : " (an event recorded earlier, #" + std::to_string(rejection->seq) + ")"));
   }
 
-  // Derives fresh[first, last) on up to hardware_concurrency() threads. Pure work: the
+  // Derives fresh[first, last) on every core (detail/on_every_core.h). Pure work: the
   // threads touch no storage.
   engine::Result<std::vector<DerivedCase>> derive_in_parallel(
       const std::vector<std::pair<const std::string*, CaseState*>>& fresh, std::size_t first,
       std::size_t last) {
     std::vector<DerivedCase> out(last - first);
-    const std::size_t threads =
-        std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, kMaxDeriveThreads);
-    std::vector<std::string> failures(threads);
-    const auto work = [&](std::size_t t) {
+    std::vector<std::string> failures(detail::derive_threads());
+    detail::on_every_core([&](std::size_t t, std::size_t threads) {
       for (std::size_t i = first + t; i < last; i += threads) {
         std::vector<engine::RecordedEvent> events;
         events.reserve(fresh[i].second->new_lines.size());
@@ -225,15 +222,7 @@ class Import {
         out[i - first] =
             derive_case(*fresh[i].first, std::move(events), options_.rules, options_.calendar);
       }
-    };
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads; ++t) {
-      pool.emplace_back(work, t);
-    }
-    work(0);
-    for (auto& thread : pool) {
-      thread.join();
-    }
+    });
     for (const auto& failure : failures) {
       if (!failure.empty()) {
         return engine::Status::internal(failure);

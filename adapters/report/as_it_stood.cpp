@@ -35,8 +35,15 @@ engine::Status AsItStood::for_each_clock(const sqlite::ClockQuery& query,
         visit(std::move(row));
       }
     });
+    // Prepared once for all the restated cases.
+    SQLite::Statement rungs(db_.sql(),
+                            "SELECT ifnull(group_concat(rung, ' '), '') FROM escalations WHERE "
+                            "case_ref = ? AND clock = ? AND start = ? AND due = ?");
+    SQLite::Statement reported(db_.sql(),
+                               "SELECT EXISTS (SELECT 1 FROM breach_ledger WHERE case_ref = ? AND "
+                               "clock = ? AND start = ? AND due = ? AND first_reported < ?)");
     for (const auto& ref : restated_) {
-      if (auto status = visit_restated(ref, query, visit); !status.ok()) {
+      if (auto status = visit_restated(ref, query, rungs, reported, visit); !status.ok()) {
         return status;
       }
     }
@@ -47,7 +54,8 @@ engine::Status AsItStood::for_each_clock(const sqlite::ClockQuery& query,
 }
 
 engine::Status AsItStood::visit_restated(const std::string& case_ref,
-                                         const sqlite::ClockQuery& query,
+                                         const sqlite::ClockQuery& query, SQLite::Statement& rungs,
+                                         SQLite::Statement& reported,
                                          const std::function<void(sqlite::ClockRow&&)>& visit) {
   auto history = sqlite::EventStore(db_.sql()).load_case(case_ref);
   if (!history.ok()) {
@@ -62,12 +70,6 @@ engine::Status AsItStood::visit_restated(const std::string& case_ref,
     return engine::Status::internal("case '" + case_ref + "' as of " + engine::format_date(as_of_) +
                                     ": " + standing.rejection->reason);
   }
-  SQLite::Statement rungs(db_.sql(),
-                          "SELECT ifnull(group_concat(rung, ' '), '') FROM escalations WHERE "
-                          "case_ref = ? AND clock = ? AND start = ? AND due = ?");
-  SQLite::Statement reported(db_.sql(),
-                             "SELECT EXISTS (SELECT 1 FROM breach_ledger WHERE case_ref = ? AND "
-                             "clock = ? AND start = ? AND due = ? AND first_reported < ?)");
   const auto keyed = [&](SQLite::Statement& s, const engine::Clock& c) {
     s.reset();
     s.bind(1, case_ref);

@@ -36,7 +36,10 @@ class AsItStood {
 
  private:
   void find_restated();  // once, on first use
+  // `rungs` and `reported` read a clock's escalations and ledger entry (keyed by case, clock,
+  // start, due).
   engine::Status visit_restated(const std::string& case_ref, const sqlite::ClockQuery& query,
+                                SQLite::Statement& rungs, SQLite::Statement& reported,
                                 const std::function<void(sqlite::ClockRow&&)>& visit);
 
   sqlite::Database& db_;

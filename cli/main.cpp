@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "ehcp/version.h"
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
@@ -19,6 +20,8 @@ int main(int argc, char** argv) {
   CLI::App app{"ehcp: statutory clocks for EHC needs assessments and plans"};
   app.require_subcommand(1);
   app.fallthrough();
+  app.set_version_flag("--version", std::string("ehcp ") + ehcp::kVersion,
+                       "Print the version and exit");
   app.add_option("--db", context.db_path, "SQLite database (default: $EHCP_DB, else ./ehcp.db)");
   app.add_option("--format", context.format_name,
                  "Output format: table, json or csv; html for reports")
@@ -43,6 +46,7 @@ int main(int argc, char** argv) {
   ehcp::cli::add_generate_command(app, context, run);
   ehcp::cli::add_demo_command(app, context, run);
   ehcp::cli::add_rederive_command(app, context, run);
+  ehcp::cli::add_backup_commands(app, context, run);
 
   try {
     app.parse(argc, argv);

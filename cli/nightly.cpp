@@ -14,6 +14,7 @@
 #include "adapters/report/breach_source.h"
 #include "cli/board_pack_files.h"
 #include "cli/time_source.h"
+#include "ehcp/version.h"
 
 namespace ehcp::cli {
 namespace {
@@ -41,8 +42,8 @@ engine::Status write_report(const fs::path& dir, engine::Date as_of,
   }
   const std::string stem = "breaches-" + engine::format_date(as_of);
   // Anonymised: the file is made to be e-mailed to the board.
-  const std::string html =
-      adapters::render::breaches_to_html(report, adapters::render::BreachRenderOptions{la, false});
+  const std::string html = adapters::render::breaches_to_html(
+      report, adapters::render::BreachRenderOptions{la, false, kVersion});
   const fs::path html_file = dir / (stem + ".html");
   if (auto status = adapters::files::write_file_durably(html_file, html); !status.ok()) {
     return status;

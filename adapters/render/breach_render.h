@@ -16,8 +16,9 @@
 namespace ehcp::adapters::render {
 
 struct BreachRenderOptions {
-  std::string la;      // council name for the heading; may be empty
-  bool names = false;  // show the child's name (BreachEntry::child) beside the case reference
+  std::string la;       // council name for the heading; may be empty
+  bool names = false;   // show the child's name (BreachEntry::child) beside the case reference
+  std::string version;  // the ehcp version, for the footer; empty: no footer line
 };
 
 // A heading, the four counts with the change since the night before, then one table per

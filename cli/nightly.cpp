@@ -190,8 +190,8 @@ engine::Result<NightlyOutcome> run_nightly(const Context& context, engine::Date 
   outcome.due_soon = total.due_soon;
   outcome.excepted = total.excepted;
   if (all) {
-    auto delivered = adapters::notify::deliver_to_directory(
-        db, paths.outbox_dir, config.value().notify.from, utc_timestamp_now());
+    auto delivered = adapters::notify::deliver_outbox(db, config.value().notify, paths.outbox_dir,
+                                                      utc_timestamp_now());
     if (!delivered.ok()) {
       return delivered.status();
     }

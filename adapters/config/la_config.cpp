@@ -130,6 +130,9 @@ Status read_notify(const nlohmann::json& section, NotifyConfig& out) {
       !status.ok()) {
     return status;
   }
+  if (auto status = read_outbox_transport(section, out.transport, out.smtp); !status.ok()) {
+    return status;
+  }
   return read_address_map(section, "team_managers", "notify.", out.team_managers);
 }
 

@@ -17,6 +17,7 @@
 #include "adapters/files/durable_file.h"
 #include "adapters/files/file_descriptor.h"
 #include "adapters/notify/eml_message.h"
+#include "adapters/notify/smtp_transport.h"
 #include "adapters/sqlite/outbox_store.h"
 
 namespace ehcp::adapters::notify {
@@ -72,59 +73,71 @@ engine::Status remove_stale_temporaries(const fs::path& dir) {
   return {};
 }
 
-// Writes message `m` to its file in `dir`: a temporary file, synced, then renamed over the
-// final name (so a reader never sees half a message, and a rewrite replaces, never adds).
-engine::Status write_message(const fs::path& dir, const sqlite::OutboxMessage& m,
-                             const std::string& from, fs::path& written) {
-  const fs::path temporary =
-      dir / (std::string(kTempPrefix) + std::to_string(m.id) + std::string(kTempSuffix));
-  const fs::path final_path = dir / eml_file_name(m.id);
-  // Not synced one by one: the batch is flushed once, before any of it is marked delivered.
-  if (auto status = files::write_file(temporary, to_eml(m, from), kFileMode, false); !status.ok()) {
-    return status;
-  }
-  if (std::rename(temporary.c_str(), final_path.c_str()) != 0) {
-    return io_error("rename to", final_path, errno);
-  }
-  written = final_path;
-  return {};
-}
+// Each digest as <dir>/ehcp-<its first row's id>.eml: written under a temporary name, renamed
+// over the final name (so a reader never sees half a message, and a rewrite replaces, never
+// adds), and the batch flushed once before any of it is marked delivered.
+class FileTransport final : public Transport {
+ public:
+  explicit FileTransport(fs::path dir) : dir_(std::move(dir)) {}
 
-struct Written {
-  std::int64_t id;
-  std::string path;
+  engine::Result<std::string> send(const Digest& d, const std::string& eml) override {
+    const fs::path temporary =
+        dir_ / (std::string(kTempPrefix) + std::to_string(d.mail.id) + std::string(kTempSuffix));
+    const fs::path final_path = dir_ / eml_file_name(d.mail.id);
+    // Not synced one by one: settle() flushes the batch.
+    if (auto status = files::write_file(temporary, eml, kFileMode, false); !status.ok()) {
+      return status;
+    }
+    if (std::rename(temporary.c_str(), final_path.c_str()) != 0) {
+      return io_error("rename to", final_path, errno);
+    }
+    return final_path.string();
+  }
+  engine::Status settle() override { return files::sync_file_system(dir_); }
+  std::size_t batch() const override { return kBatch; }
+  std::string where() const override { return dir_.string(); }
+
+ private:
+  fs::path dir_;
 };
 
-// Flushes the batch's files and renames to disk, then marks them delivered in one transaction.
-// A crash before the flush leaves them unmarked, so they are written again, whole.
-engine::Status mark_written(sqlite::Database& db, sqlite::OutboxStore& store, const fs::path& dir,
-                            const std::vector<Written>& written, const std::string& now_utc) {
-  if (auto status = files::sync_file_system(dir); !status.ok()) {
+struct Sent {
+  const Digest* digest;
+  std::string to;
+};
+
+// Settles what was sent, then marks every message it carried delivered in one transaction. A
+// crash before the settle leaves them unmarked, so they are sent again, whole.
+engine::Status mark_sent(sqlite::Database& db, Transport& transport, std::vector<Sent>& sent,
+                         const std::string& now_utc, DeliveryOutcome& outcome) {
+  if (sent.empty()) {
+    return {};
+  }
+  if (auto status = transport.settle(); !status.ok()) {
     return status;
   }
   try {
+    sqlite::OutboxStore store(db.sql());
     SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-    for (const auto& w : written) {
-      store.mark_delivered(w.id, now_utc, w.path);
+    for (const auto& s : sent) {
+      for (const auto id : s.digest->ids) {
+        store.mark_delivered(id, now_utc, s.to);
+      }
     }
     tx.commit();
   } catch (const SQLite::Exception& e) {
     return engine::Status::storage("mark outbox messages delivered", e.what());
   }
+  for (const auto& s : sent) {
+    outcome.delivered += s.digest->ids.size();
+    ++outcome.mails;
+  }
+  sent.clear();
   return {};
 }
 
-}  // namespace
-
-std::string eml_file_name(std::int64_t id) {
-  std::array<char, 32> buffer{};
-  std::snprintf(buffer.data(), buffer.size(), "ehcp-%08lld.eml", static_cast<long long>(id));
-  return buffer.data();
-}
-
-engine::Result<DeliveryOutcome> deliver_to_directory(sqlite::Database& db, const std::string& dir,
-                                                     const std::string& from,
-                                                     const std::string& now_utc) {
+// The delivery directory made and resolved to an absolute path.
+engine::Result<fs::path> outbox_directory(const std::string& dir) {
   if (dir.empty()) {
     return engine::Status::storage("deliver the outbox", "no directory given");
   }
@@ -140,47 +153,105 @@ engine::Result<DeliveryOutcome> deliver_to_directory(sqlite::Database& db, const
   if (ec) {
     return engine::Status::storage("outbox directory " + dir, ec.message());
   }
-  std::unique_ptr<files::FileDescriptor> lock;
-  if (auto status = lock_directory(base, lock); !status.ok()) {
-    return status;
-  }
-  if (auto status = remove_stale_temporaries(base); !status.ok()) {
-    return status;
-  }
+  return base;
+}
+
+}  // namespace
+
+std::string eml_file_name(std::int64_t id) {
+  std::array<char, 32> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "ehcp-%08lld.eml", static_cast<long long>(id));
+  return buffer.data();
+}
+
+engine::Result<DeliveryOutcome> deliver(sqlite::Database& db, Transport& transport,
+                                        const std::string& from, const std::string& now_utc) {
   DeliveryOutcome outcome;
+  outcome.where = transport.where();
+  std::vector<Digest> digests;
   try {
-    sqlite::OutboxStore store(db.sql());
-    while (true) {
-      const auto batch = store.undelivered(kBatch);
-      std::vector<Written> written;
-      engine::Status failure;
-      for (const auto& m : batch) {
-        fs::path path;
-        failure = write_message(base, m, from, path);
-        if (!failure.ok()) {
-          break;
-        }
-        written.push_back({m.id, path.string()});
-      }
-      // What was written before a failure is marked too: it is on disk and would otherwise be
-      // written again, identically, by the next run.
-      if (!written.empty()) {
-        if (auto status = mark_written(db, store, base, written, now_utc); !status.ok()) {
-          return status;
-        }
-        outcome.delivered += written.size();
-      }
-      if (!failure.ok()) {
-        return failure;
-      }
-      if (batch.size() < kBatch) {
-        break;
-      }
-    }
+    digests = digests_of(sqlite::OutboxStore(db.sql()).list(true));
   } catch (const SQLite::Exception& e) {
     return engine::Status::storage("read the outbox", e.what());
   }
+  std::vector<Sent> sent;
+  std::size_t sent_rows = 0;
+  std::vector<std::string> refused;
+  for (const auto& d : digests) {
+    auto to = transport.send(d, to_eml(d.mail, from));
+    if (!to.ok() && to.status().code() == engine::ErrorCode::kInvalidInput) {
+      refused.push_back(d.mail.address + ": " + to.status().message());
+      continue;
+    }
+    if (!to.ok()) {
+      // What was sent before the failure is marked: it was handed on, and would otherwise be
+      // sent again by the next run.
+      if (auto status = mark_sent(db, transport, sent, now_utc, outcome); !status.ok()) {
+        return status;
+      }
+      return to.status();
+    }
+    sent.push_back({&d, std::move(to).value()});
+    sent_rows += d.ids.size();
+    if (sent_rows >= transport.batch()) {
+      if (auto status = mark_sent(db, transport, sent, now_utc, outcome); !status.ok()) {
+        return status;
+      }
+      sent_rows = 0;
+    }
+  }
+  if (auto status = mark_sent(db, transport, sent, now_utc, outcome); !status.ok()) {
+    return status;
+  }
+  if (!refused.empty()) {
+    std::string list;
+    for (const auto& r : refused) {
+      list += (list.empty() ? "" : "; ") + r;
+    }
+    return engine::Status::storage("deliver the outbox to " + outcome.where,
+                                   std::to_string(outcome.mails) + " mail(s) delivered, " +
+                                       std::to_string(refused.size()) +
+                                       " refused and left undelivered: " + list);
+  }
   return outcome;
+}
+
+engine::Result<DeliveryOutcome> deliver_outbox(sqlite::Database& db,
+                                               const config::NotifyConfig& notify,
+                                               const std::string& dir, const std::string& now_utc,
+                                               bool files_only) {
+  auto base = outbox_directory(dir);
+  if (!base.ok()) {
+    return base.status();
+  }
+  std::unique_ptr<files::FileDescriptor> lock;
+  if (auto status = lock_directory(base.value(), lock); !status.ok()) {
+    return status;
+  }
+  if (files_only || notify.transport == config::OutboxTransport::kFiles) {
+    if (auto status = remove_stale_temporaries(base.value()); !status.ok()) {
+      return status;
+    }
+    FileTransport files(base.value());
+    return deliver(db, files, notify.from, now_utc);
+  }
+  auto password = config::smtp_password(notify.smtp);
+  if (!password.ok()) {
+    return password.status();
+  }
+  auto smtp = SmtpTransport::open(notify.smtp, notify.from, password.value());
+  if (!smtp.ok()) {
+    return smtp.status();
+  }
+  return deliver(db, *smtp.value(), notify.from, now_utc);
+}
+
+engine::Result<DeliveryOutcome> deliver_to_directory(sqlite::Database& db, const std::string& dir,
+                                                     const std::string& from,
+                                                     const std::string& now_utc) {
+  config::NotifyConfig notify;
+  notify.from = from;
+  return deliver_outbox(db, notify, dir, now_utc, true);
 }
 
 }  // namespace ehcp::adapters::notify

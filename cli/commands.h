@@ -30,5 +30,7 @@ void add_generate_command(CLI::App& app, Context& context, Run& run);
 void add_demo_command(CLI::App& app, Context& context, Run& run);
 void add_rederive_command(CLI::App& app, Context& context, Run& run);
 void add_backup_commands(CLI::App& app, Context& context, Run& run);
+// Hidden: the man page and bash completion made from the app itself (help_command.cpp).
+void add_help_commands(CLI::App& app, Context& context, Run& run);
 
 }  // namespace ehcp::cli

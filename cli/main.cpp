@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
   ehcp::cli::add_demo_command(app, context, run);
   ehcp::cli::add_rederive_command(app, context, run);
   ehcp::cli::add_backup_commands(app, context, run);
+  ehcp::cli::add_help_commands(app, context, run);
 
   try {
     app.parse(argc, argv);

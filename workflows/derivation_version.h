@@ -12,6 +12,7 @@
 namespace ehcp::workflows {
 
 inline constexpr std::string_view kDerivationVersion =
-    "2026-12-07 (orders carried out, family windows, guidance custody)";
+    "2026-12-07.2 (orders carried out, family windows, guidance custody, mediation beside an "
+    "appeal)";
 
 }  // namespace ehcp::workflows

@@ -25,7 +25,7 @@ engine::Status run_list(const Context& context, const ListArgs& args) {
   if (!as_of.ok()) {
     return as_of.status();
   }
-  auto db = context.open_database();
+  auto db = context.open_database(Access::kRead);
   if (!db.ok()) {
     return db.status();
   }
@@ -71,7 +71,7 @@ engine::Status run_show(const Context& context, const std::string& ref) {
   if (!as_of.ok()) {
     return as_of.status();
   }
-  auto db = context.open_database();
+  auto db = context.open_database(Access::kRead);
   if (!db.ok()) {
     return db.status();
   }

@@ -81,22 +81,28 @@ engine::Status rederive_for_night(adapters::sqlite::Database& db,
   return {};
 }
 
+// Who the night's deliveries are claimed by: the night's record counts them.
+std::string night_claimant(engine::Date as_of) { return "nightly " + engine::format_date(as_of); }
+
+// Records the night as done, its counts read from the ledgers rather than from this run: a run
+// killed after its tick committed leaves the rungs and messages recorded, and the run that
+// finishes the night counts them too. A tick run by hand as of the same day is in the night.
 engine::Status record_night(adapters::sqlite::Database& db, const NightlyOutcome& o) {
   try {
     SQLite::Statement upsert(
         db.sql(),
         "INSERT INTO nightly_runs (as_of, finished_at, fired, skipped, messages, delivered, "
-        "report) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (as_of) DO UPDATE SET finished_at = "
-        "excluded.finished_at, fired = fired + excluded.fired, skipped = skipped + "
-        "excluded.skipped, messages = messages + excluded.messages, delivered = delivered + "
+        "report) VALUES (?1, ?2, (SELECT count(*) FROM escalations WHERE ticked_on = ?1 AND "
+        "outcome = 'notified'), (SELECT count(*) FROM escalations WHERE ticked_on = ?1 AND "
+        "outcome = 'skipped'), (SELECT count(*) FROM outbox WHERE created_on = ?1), (SELECT "
+        "count(*) FROM outbox WHERE claimed_by = ?3 AND delivered_at IS NOT NULL), ?4) ON "
+        "CONFLICT (as_of) DO UPDATE SET finished_at = excluded.finished_at, fired = "
+        "excluded.fired, skipped = excluded.skipped, messages = excluded.messages, delivered = "
         "excluded.delivered, report = excluded.report");
     upsert.bind(1, engine::format_date(o.as_of));
     upsert.bind(2, utc_timestamp_now());
-    upsert.bind(3, static_cast<std::int64_t>(o.fired));
-    upsert.bind(4, static_cast<std::int64_t>(o.skipped));
-    upsert.bind(5, static_cast<std::int64_t>(o.messages));
-    upsert.bind(6, static_cast<std::int64_t>(o.delivered));
-    upsert.bind(7, o.report_path);
+    upsert.bind(3, night_claimant(o.as_of));
+    upsert.bind(4, o.report_path);
     upsert.exec();
     return {};
   } catch (const SQLite::Exception& e) {
@@ -128,11 +134,20 @@ engine::Result<NightlyOutcome> run_nightly(const Context& context, engine::Date 
   if (!config.ok()) {
     return config.status();
   }
-  auto opened = context.open_database();
+  auto opened = context.open_database(Access::kWrite);
   if (!opened.ok()) {
     return opened.status();
   }
   auto& db = *opened.value();
+  // The open ran the quick check; once a night the full one too (indexes against their tables),
+  // before anything of the night is written.
+  try {
+    if (auto problems = db.integrity_problems(true); !problems.empty()) {
+      return adapters::sqlite::damaged(context.db_path, problems);
+    }
+  } catch (const SQLite::Exception& e) {
+    return adapters::sqlite::damaged(context.db_path, {e.what()});
+  }
   const bool all = steps == NightlySteps::kAll;
   NightlyOutcome outcome;
   outcome.as_of = as_of;
@@ -194,8 +209,9 @@ engine::Result<NightlyOutcome> run_nightly(const Context& context, engine::Date 
   outcome.due_soon = total.due_soon;
   outcome.excepted = total.excepted;
   if (all) {
-    auto delivered = adapters::notify::deliver_to_directory(
-        db, paths.outbox_dir, config.value().notify.from, utc_timestamp_now());
+    auto delivered =
+        adapters::notify::deliver_to_directory(db, paths.outbox_dir, config.value().notify.from,
+                                               utc_timestamp_now(), night_claimant(as_of));
     if (!delivered.ok()) {
       return delivered.status();
     }
@@ -208,7 +224,7 @@ engine::Result<NightlyOutcome> run_nightly(const Context& context, engine::Date 
 }
 
 engine::Result<std::optional<engine::Date>> last_nightly(const Context& context) {
-  auto db = context.open_database();
+  auto db = context.open_database(Access::kRead);
   if (!db.ok()) {
     return db.status();
   }

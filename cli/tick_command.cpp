@@ -11,7 +11,7 @@ namespace ehcp::cli {
 namespace {
 
 engine::Status run_tick(const Context& context) {
-  auto day = context.day();
+  auto day = context.day(Access::kWrite);
   if (!day.ok()) {
     return day.status();
   }

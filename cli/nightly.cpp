@@ -148,7 +148,8 @@ engine::Result<NightlyOutcome> run_nightly(const Context& context, engine::Date 
   } catch (const SQLite::Exception& e) {
     return adapters::sqlite::damaged(context.db_path, {e.what()});
   }
-  const bool all = steps == NightlySteps::kAll;
+  const bool tick = steps != NightlySteps::kReportOnly;
+  const bool deliver = steps == NightlySteps::kAll;
   NightlyOutcome outcome;
   outcome.as_of = as_of;
   // A changed calendar, rule override or build: re-derive every case first (one transaction),
@@ -162,7 +163,7 @@ engine::Result<NightlyOutcome> run_nightly(const Context& context, engine::Date 
       return status;
     }
   }
-  if (all) {
+  if (tick) {
     auto ticked = adapters::escalation::tick(db, config.value(), as_of, utc_timestamp_now());
     if (!ticked.ok()) {
       return ticked.status();
@@ -208,7 +209,7 @@ engine::Result<NightlyOutcome> run_nightly(const Context& context, engine::Date 
   outcome.new_breaches = total.new_breaches;
   outcome.due_soon = total.due_soon;
   outcome.excepted = total.excepted;
-  if (all) {
+  if (deliver) {
     auto delivered =
         adapters::notify::deliver_to_directory(db, paths.outbox_dir, config.value().notify.from,
                                                utc_timestamp_now(), night_claimant(as_of));

@@ -176,7 +176,7 @@ engine::Result<DeliveryOutcome> deliver_to_directory(sqlite::Database& db, const
     return engine::Status::storage("deliver the outbox", "no directory given");
   }
   if (auto status = files::make_private_directory(dir); !status.ok()) {
-    return status;
+    return engine::Status::storage("create outbox directory " + dir, status.message());
   }
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {

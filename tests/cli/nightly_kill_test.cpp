@@ -1,6 +1,9 @@
 // Killing `ehcp nightly` at any point loses nothing and duplicates nothing: a night killed with
 // SIGKILL at many different moments and then run again to the end leaves exactly what one
-// uninterrupted run leaves (the same escalations, the same messages, one file per message).
+// uninterrupted run leaves (the same escalations, the same messages, one file per message); so
+// does a crash loop that also kills a hand-run `outbox deliver` to another folder, with every
+// message in exactly one of the two; and the night's record totals the night however many runs
+// it took.
 #include <atomic>
 #include <chrono>
 #include <cstdio>

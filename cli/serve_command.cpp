@@ -31,6 +31,13 @@ engine::Status run_serve(const Context& context, const ServeArgs& args) {
     return engine::Status::usage(
         "--insecure-cookies is for testing on a loopback address only, not " + args.listen);
   }
+  if (!args.trust_header.empty() && !web::is_loopback(address.value())) {
+    // Anyone who can reach the port could claim any address: only the proxy on this host may.
+    return engine::Status::usage(
+        "--trust-header needs a loopback --listen address, behind the "
+        "proxy that sets the header, not " +
+        args.listen);
+  }
   std::optional<engine::Date> fixed_today;
   if (!context.as_of_text.empty()) {
     auto as_of = context.as_of();

@@ -202,6 +202,15 @@ Response WebService::handle(const Request& request) {
       return finish(std::move(r));
     };
     if (!route.roles.empty()) {
+      if (!context.user && options_.trust_header) {
+        // The proxy vouches for the address; one ehcp does not know is refused, not asked to
+        // sign in.
+        context.audit(std::nullopt, "refused");
+        return with_form_cookie(error_page(
+            context, 403,
+            "Your council's sign-in did not name a user of this service. Ask an administrator "
+            "to add your email address. This request has been recorded."));
+      }
       if (!context.user) {
         return with_form_cookie(redirect("/sign-in"));
       }

@@ -42,7 +42,7 @@ inline const char* kEvents =
 
 class WebFixture {
  public:
-  WebFixture() {
+  explicit WebFixture(std::optional<std::string> trust_header = std::nullopt) {
     static std::atomic<int> counter{0};
     dir_ = fs::temp_directory_path() /
            ("ehcp-web-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
@@ -71,7 +71,7 @@ class WebFixture {
              {"Ada Admin", "admin", ""}}) {
       REQUIRE(accounts
                   .add_user({name, role, team.empty() ? std::nullopt : std::optional(team),
-                             std::nullopt, hash, false, "2026-02-01T00:00:00Z"})
+                             email_of(name), hash, false, "2026-02-01T00:00:00Z"})
                   .ok());
     }
     db.value().reset();
@@ -79,6 +79,7 @@ class WebFixture {
     options.db_path = db_path_;
     options.config = std::move(config).value();
     options.assets_dir = (dir_ / "assets").string();
+    options.trust_header = std::move(trust_header);
     options.now = [this] { return now; };
     options.today = [] { return kToday; };
     auto service = web::WebService::create(std::move(options));
@@ -90,6 +91,18 @@ class WebFixture {
   WebFixture(const WebFixture&) = delete;
   WebFixture& operator=(const WebFixture&) = delete;
 
+  // "Sam Okafor" -> "sam.okafor@example.org".
+  static std::string email_of(const std::string& name) {
+    std::string out;
+    for (char c : name) {
+      out += c == ' ' ? '.' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out + "@example.org";
+  }
+
+  // Headers every request of this client carries (the trusted proxy's).
+  std::map<std::string, std::string> headers;
+
   // A request with this client's cookies; keeps the cookies the response sets.
   web::Response send(const std::string& method, const std::string& target,
                      const std::string& form = "") {
@@ -97,6 +110,7 @@ class WebFixture {
     r.method = method;
     r.target = target;
     r.remote = remote;
+    r.headers = headers;
     std::string cookie;
     for (const auto& [name, value] : cookies) {
       cookie += (cookie.empty() ? "" : "; ") + name + "=" + value;

@@ -314,3 +314,26 @@ TEST_CASE("the audit refuses an update or a delete", "[web]") {
   CHECK_THROWS(db.value()->sql().exec("DELETE FROM audit"));
   CHECK(web.audit_rows().size() >= 2);
 }
+
+TEST_CASE("behind a trusted proxy the header's address signs its user in, with that user's role",
+          "[web]") {
+  WebFixture web(std::string("x-forwarded-email"));
+  web.headers["x-forwarded-email"] = "SAM.OKAFOR@example.org";  // addresses match in any case
+  CHECK(web.get("/my-work").status == 200);
+  CHECK(web.get("/team").status == 403);
+  web.headers["x-forwarded-email"] = "mo.manager@example.org";
+  CHECK(web.get("/team").status == 200);
+  // An address ehcp does not know is refused and audited; so is no header at all.
+  web.headers["x-forwarded-email"] = "stranger@example.org";
+  CHECK(web.get("/my-work").status == 403);
+  web.headers.clear();
+  CHECK(web.get("/my-work").status == 403);
+  CHECK(web.audit_rows().back().outcome == "refused");
+  // Passwords are not taken in this mode, and no session cookie is made.
+  web.get("/sign-in");
+  CHECK(web.send("POST", "/sign-in",
+                 "csrf=" + web.cookies.at("ehcp_form") +
+                     "&name=Sam+Okafor&password=correct+horse+battery")
+            .status == 404);
+  CHECK(!web.cookies.contains("ehcp_session"));
+}

@@ -62,6 +62,13 @@ Response sign_in_form(PageContext& context) {
   if (context.user) {
     return redirect("/");
   }
+  if (context.options.trust_header) {
+    return html_response(page(context, "Sign in", "",
+                              "<h1 class=\"govuk-heading-l\">Sign in</h1><p "
+                              "class=\"govuk-body\">This service signs you in through your "
+                              "council's single sign-on. Your address is not registered here: "
+                              "ask an administrator to add it.</p>"));
+  }
   return form(context, "", "", 200);
 }
 

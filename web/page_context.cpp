@@ -7,7 +7,7 @@ namespace ehcp::web {
 void PageContext::audit(const std::optional<std::string>& case_ref, const std::string& outcome) {
   adapters::sqlite::AuditStore(db.sql()).append(
       {0, now_text, user ? std::optional<std::string>(user->name) : std::nullopt, case_ref, path,
-       request.remote, outcome});
+       remote, outcome});
 }
 
 }  // namespace ehcp::web

@@ -31,6 +31,9 @@ struct PageContext {
   std::string csrf;      // the token every form on the page carries
   std::string now_text;  // UTC ISO 8601, once per request
   engine::Date today;
+  // The client's address: the peer's, or behind a proxy on loopback, the last address of its
+  // X-Forwarded-For (the one the proxy itself added).
+  std::string remote;
 
   // Appends an audit row for this request: the user, the case (if any), the path, the peer.
   void audit(const std::optional<std::string>& case_ref, const std::string& outcome);

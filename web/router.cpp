@@ -33,7 +33,7 @@ std::optional<Params> matches(const Route& route, const std::string& path) {
       if (got[i].empty()) {
         return std::nullopt;
       }
-      params[w.substr(1, w.size() - 2)] = got[i];
+      params[w.substr(1, w.size() - 2)] = percent_decode(got[i], false);
     } else if (w != got[i]) {
       return std::nullopt;
     }

@@ -1,7 +1,8 @@
 // web/router.h
 //
 // Which handler answers a request: routes by method and path pattern ("/cases/{ref}": a
-// segment in braces matches one non-empty segment and is passed by name), each with the roles
+// segment in braces matches one non-empty segment of the path as sent, still percent-encoded,
+// and is passed by name, decoded, so "/cases/A%2F1" is case "A/1"), each with the roles
 // that may use it (none: public, such as the sign-in page and the assets). The router only
 // matches; the service (web/service.h) signs the user in, refuses or redirects, and calls the
 // handler. Built once at start, then read-only: thread-safe.

@@ -33,6 +33,28 @@ void secure(Response& response, bool asset) {
   }
 }
 
+bool is_loopback_peer(const std::string& address) {
+  return address.starts_with("127.") || address == "::1" || address.starts_with("::ffff:127.");
+}
+
+// Behind a proxy on this host, the client is the last address of X-Forwarded-For (the one the
+// proxy added); from any other peer the header is the client's own claim and is ignored.
+std::string client_address(const Request& request) {
+  const auto forwarded = request.header("x-forwarded-for");
+  if (forwarded.empty() || !is_loopback_peer(request.remote)) {
+    return request.remote;
+  }
+  const auto comma = forwarded.rfind(',');
+  auto last = forwarded.substr(comma == std::string::npos ? 0 : comma + 1);
+  while (!last.empty() && last.front() == ' ') {
+    last.erase(last.begin());
+  }
+  while (!last.empty() && last.back() == ' ') {
+    last.pop_back();
+  }
+  return last.empty() ? request.remote : last;
+}
+
 }  // namespace
 
 WebService::WebService(ServiceOptions options)
@@ -140,9 +162,12 @@ Response WebService::handle(const Request& request) {
                       std::nullopt,
                       "",
                       iso_utc(now),
-                      options_.today()};
+                      options_.today(),
+                      client_address(request)};
   try {
-    const auto match = router_.match(request.method, path);
+    // Matched before decoding, so that a case reference with "/" (sent as %2F) is one segment.
+    const auto match =
+        router_.match(request.method, request.target.substr(0, request.target.find('?')));
     if (!match) {
       return finish(error_page(context, 404, "There is no page at this address."));
     }

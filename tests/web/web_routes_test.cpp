@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include "tests/web/web_fixture.h"
+#include "web/router.h"
 
 using namespace ehcp;
 using test::WebFixture;
@@ -336,4 +337,27 @@ TEST_CASE("behind a trusted proxy the header's address signs its user in, with t
                      "&name=Sam+Okafor&password=correct+horse+battery")
             .status == 404);
   CHECK(!web.cookies.contains("ehcp_session"));
+}
+
+TEST_CASE("behind a proxy on loopback the audit and the limits use the forwarded client address",
+          "[web]") {
+  WebFixture web;
+  web.remote = "127.0.0.1";
+  web.headers["x-forwarded-for"] = "203.0.113.9, 198.51.100.7";
+  web.sign_in("Sam Okafor");
+  CHECK(web.audit_rows().back().remote == "198.51.100.7");
+  // From any other peer the header is the client's own claim, and is ignored.
+  WebFixture direct;
+  direct.headers["x-forwarded-for"] = "198.51.100.7";
+  direct.sign_in("Sam Okafor");
+  CHECK(direct.audit_rows().back().remote == "192.0.2.10");
+}
+
+TEST_CASE("a case reference with a slash is one path segment, sent as %2F", "[web]") {
+  web::Router router;
+  router.add({"GET", "/cases/{ref}", {"caseworker"}, nullptr});
+  auto m = router.match("GET", "/cases/A%2F1");
+  REQUIRE(m);
+  REQUIRE(m->route != nullptr);
+  CHECK(m->path_params.at("ref") == "A/1");
 }

@@ -80,7 +80,7 @@ Response sign_in_submit(PageContext& context, RateLimiter& by_account, RateLimit
   const std::string name = context.form["name"];
   const std::string password = context.form["password"];
   const std::string account_key = "account:" + name;
-  const std::string address_key = "address:" + context.request.remote;
+  const std::string address_key = "address:" + context.remote;
   if (!by_account.allowed(account_key, now) || !by_address.allowed(address_key, now)) {
     context.audit(std::nullopt, "sign_in_limited");
     return form(context, "Too many failed attempts: wait 15 minutes, then try again", name, 429);

@@ -2,6 +2,7 @@
 // [--insecure-cookies] [--session-idle MINUTES]`: the web service (web/) on the database,
 // beside `ehcp run`. "Today" is read here, per request (or fixed by --as-of, for testing);
 // stops on SIGTERM or SIGINT.
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -66,6 +67,12 @@ engine::Status run_serve(const Context& context, const ServeArgs& args) {
   options.connections = static_cast<std::size_t>(args.threads);
   options.now = [] { return std::chrono::system_clock::now(); };
   options.today = [fixed_today] { return fixed_today ? *fixed_today : london_today(); };
+  if (!std::filesystem::exists(args.assets + "/govuk-frontend.min.css")) {
+    // The pages still work, unstyled: say so rather than refuse.
+    std::cerr << "ehcp serve: no GOV.UK Frontend in " << args.assets
+              << " (run scripts/fetch_govuk_frontend.sh, or give --assets DIR); pages will be "
+                 "unstyled\n";
+  }
   auto service = web::WebService::create(std::move(options));
   if (!service.ok()) {
     return service.status();

@@ -1,6 +1,6 @@
 // adapters/sqlite/account_store.h
 //
-// The web service's users and sessions (schema 0008): who may sign in, with which role and
+// The web service's users and sessions (schema 0009): who may sign in, with which role and
 // team, and the sessions they hold. Stores what it is given: hashing passwords and making
 // tokens are the web layer's (web/credentials.h); times are UTC ISO 8601 text from the caller's
 // clock, so that "older than" is a comparison of text. Callers own any transaction. One store

@@ -1,6 +1,6 @@
 // adapters/sqlite/audit_store.h
 //
-// The audit of the web service (schema 0008): one row per page that showed a child's record,
+// The audit of the web service (schema 0009): one row per page that showed a child's record,
 // per refusal, per sign-in and sign-out. Append-only: the table's triggers refuse an update or
 // a delete, and nothing in ehcp deletes from it. Each append is its own short write, so a read
 // is recorded even when the page then fails. Listing filters by case, user and dates. One store

@@ -1,6 +1,7 @@
 #include "cli/nightly.h"
 
 #include <filesystem>
+#include <optional>
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -35,14 +36,14 @@ std::string choose(const std::string& given, const std::string& configured, cons
 
 engine::Status write_report(const fs::path& dir, engine::Date as_of,
                             const engine::BreachReport& report, const std::string& la,
+                            const adapters::derivation::Rederived* rederived,
                             std::string& html_path) {
   if (auto status = adapters::files::make_private_directory(dir); !status.ok()) {
     return status;
   }
   const std::string stem = "breaches-" + engine::format_date(as_of);
   // Anonymised: the file is made to be e-mailed to the board.
-  const std::string html =
-      adapters::render::breaches_to_html(report, adapters::render::BreachRenderOptions{la, false});
+  const std::string html = adapters::render::breaches_to_html(report, {la, false, rederived});
   const fs::path html_file = dir / (stem + ".html");
   if (auto status = adapters::files::write_file_durably(html_file, html); !status.ok()) {
     return status;
@@ -58,7 +59,8 @@ engine::Status write_report(const fs::path& dir, engine::Date as_of,
 
 engine::Status rederive_for_night(adapters::sqlite::Database& db,
                                   const adapters::config::LaConfig& config, const fs::path& dir,
-                                  engine::Date as_of, NightlyOutcome& outcome) {
+                                  engine::Date as_of, NightlyOutcome& outcome,
+                                  std::optional<adapters::derivation::Rederived>& kept) {
   auto rederived =
       adapters::derivation::rederive_in_transaction(db, config, utc_timestamp_now(), false);
   if (!rederived.ok()) {
@@ -75,6 +77,7 @@ engine::Status rederive_for_night(adapters::sqlite::Database& db,
   }
   outcome.moved_deadlines = rederived.value().moved.size();
   outcome.rederived_path = file.string();
+  kept = std::move(rederived).value();
   return {};
 }
 
@@ -136,8 +139,10 @@ engine::Result<NightlyOutcome> run_nightly(const Context& context, engine::Date 
   // A changed calendar, rule override or build: re-derive every case first (one transaction),
   // so the tick and the report read deadlines the configuration gives, and keep what moved
   // beside the night's report.
+  std::optional<adapters::derivation::Rederived> rederived;
   if (!check_derivation(db, config.value()).ok()) {
-    if (auto status = rederive_for_night(db, config.value(), paths.reports_dir, as_of, outcome);
+    if (auto status =
+            rederive_for_night(db, config.value(), paths.reports_dir, as_of, outcome, rederived);
         !status.ok()) {
       return status;
     }
@@ -156,7 +161,7 @@ engine::Result<NightlyOutcome> run_nightly(const Context& context, engine::Date 
     return report.status();
   }
   if (auto status = write_report(paths.reports_dir, as_of, report.value(), config.value().la,
-                                 outcome.report_path);
+                                 rederived ? &*rederived : nullptr, outcome.report_path);
       !status.ok()) {
     return status;
   }

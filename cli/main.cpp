@@ -51,6 +51,9 @@ int main(int argc, char** argv) {
   ehcp::cli::add_demo_command(app, context, run);
   ehcp::cli::add_rederive_command(app, context, run);
   ehcp::cli::add_check_command(app, context, run);
+  ehcp::cli::add_serve_command(app, context, run);
+  ehcp::cli::add_user_commands(app, context, run);
+  ehcp::cli::add_audit_command(app, context, run);
 
   try {
     app.parse(argc, argv);

@@ -1,5 +1,5 @@
 // Two `ehcp outbox deliver` runs at once, to two folders, deliver each message exactly once:
-// each run claims the messages it sends in the database (schema 9), not by a lock in its folder.
+// each run claims the messages it sends in the database (schema 10), not by a lock in its folder.
 #include <filesystem>
 #include <set>
 #include <string>

@@ -32,5 +32,9 @@ void add_rederive_command(CLI::App& app, Context& context, Run& run);
 void add_backup_commands(CLI::App& app, Context& context, Run& run);
 // Hidden: the man page and bash completion made from the app itself (help_command.cpp).
 void add_help_commands(CLI::App& app, Context& context, Run& run);
+void add_check_command(CLI::App& app, Context& context, Run& run);
+void add_serve_command(CLI::App& app, Context& context, Run& run);
+void add_user_commands(CLI::App& app, Context& context, Run& run);
+void add_audit_command(CLI::App& app, Context& context, Run& run);
 
 }  // namespace ehcp::cli

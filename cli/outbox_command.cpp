@@ -13,7 +13,7 @@ namespace ehcp::cli {
 namespace {
 
 engine::Status run_list(const Context& context, bool undelivered_only) {
-  auto db = context.open_database();
+  auto db = context.open_database(Access::kRead);
   if (!db.ok()) {
     return db.status();
   }
@@ -57,14 +57,14 @@ engine::Status run_deliver(const Context& context, const std::string& to) {
   if (!config.ok()) {
     return config.status();
   }
-  auto db = context.open_database();
+  auto db = context.open_database(Access::kWrite);
   if (!db.ok()) {
     return db.status();
   }
   const std::string dir = delivery_directory(context, config.value(), to);
   // --to always means files there; otherwise the configuration's transport (files or SMTP).
-  auto outcome = adapters::notify::deliver_outbox(*db.value(), config.value().notify, dir,
-                                                  utc_timestamp_now(), !to.empty());
+  auto outcome = adapters::notify::deliver_outbox(
+      *db.value(), config.value().notify, dir, utc_timestamp_now(), "outbox deliver", !to.empty());
   if (!outcome.ok()) {
     return outcome.status();
   }

@@ -24,7 +24,7 @@ struct BreachArgs {
 };
 
 engine::Status run_breaches(const Context& context, const BreachArgs& args) {
-  auto day = context.day();
+  auto day = context.day(Access::kRead);
   if (!day.ok()) {
     return day.status();
   }
@@ -36,7 +36,7 @@ engine::Status run_breaches(const Context& context, const BreachArgs& args) {
   if (!report.ok()) {
     return report.status();
   }
-  const adapters::render::BreachRenderOptions options{config.la, names, kVersion};
+  const adapters::render::BreachRenderOptions options{config.la, names, nullptr, kVersion};
   switch (context.format()) {
     case Format::kJson:
       std::cout << adapters::render::breaches_to_json(report.value()).dump() << "\n";
@@ -63,7 +63,7 @@ engine::Status run_transfers(const Context& context, const TransferArgs& args) {
   if (context.format() == Format::kHtml) {
     return engine::Status::usage("report transfers: --format table, csv or json");
   }
-  auto day = context.day();
+  auto day = context.day(Access::kRead);
   if (!day.ok()) {
     return day.status();
   }
@@ -106,7 +106,7 @@ engine::Status run_kpi(const Context& context, const KpiArgs& args) {
   if (*from > *to) {
     return engine::Status::usage("report kpi: --from " + args.from + " is after --to " + args.to);
   }
-  auto day = context.day();
+  auto day = context.day(Access::kRead);
   if (!day.ok()) {
     return day.status();
   }

@@ -1,14 +1,17 @@
 // ehcp: the command line. Parses arguments, reads "today" once, wires adapters to the engine,
-// and maps the outcome to the contract's exit codes (0 ok, 1 usage, 2 rejected input, 3 other).
+// and maps the outcome to the contract's exit codes (0 ok, 1 usage, 2 rejected input, 3 other,
+// also for an exception nothing below caught).
 #include <cstdlib>
+#include <exception>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
 
-int main(int argc, char** argv) {
-  std::ios::sync_with_stdio(false);
+namespace {
+
+int run_ehcp(int argc, char** argv) {
   ehcp::cli::Context context;
   if (const char* env = std::getenv("EHCP_DB"); env != nullptr && *env != '\0') {
     context.db_path = env;
@@ -60,4 +63,20 @@ int main(int argc, char** argv) {
     std::cerr << "ehcp: " << status.message() << "\n";
   }
   return ehcp::cli::exit_code_for(status);
+}
+
+}  // namespace
+
+// The last resort: an exception that some adapter failed to turn into a Status still ends in a
+// message and the contract's exit code 3 ("anything else"), never in std::terminate's abort.
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  try {
+    return run_ehcp(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "ehcp: internal error: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "ehcp: internal error: an unknown exception\n";
+  }
+  return ehcp::cli::exit_code_for(ehcp::engine::Status::internal(""));
 }

@@ -8,7 +8,7 @@
 namespace ehcp::adapters::config {
 namespace {
 
-constexpr std::size_t kShownLength = 40;  // longer values are cut in messages
+constexpr std::size_t kShownLength = 80;  // longer values are cut in messages
 constexpr std::size_t kMaxDomainLength = 253;
 constexpr std::size_t kMaxLabelLength = 63;
 
@@ -62,28 +62,35 @@ engine::Status Problems::status() const {
 
 std::optional<std::string> nearest(std::string_view word,
                                    const std::vector<std::string>& candidates) {
+  constexpr std::size_t kShortest = 3;  // a letter or two is inside too many names to say
+  const auto contains = [&](std::string_view c) {
+    return std::min(word.size(), c.size()) >= kShortest &&
+           (word.find(c) != std::string_view::npos || c.find(word) != std::string_view::npos);
+  };
+  // One name inside the other (office_closures, closures) first; else the nearest by edits.
   std::optional<std::string> best;
   std::size_t best_distance = 0;
+  bool best_contains = false;
   for (const auto& c : candidates) {
     const std::size_t d = edit_distance(word, c);
-    if (!best || d < best_distance) {
+    const bool inside = contains(c);
+    if (!best || (inside && !best_contains) || (inside == best_contains && d < best_distance)) {
       best = c;
       best_distance = d;
+      best_contains = inside;
     }
   }
-  if (!best) {
-    return std::nullopt;
-  }
-  const bool contained = word.find(*best) != std::string_view::npos ||
-                         std::string_view(*best).find(word) != std::string_view::npos;
-  if (best_distance * 2 > std::max<std::size_t>(word.size(), 2) && !(contained && !word.empty())) {
+  if (!best || (!best_contains && best_distance * 2 > std::max<std::size_t>(word.size(), 2))) {
     return std::nullopt;
   }
   return best;
 }
 
 std::string key_path(const std::string& path, std::string_view key) {
-  return path.empty() ? std::string(key) : path + "." + std::string(key);
+  // A key with a line break in it would break the one-problem-a-line listing: quote it.
+  const std::string shown_key =
+      has_control_character(key) ? nlohmann::json(std::string(key)).dump() : std::string(key);
+  return path.empty() ? shown_key : path + "." + shown_key;
 }
 
 std::string index_path(const std::string& path, std::size_t index) {
@@ -248,7 +255,7 @@ std::optional<std::int64_t> ConfigObject::whole(std::string_view key, std::int64
   }
   std::optional<std::int64_t> n;
   if (value->is_number_unsigned()) {
-    // Above any int64 bound a configuration could mean: compared unsigned, never cast first.
+    // Beyond int64 perhaps: compared as unsigned before any cast.
     const auto u = value->get<std::uint64_t>();
     if (max >= 0 && u <= static_cast<std::uint64_t>(max)) {
       n = static_cast<std::int64_t>(u);

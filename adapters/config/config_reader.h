@@ -43,7 +43,8 @@ class Problems {
 std::optional<std::string> nearest(std::string_view word,
                                    const std::vector<std::string>& candidates);
 
-// "calendar" and "closures" give "calendar.closures"; "" and "la" give "la".
+// "calendar" and "closures" give "calendar.closures"; "" and "la" give "la". A key holding a
+// control character is quoted as JSON writes it, so a problem stays on one line.
 std::string key_path(const std::string& path, std::string_view key);
 // "calendar.closures" and 2 give "calendar.closures[2]".
 std::string index_path(const std::string& path, std::size_t index);

@@ -191,9 +191,7 @@ void read_address_map(const ConfigObject& section, const char* key,
     const std::string& name = entry.key();
     if (has_control_character(name) || name.empty()) {
       section.problems().add(entries.path_of(name),
-                             "a name must be text without control "
-                             "characters, not " +
-                                 shown(nlohmann::json(name)));
+                             "a name must be text, not empty, without control characters");
       continue;
     }
     if (auto value = entries.address(name)) {

@@ -206,7 +206,10 @@ void read_notify(const nlohmann::json& value, Problems& problems, NotifyConfig& 
                             problems);
   out.from = notify.address("from").value_or(out.from);
   out.domain = notify.domain("domain").value_or(out.domain);
-  out.head_of_service = notify.address("head_of_service").value_or("");
+  const auto* head = notify.find("head_of_service");
+  if (head != nullptr && !(head->is_string() && head->get_ref<const std::string&>().empty())) {
+    out.head_of_service = notify.address("head_of_service").value_or("");  // "": the default
+  }
   read_address_map(notify, "caseworkers", out.caseworkers);
   read_address_map(notify, "team_managers", out.team_managers);
 }

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -54,6 +55,53 @@ engine::Result<std::string> read_text_file(const std::string& path) {
     return Status::invalid_input("read error");
   }
   return text;
+}
+
+// Parses `text`, recording each key given twice in one object: JSON keeps only the last, so the
+// first ("calendar" twice) would be lost without a word.
+nlohmann::json parse_noting_repeats(const std::string& text, Problems& problems) {
+  struct Container {
+    std::string path;
+    bool array = false;
+    std::size_t index = 0;  // arrays: the next element's
+    std::string key;        // objects: the last key read
+    std::set<std::string> keys;
+  };
+  std::vector<Container> open;
+  const auto note = [&](int /*depth*/, nlohmann::json::parse_event_t event,
+                        nlohmann::json& parsed) {
+    using Event = nlohmann::json::parse_event_t;
+    switch (event) {
+      case Event::object_start:
+      case Event::array_start: {
+        std::string path;
+        if (!open.empty()) {
+          path = open.back().array ? index_path(open.back().path, open.back().index)
+                                   : key_path(open.back().path, open.back().key);
+        }
+        open.push_back({path, event == Event::array_start, 0, "", {}});
+        break;
+      }
+      case Event::key:
+        open.back().key = parsed.get<std::string>();
+        if (!open.back().keys.insert(open.back().key).second) {
+          problems.add(key_path(open.back().path, open.back().key),
+                       "given twice in one object (JSON keeps only the last)");
+        }
+        break;
+      case Event::object_end:
+      case Event::array_end:
+        open.pop_back();
+        [[fallthrough]];
+      case Event::value:
+        if (!open.empty() && open.back().array) {
+          ++open.back().index;
+        }
+        break;
+    }
+    return true;
+  };
+  return nlohmann::json::parse(text, note);
 }
 
 // A holiday or closure outside the years whose bank holidays the calendar computes would count
@@ -292,15 +340,19 @@ engine::Result<LaConfig> load_la_config(const std::string& path) {
     return Status::invalid_input("cannot read configuration " + path + ": " +
                                  text.status().message());
   }
+  Problems repeats;
   nlohmann::json document;
   try {
-    document = nlohmann::json::parse(text.value());
+    document = parse_noting_repeats(text.value(), repeats);
   } catch (const nlohmann::json::parse_error& e) {
     return Status::invalid_input(path + ": malformed JSON: " + e.what());
   }
   auto config = la_config_from_json(document);
-  if (!config.ok()) {
-    const auto& message = config.status().message();
+  if (!repeats.empty() || !config.ok()) {
+    std::string message = repeats.empty() ? "" : repeats.status().message();
+    if (!config.ok()) {
+      message += (message.empty() ? "" : "\n") + config.status().message();
+    }
     const auto count = std::count(message.begin(), message.end(), '\n') + 1;
     return Status::invalid_input(path + ": " + std::to_string(count) +
                                  (count == 1 ? " problem" : " problems") +

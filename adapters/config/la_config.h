@@ -70,7 +70,8 @@ std::optional<TimeOfDay> parse_time_of_day(std::string_view text);
 engine::Result<LaConfig> default_la_config();
 
 // The configuration in `path`. A file that cannot be read (missing, a directory) or a document
-// with problems is kInvalidInput naming the file; problems follow, one a line.
+// with problems (these, and a key given twice in one object) is kInvalidInput naming the file;
+// the problems follow, one a line.
 engine::Result<LaConfig> load_la_config(const std::string& path);
 
 // The same, from an already parsed document (for tests and for configuration kept elsewhere):

@@ -307,6 +307,27 @@ TEST_CASE("a configuration file's problems follow a line naming the file and the
             "nightly.at: must be a London time HH:MM, not '2:00'");
 }
 
+TEST_CASE("a key given twice in one object of a configuration file is refused naming it") {
+  // JSON keeps the last: the first calendar, with its closure, would be lost without a word.
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("ehcp-config-repeat-" + std::to_string(::getpid()) + ".json");
+  {
+    std::ofstream(path) << R"({"calendar": {"closures": [
+        {"kind": "office_closure", "from": "2026-12-29", "to": "2026-12-31", "name": "Christmas"},
+        {"kind": "office_closure", "from": "2027-03-30", "to": "2027-03-31", "name": "Stocktake",
+         "name": "Audit"}]},
+      "la": "Exampleshire", "calendar": {}})";
+  }
+  const auto config = adapters::config::load_la_config(path.string());
+  std::filesystem::remove(path);
+  REQUIRE_FALSE(config.ok());
+  CHECK(config.status().message() ==
+        path.string() +
+            ": 2 problems in the configuration:\n"
+            "calendar.closures[1].name: given twice in one object (JSON keeps only the last)\n"
+            "calendar: given twice in one object (JSON keeps only the last)");
+}
+
 TEST_CASE("the example configuration and every scenario's configuration load") {
   const std::filesystem::path root = std::filesystem::path(EHCP_FIXTURES) / ".." / "..";
   std::vector<std::filesystem::path> files = {root / "examples" / "la-config.json"};

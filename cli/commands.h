@@ -29,5 +29,9 @@ void add_run_command(CLI::App& app, Context& context, Run& run);
 void add_generate_command(CLI::App& app, Context& context, Run& run);
 void add_demo_command(CLI::App& app, Context& context, Run& run);
 void add_rederive_command(CLI::App& app, Context& context, Run& run);
+void add_check_command(CLI::App& app, Context& context, Run& run);
+void add_serve_command(CLI::App& app, Context& context, Run& run);
+void add_user_commands(CLI::App& app, Context& context, Run& run);
+void add_audit_command(CLI::App& app, Context& context, Run& run);
 
 }  // namespace ehcp::cli

@@ -28,8 +28,15 @@ engine::Result<engine::Date> Context::as_of() const {
   return engine::Status::usage("--as-of: '" + as_of_text + "' is not a real date YYYY-MM-DD");
 }
 
-engine::Result<std::unique_ptr<adapters::sqlite::Database>> Context::open_database() const {
-  return adapters::sqlite::Database::open(db_path, adapters::sqlite::Database::Mode::kExisting);
+adapters::sqlite::Database::Options Context::database_options() const {
+  return {wait_seconds * 1000};
+}
+
+engine::Result<std::unique_ptr<adapters::sqlite::Database>> Context::open_database(
+    Access access) const {
+  using Mode = adapters::sqlite::Database::Mode;
+  return adapters::sqlite::Database::open(
+      db_path, access == Access::kWrite ? Mode::kExisting : Mode::kReadOnly, database_options());
 }
 
 engine::Result<adapters::config::LaConfig> Context::la_config() const {
@@ -39,7 +46,7 @@ engine::Result<adapters::config::LaConfig> Context::la_config() const {
   return adapters::config::load_la_config(config_path);
 }
 
-engine::Result<Day> Context::day() const {
+engine::Result<Day> Context::day(Access access) const {
   auto as_of = this->as_of();
   if (!as_of.ok()) {
     return as_of.status();
@@ -48,7 +55,7 @@ engine::Result<Day> Context::day() const {
   if (!config.ok()) {
     return config.status();
   }
-  auto db = open_database();
+  auto db = open_database(access);
   if (!db.ok()) {
     return db.status();
   }
@@ -79,6 +86,20 @@ int exit_code_for(const engine::Status& status) {
       return 3;
   }
   return 3;
+}
+
+engine::Status explain_lock_wait(const engine::Status& status, const Context& context) {
+  if (status.ok() || status.message().find("database is locked") == std::string::npos) {
+    return status;
+  }
+  // SQLite does not say who holds the lock: what is known is that a writer held it throughout.
+  return engine::Status::storage(
+      status.message(),
+      "another process (another ehcp import, tick, nightly, run, rederive, outbox deliver or "
+      "init) was writing to " +
+          context.db_path + " for all of the " + std::to_string(context.wait_seconds) +
+          " s this one waited. Run it again once that one has finished (every step commits "
+          "whole, so nothing is half-written), or wait longer with --wait SECONDS");
 }
 
 }  // namespace ehcp::cli

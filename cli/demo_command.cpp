@@ -111,7 +111,7 @@ engine::Status run_demo(const Context& context, const DemoArgs& args) {
   }
 
   const std::string& team = caseload.teams().team(0);
-  auto db = demo.open_database();
+  auto db = demo.open_database(Access::kWrite);
   if (!db.ok()) {
     return db.status();
   }

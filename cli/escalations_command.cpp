@@ -21,7 +21,7 @@ std::string joined(const std::vector<std::string>& items) {
 }
 
 engine::Status run_escalations(const Context& context, const std::string& case_ref) {
-  auto db = context.open_database();
+  auto db = context.open_database(Access::kRead);
   if (!db.ok()) {
     return db.status();
   }

@@ -15,7 +15,7 @@ struct ExportArgs {
 };
 
 engine::Status run_export(const Context& context, const ExportArgs& args) {
-  auto db = context.open_database();
+  auto db = context.open_database(Access::kRead);
   if (!db.ok()) {
     return db.status();
   }

@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -16,7 +17,7 @@ engine::Status run_import(const Context& context, const std::string& file) {
   if (!as_of.ok()) {
     return as_of.status();
   }
-  auto db = context.open_database();
+  auto db = context.open_database(Access::kWrite);
   if (!db.ok()) {
     return db.status();
   }
@@ -24,6 +25,12 @@ engine::Status run_import(const Context& context, const std::string& file) {
   std::vector<char> buffer(kReadBuffer);
   std::istream* input = &std::cin;
   if (file != "-") {
+    std::error_code ec;
+    if (std::filesystem::is_directory(file, ec)) {
+      return engine::Status::usage(file +
+                                   " is a folder: import takes a JSON Lines file (or - "
+                                   "for standard input)");
+    }
     file_stream.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
     file_stream.open(file, std::ios::binary);
     if (!file_stream) {

@@ -37,8 +37,9 @@ engine::Status rebuild_after_migration(const Context& context, adapters::sqlite:
 }
 
 engine::Status run_init(const Context& context) {
-  auto db =
-      adapters::sqlite::Database::open(context.db_path, adapters::sqlite::Database::Mode::kCreate);
+  // Refuses, as every command does, a schema newer than this build's and a damaged file.
+  auto db = adapters::sqlite::Database::open(
+      context.db_path, adapters::sqlite::Database::Mode::kCreate, context.database_options());
   if (!db.ok()) {
     return db.status();
   }

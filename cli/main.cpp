@@ -6,12 +6,16 @@
 #include <iostream>
 
 #include <CLI/CLI.hpp>
+#include <sys/stat.h>
 
 #include "cli/commands.h"
 
 namespace {
 
 int run_ehcp(int argc, char** argv) {
+  // Everything ehcp creates (the database and its -wal/-shm, exports, reports, the outbox) is
+  // about children: private to the service's user whatever umask it was started with.
+  ::umask(077);
   ehcp::cli::Context context;
   if (const char* env = std::getenv("EHCP_DB"); env != nullptr && *env != '\0') {
     context.db_path = env;
@@ -29,6 +33,9 @@ int run_ehcp(int argc, char** argv) {
   app.add_option("--config", context.config_path,
                  "LA configuration file: calendar, closures (default: $EHCP_CONFIG)");
   app.add_option("--as-of", context.as_of_text, "The date to act as of (default: today in London)");
+  app.add_option("--wait", context.wait_seconds,
+                 "Seconds a command that writes waits for another writer to finish (default: 60)")
+      ->check(CLI::Range(0, 86'400));
 
   ehcp::cli::Run run;
   ehcp::cli::add_init_command(app, context, run);
@@ -46,6 +53,10 @@ int run_ehcp(int argc, char** argv) {
   ehcp::cli::add_generate_command(app, context, run);
   ehcp::cli::add_demo_command(app, context, run);
   ehcp::cli::add_rederive_command(app, context, run);
+  ehcp::cli::add_check_command(app, context, run);
+  ehcp::cli::add_serve_command(app, context, run);
+  ehcp::cli::add_user_commands(app, context, run);
+  ehcp::cli::add_audit_command(app, context, run);
 
   try {
     app.parse(argc, argv);
@@ -53,11 +64,12 @@ int run_ehcp(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 1;
   }
+  using ehcp::cli::explain_lock_wait;
   ehcp::engine::Status status = ehcp::engine::Status::usage("no command");
   if (context.format() == ehcp::cli::Format::kHtml && !context.html_allowed) {
     status = ehcp::engine::Status::usage("--format html is only for `ehcp report`");
   } else if (run) {
-    status = run();
+    status = explain_lock_wait(run(), context);
   }
   if (!status.ok()) {
     std::cerr << "ehcp: " << status.message() << "\n";

@@ -1,6 +1,7 @@
 #include "cli/nightly.h"
 
 #include <filesystem>
+#include <optional>
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -35,14 +36,14 @@ std::string choose(const std::string& given, const std::string& configured, cons
 
 engine::Status write_report(const fs::path& dir, engine::Date as_of,
                             const engine::BreachReport& report, const std::string& la,
+                            const adapters::derivation::Rederived* rederived,
                             std::string& html_path) {
   if (auto status = adapters::files::make_private_directory(dir); !status.ok()) {
     return status;
   }
   const std::string stem = "breaches-" + engine::format_date(as_of);
   // Anonymised: the file is made to be e-mailed to the board.
-  const std::string html =
-      adapters::render::breaches_to_html(report, adapters::render::BreachRenderOptions{la, false});
+  const std::string html = adapters::render::breaches_to_html(report, {la, false, rederived});
   const fs::path html_file = dir / (stem + ".html");
   if (auto status = adapters::files::write_file_durably(html_file, html); !status.ok()) {
     return status;
@@ -58,7 +59,8 @@ engine::Status write_report(const fs::path& dir, engine::Date as_of,
 
 engine::Status rederive_for_night(adapters::sqlite::Database& db,
                                   const adapters::config::LaConfig& config, const fs::path& dir,
-                                  engine::Date as_of, NightlyOutcome& outcome) {
+                                  engine::Date as_of, NightlyOutcome& outcome,
+                                  std::optional<adapters::derivation::Rederived>& kept) {
   auto rederived =
       adapters::derivation::rederive_in_transaction(db, config, utc_timestamp_now(), false);
   if (!rederived.ok()) {
@@ -75,25 +77,32 @@ engine::Status rederive_for_night(adapters::sqlite::Database& db,
   }
   outcome.moved_deadlines = rederived.value().moved.size();
   outcome.rederived_path = file.string();
+  kept = std::move(rederived).value();
   return {};
 }
 
+// Who the night's deliveries are claimed by: the night's record counts them.
+std::string night_claimant(engine::Date as_of) { return "nightly " + engine::format_date(as_of); }
+
+// Records the night as done, its counts read from the ledgers rather than from this run: a run
+// killed after its tick committed leaves the rungs and messages recorded, and the run that
+// finishes the night counts them too. A tick run by hand as of the same day is in the night.
 engine::Status record_night(adapters::sqlite::Database& db, const NightlyOutcome& o) {
   try {
     SQLite::Statement upsert(
         db.sql(),
         "INSERT INTO nightly_runs (as_of, finished_at, fired, skipped, messages, delivered, "
-        "report) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (as_of) DO UPDATE SET finished_at = "
-        "excluded.finished_at, fired = fired + excluded.fired, skipped = skipped + "
-        "excluded.skipped, messages = messages + excluded.messages, delivered = delivered + "
+        "report) VALUES (?1, ?2, (SELECT count(*) FROM escalations WHERE ticked_on = ?1 AND "
+        "outcome = 'notified'), (SELECT count(*) FROM escalations WHERE ticked_on = ?1 AND "
+        "outcome = 'skipped'), (SELECT count(*) FROM outbox WHERE created_on = ?1), (SELECT "
+        "count(*) FROM outbox WHERE claimed_by = ?3 AND delivered_at IS NOT NULL), ?4) ON "
+        "CONFLICT (as_of) DO UPDATE SET finished_at = excluded.finished_at, fired = "
+        "excluded.fired, skipped = excluded.skipped, messages = excluded.messages, delivered = "
         "excluded.delivered, report = excluded.report");
     upsert.bind(1, engine::format_date(o.as_of));
     upsert.bind(2, utc_timestamp_now());
-    upsert.bind(3, static_cast<std::int64_t>(o.fired));
-    upsert.bind(4, static_cast<std::int64_t>(o.skipped));
-    upsert.bind(5, static_cast<std::int64_t>(o.messages));
-    upsert.bind(6, static_cast<std::int64_t>(o.delivered));
-    upsert.bind(7, o.report_path);
+    upsert.bind(3, night_claimant(o.as_of));
+    upsert.bind(4, o.report_path);
     upsert.exec();
     return {};
   } catch (const SQLite::Exception& e) {
@@ -125,24 +134,36 @@ engine::Result<NightlyOutcome> run_nightly(const Context& context, engine::Date 
   if (!config.ok()) {
     return config.status();
   }
-  auto opened = context.open_database();
+  auto opened = context.open_database(Access::kWrite);
   if (!opened.ok()) {
     return opened.status();
   }
   auto& db = *opened.value();
-  const bool all = steps == NightlySteps::kAll;
+  // The open ran the quick check; once a night the full one too (indexes against their tables),
+  // before anything of the night is written.
+  try {
+    if (auto problems = db.integrity_problems(true); !problems.empty()) {
+      return adapters::sqlite::damaged(context.db_path, problems);
+    }
+  } catch (const SQLite::Exception& e) {
+    return adapters::sqlite::damaged(context.db_path, {e.what()});
+  }
+  const bool tick = steps != NightlySteps::kReportOnly;
+  const bool deliver = steps == NightlySteps::kAll;
   NightlyOutcome outcome;
   outcome.as_of = as_of;
   // A changed calendar, rule override or build: re-derive every case first (one transaction),
   // so the tick and the report read deadlines the configuration gives, and keep what moved
   // beside the night's report.
+  std::optional<adapters::derivation::Rederived> rederived;
   if (!check_derivation(db, config.value()).ok()) {
-    if (auto status = rederive_for_night(db, config.value(), paths.reports_dir, as_of, outcome);
+    if (auto status =
+            rederive_for_night(db, config.value(), paths.reports_dir, as_of, outcome, rederived);
         !status.ok()) {
       return status;
     }
   }
-  if (all) {
+  if (tick) {
     auto ticked = adapters::escalation::tick(db, config.value(), as_of, utc_timestamp_now());
     if (!ticked.ok()) {
       return ticked.status();
@@ -156,7 +177,7 @@ engine::Result<NightlyOutcome> run_nightly(const Context& context, engine::Date 
     return report.status();
   }
   if (auto status = write_report(paths.reports_dir, as_of, report.value(), config.value().la,
-                                 outcome.report_path);
+                                 rederived ? &*rederived : nullptr, outcome.report_path);
       !status.ok()) {
     return status;
   }
@@ -188,9 +209,10 @@ engine::Result<NightlyOutcome> run_nightly(const Context& context, engine::Date 
   outcome.new_breaches = total.new_breaches;
   outcome.due_soon = total.due_soon;
   outcome.excepted = total.excepted;
-  if (all) {
-    auto delivered = adapters::notify::deliver_to_directory(
-        db, paths.outbox_dir, config.value().notify.from, utc_timestamp_now());
+  if (deliver) {
+    auto delivered =
+        adapters::notify::deliver_to_directory(db, paths.outbox_dir, config.value().notify.from,
+                                               utc_timestamp_now(), night_claimant(as_of));
     if (!delivered.ok()) {
       return delivered.status();
     }
@@ -203,7 +225,7 @@ engine::Result<NightlyOutcome> run_nightly(const Context& context, engine::Date 
 }
 
 engine::Result<std::optional<engine::Date>> last_nightly(const Context& context) {
-  auto db = context.open_database();
+  auto db = context.open_database(Access::kRead);
   if (!db.ok()) {
     return db.status();
   }

@@ -53,6 +53,7 @@ enum class NightlySteps {
   kAll,         // tick, report, deliver: a night run on the night
   kReportOnly,  // a missed night caught up later: its report only. Its escalations are left to
                 // the latest night's tick, which records the overtaken rungs as skipped.
+  kRehearsal,   // tick and report, on a scratch copy (cli/rehearsal.h): nothing delivered
 };
 
 // Runs the night of `as_of`. Each step commits on its own, so a run killed half-way is simply

@@ -7,20 +7,47 @@
 
 #include "cli/commands.h"
 #include "cli/nightly.h"
+#include "cli/rehearsal.h"
 
 namespace ehcp::cli {
 namespace {
 
-engine::Status run_nightly_command(const Context& context, const NightlyPaths& overrides) {
-  auto as_of = context.as_of();
+engine::Status run_nightly_command(const Context& real_context, const NightlyPaths& overrides,
+                                   bool rehearse) {
+  auto as_of = real_context.as_of();
   if (!as_of.ok()) {
     return as_of.status();
   }
-  auto paths = nightly_paths(context, overrides);
+  if (auto status = refuse_future_send(as_of.value(), rehearse, "nightly"); !status.ok()) {
+    return status;
+  }
+  std::unique_ptr<Rehearsal> rehearsal;
+  NightlyPaths given = overrides;
+  if (rehearse) {
+    auto begun = Rehearsal::begin(real_context);
+    if (!begun.ok()) {
+      return begun.status();
+    }
+    rehearsal = std::move(begun).value();
+    // Beside the scratch copy, whatever the configuration says: nothing is delivered, and
+    // reports are kept only where --reports puts them.
+    given.outbox_dir = (rehearsal->folder() / "outbox").string();
+    if (given.reports_dir.empty()) {
+      given.reports_dir = (rehearsal->folder() / "reports").string();
+    }
+  }
+  const Context context = rehearsal ? rehearsal->context() : real_context;
+  auto paths = nightly_paths(context, given);
   if (!paths.ok()) {
     return paths.status();
   }
-  auto outcome = run_nightly(context, as_of.value(), paths.value());
+  auto outcome = run_nightly(context, as_of.value(), paths.value(),
+                             rehearsal ? NightlySteps::kRehearsal : NightlySteps::kAll);
+  if (rehearsal && outcome.ok()) {
+    std::cerr << kRehearsalNote
+              << (overrides.reports_dir.empty() ? " (its reports too)" : " (its reports are kept)")
+              << "\n";
+  }
   if (!outcome.ok()) {
     return outcome.status();
   }
@@ -76,8 +103,14 @@ void add_nightly_command(CLI::App& app, Context& context, Run& run) {
                   "database)");
   cmd->add_option("--outbox", overrides->outbox_dir,
                   "Folder the messages are delivered to as .eml files (default: likewise)");
-  cmd->callback([&context, &run, overrides] {
-    run = [&context, overrides] { return run_nightly_command(context, *overrides); };
+  auto rehearse = std::make_shared<bool>(false);
+  cmd->add_flag("--rehearse", *rehearse,
+                "Run the night on a scratch copy of the database, delivering nothing: for an "
+                "--as-of after today");
+  cmd->callback([&context, &run, overrides, rehearse] {
+    run = [&context, overrides, rehearse] {
+      return run_nightly_command(context, *overrides, *rehearse);
+    };
   });
 }
 

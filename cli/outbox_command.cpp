@@ -13,7 +13,7 @@ namespace ehcp::cli {
 namespace {
 
 engine::Status run_list(const Context& context, bool undelivered_only) {
-  auto db = context.open_database();
+  auto db = context.open_database(Access::kRead);
   if (!db.ok()) {
     return db.status();
   }
@@ -57,7 +57,7 @@ engine::Status run_deliver(const Context& context, const std::string& to) {
   if (!config.ok()) {
     return config.status();
   }
-  auto db = context.open_database();
+  auto db = context.open_database(Access::kWrite);
   if (!db.ok()) {
     return db.status();
   }

@@ -23,7 +23,7 @@ std::optional<std::string> given(const std::string& text) {
 }
 
 engine::Status run_queue(const Context& context, const QueueArgs& args) {
-  auto day = context.day();
+  auto day = context.day(Access::kRead);
   if (!day.ok()) {
     return day.status();
   }

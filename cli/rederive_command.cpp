@@ -17,7 +17,7 @@ engine::Status run_rederive(const Context& context, bool dry_run) {
   if (!config.ok()) {
     return config.status();
   }
-  auto db = context.open_database();
+  auto db = context.open_database(Access::kWrite);
   if (!db.ok()) {
     return db.status();
   }

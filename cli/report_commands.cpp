@@ -23,7 +23,7 @@ struct BreachArgs {
 };
 
 engine::Status run_breaches(const Context& context, const BreachArgs& args) {
-  auto day = context.day();
+  auto day = context.day(Access::kRead);
   if (!day.ok()) {
     return day.status();
   }
@@ -62,7 +62,7 @@ engine::Status run_transfers(const Context& context, const TransferArgs& args) {
   if (context.format() == Format::kHtml) {
     return engine::Status::usage("report transfers: --format table, csv or json");
   }
-  auto day = context.day();
+  auto day = context.day(Access::kRead);
   if (!day.ok()) {
     return day.status();
   }
@@ -105,7 +105,7 @@ engine::Status run_kpi(const Context& context, const KpiArgs& args) {
   if (*from > *to) {
     return engine::Status::usage("report kpi: --from " + args.from + " is after --to " + args.to);
   }
-  auto day = context.day();
+  auto day = context.day(Access::kRead);
   if (!day.ok()) {
     return day.status();
   }

@@ -228,7 +228,7 @@ engine::Status run_run(const Context& context, const RunArgs& args) {
     return paths.status();
   }
   // The one failure that ends the scheduler: a database it cannot open at start.
-  if (auto db = context.open_database(); !db.ok()) {
+  if (auto db = context.open_database(Access::kWrite); !db.ok()) {
     return db.status();
   }
 

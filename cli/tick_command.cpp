@@ -1,17 +1,36 @@
-// `ehcp tick [--as-of D]`: fire the escalations due by D; safe to run twice.
+// `ehcp tick [--as-of D] [--rehearse]`: fire the escalations due by D; safe to run twice. A D
+// after today is refused unless rehearsed on a scratch copy (cli/rehearsal.h).
 #include <iostream>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 
 #include "adapters/escalation/tick.h"
 #include "cli/commands.h"
+#include "cli/rehearsal.h"
 #include "cli/time_source.h"
 
 namespace ehcp::cli {
 namespace {
 
-engine::Status run_tick(const Context& context) {
-  auto day = context.day();
+engine::Status run_tick(const Context& real_context, bool rehearse) {
+  auto as_of_given = real_context.as_of();
+  if (!as_of_given.ok()) {
+    return as_of_given.status();
+  }
+  if (auto status = refuse_future_send(as_of_given.value(), rehearse, "tick"); !status.ok()) {
+    return status;
+  }
+  std::unique_ptr<Rehearsal> rehearsal;
+  if (rehearse) {
+    auto begun = Rehearsal::begin(real_context);
+    if (!begun.ok()) {
+      return begun.status();
+    }
+    rehearsal = std::move(begun).value();
+  }
+  const Context context = rehearsal ? rehearsal->context() : real_context;
+  auto day = context.day(Access::kWrite);
   if (!day.ok()) {
     return day.status();
   }
@@ -34,6 +53,9 @@ engine::Status run_tick(const Context& context) {
               << " rung(s) fired, " << o.skipped << " skipped, " << o.messages
               << " message(s) queued\n";
   }
+  if (rehearsal) {
+    std::cerr << kRehearsalNote << "\n";
+  }
   return {};
 }
 
@@ -42,7 +64,12 @@ engine::Status run_tick(const Context& context) {
 void add_tick_command(CLI::App& app, Context& context, Run& run) {
   auto* cmd = app.add_subcommand(
       "tick", "Fire the escalations due up to the as-of date; safe to run twice");
-  cmd->callback([&context, &run] { run = [&context] { return run_tick(context); }; });
+  auto rehearse = std::make_shared<bool>(false);
+  cmd->add_flag("--rehearse", *rehearse,
+                "Tick a scratch copy of the database: for an --as-of after today; nothing kept");
+  cmd->callback([&context, &run, rehearse] {
+    run = [&context, rehearse] { return run_tick(context, *rehearse); };
+  });
 }
 
 }  // namespace ehcp::cli

@@ -53,7 +53,10 @@ Date limb_due(const ClockRule& rule, Date move) {
     return day_before(year, static_cast<unsigned>(rule.fixed_date->month()),
                       static_cast<unsigned>(rule.fixed_date->day()));
   }
-  return last_compliant_day(rule.counting, move, rule.amount, Calendar{});
+  // The transfer limbs count months or calendar days, never working days, so any calendar gives
+  // the same answer; one built once, because building one (1995-2100) costs more than a case.
+  static const Calendar kAnyCalendar;
+  return last_compliant_day(rule.counting, move, rule.amount, kAnyCalendar);
 }
 
 // "reg 18(1)(b): plan amended before 15 February 2027", the start of every basis text.

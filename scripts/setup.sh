@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages ehcp builds and tests with. Quick when they are all present:
-# it asks dpkg first and runs apt-get only for what is missing. Run as root.
+# it asks dpkg first and runs apt-get only for what is missing. Run as root. Then fetches
+# GOV.UK Frontend for the web service (scripts/fetch_govuk_frontend.sh, checked by sha512)
+# and, unless EHCP_NO_BROWSER_TEST=1, the browser test's npm packages (tests/browser/).
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 packages=(
   g++ cmake ninja-build pkg-config
@@ -10,6 +13,9 @@ packages=(
   libhowardhinnant-date-dev tzdata
   libspdlog-dev nlohmann-json3-dev libcli11-dev
   catch2
+  libsodium-dev           # the web service's password hashes (argon2id) and tokens
+  openssl                 # checks the pinned sha512 of npm tarballs
+  chromium                # the browser test (tests/browser/), driven headless
 )
 
 missing=()
@@ -19,8 +25,22 @@ for p in "${packages[@]}"; do
   fi
 done
 
+# npm comes with the nodejs some images ship; install Debian's only where there is none.
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+  missing+=(nodejs npm)
+fi
+
+after_packages() {
+  scripts/fetch_govuk_frontend.sh
+  if [ "${EHCP_NO_BROWSER_TEST:-0}" != 1 ]; then
+    tests/browser/install.sh
+  fi
+}
+
 if ((${#missing[@]} == 0)); then
   echo "setup: all ${#packages[@]} packages present"
+  after_packages
   exit 0
 fi
 
@@ -32,3 +52,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}"
+after_packages

@@ -20,7 +20,10 @@ cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 cmake --build build -j "$jobs"
 
 echo "== build (AddressSanitizer + UBSan)"
-cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DEHCP_SANITIZE=ON >/dev/null
+# -O1 (as the sanitizers' authors advise) runs the tests several times faster than -O0; -g1 keeps
+# the line tables a report's stack trace needs at less compile time than full debug information.
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DEHCP_SANITIZE=ON \
+  -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" >/dev/null
 cmake --build build-asan -j "$jobs"
 
 echo "== tests under AddressSanitizer + UBSan"

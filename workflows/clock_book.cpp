@@ -3,13 +3,13 @@
 namespace ehcp::workflows {
 
 engine::Status ClockBook::open(const std::string& name, const std::string& workflow,
-                               engine::Date start) {
-  return open(name, workflow, start, start);
+                               engine::Date start, Owner owner) {
+  return open(name, workflow, start, start, {}, owner);
 }
 
 engine::Status ClockBook::open(const std::string& name, const std::string& workflow,
                                engine::Date start, engine::Date counted_from,
-                               const std::string& limb) {
+                               const std::string& limb, Owner owner) {
   const engine::ClockRule* rule = rules_.rule_for(name, start, limb);
   if (rule == nullptr || rule->limb != limb) {
     return engine::Status::internal("no rule pack in force on " + engine::format_date(start) +
@@ -25,6 +25,8 @@ engine::Status ClockBook::open(const std::string& name, const std::string& workf
   clock.basis = rules_.basis(*rule, counted_from);
   clock.detail = limb;
   clocks_.push_back(std::move(clock));
+  owner_of_.resize(clocks_.size(), kNobody);  // clocks() may have been added to directly
+  owner_of_.back() = owner;
   return {};
 }
 
@@ -43,11 +45,17 @@ bool ClockBook::extend_to_later(std::size_t index, const std::string& later_limb
   return true;
 }
 
-engine::Clock* ClockBook::find_open(const std::string& name) {
+bool ClockBook::may_touch(std::size_t index, Owner owner) const {
+  const Owner of = index < owner_of_.size() ? owner_of_[index] : kNobody;
+  return owner == kNobody || of == owner || of == kNobody;
+}
+
+engine::Clock* ClockBook::find_open(const std::string& name, Owner owner) {
   // The latest clock of that name: a re-issued draft or a second request reopens one.
-  for (auto it = clocks_.rbegin(); it != clocks_.rend(); ++it) {
-    if (it->name == name && !it->met_on && !it->ended_on) {
-      return &*it;
+  for (std::size_t i = clocks_.size(); i-- > 0;) {
+    engine::Clock& c = clocks_[i];
+    if (c.name == name && !c.met_on && !c.ended_on && may_touch(i, owner)) {
+      return &c;
     }
   }
   return nullptr;
@@ -59,8 +67,8 @@ void ClockBook::set_detail(const std::string& name, std::string detail) {
   }
 }
 
-bool ClockBook::meet(const std::string& name, engine::Date on) {
-  engine::Clock* clock = find_open(name);
+bool ClockBook::meet(const std::string& name, engine::Date on, Owner owner) {
+  engine::Clock* clock = find_open(name, owner);
   if (clock == nullptr) {
     return false;
   }
@@ -68,8 +76,8 @@ bool ClockBook::meet(const std::string& name, engine::Date on) {
   return true;
 }
 
-bool ClockBook::end(const std::string& name, engine::Date on) {
-  engine::Clock* clock = find_open(name);
+bool ClockBook::end(const std::string& name, engine::Date on, Owner owner) {
+  engine::Clock* clock = find_open(name, owner);
   if (clock == nullptr) {
     return false;
   }
@@ -77,17 +85,19 @@ bool ClockBook::end(const std::string& name, engine::Date on) {
   return true;
 }
 
-void ClockBook::end_all(const std::string& workflow, engine::Date on) {
-  for (auto& clock : clocks_) {
-    if (clock.workflow == workflow && !clock.met_on && !clock.ended_on) {
+void ClockBook::end_all(const std::string& workflow, engine::Date on, Owner owner) {
+  for (std::size_t i = 0; i < clocks_.size(); ++i) {
+    engine::Clock& clock = clocks_[i];
+    if (clock.workflow == workflow && !clock.met_on && !clock.ended_on && may_touch(i, owner)) {
       clock.ended_on = on;
     }
   }
 }
 
-bool ClockBook::is_open(const std::string& name) const {
-  for (const auto& clock : clocks_) {
-    if (clock.name == name && !clock.met_on && !clock.ended_on) {
+bool ClockBook::is_open(const std::string& name, Owner owner) const {
+  for (std::size_t i = 0; i < clocks_.size(); ++i) {
+    const engine::Clock& clock = clocks_[i];
+    if (clock.name == name && !clock.met_on && !clock.ended_on && may_touch(i, owner)) {
       return true;
     }
   }

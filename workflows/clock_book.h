@@ -18,6 +18,13 @@ namespace ehcp::workflows {
 
 class ClockBook {
  public:
+  // Which machine opened a clock, for machines of which a case has several sharing the book (a
+  // review each year): such a machine meets and ends only its own clocks and those nobody owns,
+  // never another's of the same name. kNobody: the case's own calls, which find any clock.
+  using Owner = unsigned;
+  static constexpr Owner kNobody = 0;
+  Owner new_owner() { return ++owners_; }
+
   ClockBook(const engine::RuleBook& rules, const engine::Calendar& calendar)
       : rules_(rules), calendar_(calendar) {}
   // The book keeps references to both: a temporary would dangle once the statement ends.
@@ -27,14 +34,16 @@ class ClockBook {
   // Opens clock `name` of `workflow` starting on `start`, due by the rule pack in force then.
   // Fails when no pack has a rule for it (a rule pack that lost a clock is a configuration
   // error the user must see).
-  engine::Status open(const std::string& name, const std::string& workflow, engine::Date start);
+  engine::Status open(const std::string& name, const std::string& workflow, engine::Date start,
+                      Owner owner = kNobody);
 
   // The same, for a clock whose limit is counted from another date than its start: notice
   // given on `start` for a meeting on `counted_from` (due 14 days before the meeting). A
   // non-empty `limb` opens that limb of a clock the law sets several limits for (the rule
   // pack's rule for it), recorded as the clock's detail.
   engine::Status open(const std::string& name, const std::string& workflow, engine::Date start,
-                      engine::Date counted_from, const std::string& limb = {});
+                      engine::Date counted_from, const std::string& limb = {},
+                      Owner owner = kNobody);
 
   // Makes clock number `index` (its place in clocks()) due on the later of its due date and the
   // one its rule's `later_limb` gives counted from `counted_from`, with that limb's basis when
@@ -46,15 +55,15 @@ class ClockBook {
   void set_detail(const std::string& name, std::string detail);
 
   // Meets the open clock `name` on `on`. False when no such clock is open.
-  bool meet(const std::string& name, engine::Date on);
+  bool meet(const std::string& name, engine::Date on, Owner owner = kNobody);
 
   // Ends the open clock `name` on `on` (not applicable from then). False when none is open.
-  bool end(const std::string& name, engine::Date on);
+  bool end(const std::string& name, engine::Date on, Owner owner = kNobody);
 
-  // Ends every open clock of `workflow` on `on`.
-  void end_all(const std::string& workflow, engine::Date on);
+  // Ends every open clock of `workflow` on `on` (with an owner, only those it owns).
+  void end_all(const std::string& workflow, engine::Date on, Owner owner = kNobody);
 
-  bool is_open(const std::string& name) const;
+  bool is_open(const std::string& name, Owner owner = kNobody) const;
 
   std::vector<engine::Clock>& clocks() { return clocks_; }
   const std::vector<engine::Clock>& clocks() const { return clocks_; }
@@ -62,11 +71,15 @@ class ClockBook {
   const engine::Calendar& calendar() const { return calendar_; }
 
  private:
-  engine::Clock* find_open(const std::string& name);
+  engine::Clock* find_open(const std::string& name, Owner owner = kNobody);
+  // Whether `owner` may meet clock `index`: its own, or nobody's.
+  bool may_touch(std::size_t index, Owner owner) const;
 
   const engine::RuleBook& rules_;
   const engine::Calendar& calendar_;
   std::vector<engine::Clock> clocks_;
+  std::vector<Owner> owner_of_;  // beside clocks_: who opened each
+  Owner owners_ = kNobody;
 };
 
 }  // namespace ehcp::workflows

@@ -12,6 +12,7 @@
 namespace ehcp::workflows {
 
 inline constexpr std::string_view kDerivationVersion =
-    "2026-12-07 (orders carried out, family windows, guidance custody)";
+    "2026-12-07.3 (orders carried out, family windows, guidance custody, mediation beside an "
+    "appeal, each review its own clocks)";
 
 }  // namespace ehcp::workflows

@@ -1,6 +1,7 @@
 #include "adapters/derivation/rederive.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <tuple>
 
@@ -19,16 +20,24 @@ namespace {
 // How many cases are held at once: bounds memory at national scale.
 constexpr std::size_t kBatch = 4096;
 
+// A total order on every field, so that two equal sets of clocks sort to equal lists whatever
+// order the rows were read in.
 bool clock_less(const engine::Clock& a, const engine::Clock& b) {
-  return std::tie(a.start, a.name, a.detail, a.due, a.workflow) <
-         std::tie(b.start, b.name, b.detail, b.due, b.workflow);
+  return std::tie(a.start, a.name, a.detail, a.due, a.workflow, a.met_on, a.ended_on,
+                  a.exception_on, a.statutory, a.basis, a.exception_basis) <
+         std::tie(b.start, b.name, b.detail, b.due, b.workflow, b.met_on, b.ended_on,
+                  b.exception_on, b.statutory, b.basis, b.exception_basis);
 }
 
+// One case of a batch: read on the caller's thread; decoded, derived and compared on any.
 struct Pending {
   std::string case_ref;
-  std::vector<engine::RecordedEvent> events;
+  std::vector<sqlite::StoredPayload> payloads;
   std::vector<engine::Clock> stored;
+  engine::Status decoded;  // ok unless a stored payload fails to decode
   DerivedCase derived;
+  bool changed = false;
+  std::vector<MovedClock> moved;
 };
 
 // The clocks of one case that differ between the stored rows and the new derivation. A clock
@@ -92,6 +101,9 @@ engine::Result<Rederived> rederive_all(sqlite::Database& db, const config::LaCon
         {"no record of what derived the rows before", std::nullopt, std::nullopt, ""});
   }
   try {
+    // Every event and clock is read once: mapping the file spares copying each page through a
+    // read() call (this connection only; SQLite falls back to reads where it cannot map).
+    db.sql().exec("PRAGMA mmap_size = 1073741824");
     std::vector<std::string> refs;
     SQLite::Statement q(db.sql(), "SELECT case_ref FROM cases ORDER BY case_ref");
     while (q.executeStep()) {
@@ -104,34 +116,71 @@ engine::Result<Rederived> rederive_all(sqlite::Database& db, const config::LaCon
       std::vector<Pending> batch(std::min(kBatch, refs.size() - first));
       for (std::size_t i = 0; i < batch.size(); ++i) {
         batch[i].case_ref = refs[first + i];
-        auto history = events.load_case(batch[i].case_ref);
-        if (!history.ok()) {
-          return history.status();
-        }
-        batch[i].events = std::move(history).value();
-        batch[i].stored = clocks.for_case(batch[i].case_ref);
       }
+      // The rows come in case order, as the batch is: each goes to the case it names, found by
+      // walking forward (a row of a case the cases table lacks cannot be derived here and is
+      // left alone).
+      Pending unlisted;
+      const auto walker = [&batch, &unlisted]() {
+        return
+            [&batch, &unlisted, at = std::size_t{0}](const std::string& ref) mutable -> Pending& {
+              while (at < batch.size() && batch[at].case_ref < ref) {
+                ++at;
+              }
+              return at < batch.size() && batch[at].case_ref == ref ? batch[at] : unlisted;
+            };
+      };
+      const std::string& from = batch.front().case_ref;
+      const std::string& to = batch.back().case_ref;
+      auto event_case = walker();
+      events.payloads_between(from, to, [&](const std::string& ref, sqlite::StoredPayload row) {
+        event_case(ref).payloads.push_back(std::move(row));
+        unlisted.payloads.clear();
+      });
+      auto clock_case = walker();
+      clocks.for_cases_between(from, to, [&](const std::string& ref, engine::Clock clock) {
+        clock_case(ref).stored.push_back(std::move(clock));
+        unlisted.stored.clear();
+      });
+      // Decoding, deriving and comparing are pure: only reading and writing stay on this thread.
       detail::on_every_core([&](std::size_t t, std::size_t threads) {
         for (std::size_t i = t; i < batch.size(); i += threads) {
-          batch[i].derived = derive_case(batch[i].case_ref, std::move(batch[i].events),
-                                         config.rules, config.calendar);
+          Pending& p = batch[i];
+          auto history = sqlite::decode_payloads(p.payloads);
+          p.payloads = {};
+          if (!history.ok()) {
+            p.decoded = history.status();
+            continue;
+          }
+          p.derived =
+              derive_case(p.case_ref, std::move(history).value(), config.rules, config.calendar);
+          if (p.derived.rejection) {
+            continue;
+          }
+          std::sort(p.stored.begin(), p.stored.end(), clock_less);
+          auto derived = p.derived.clocks;  // the rows keep the evaluator's order
+          std::sort(derived.begin(), derived.end(), clock_less);
+          p.changed = p.stored != derived;  // same rows to the letter: nothing to write
+          if (p.changed) {
+            compare(p.case_ref, p.stored, derived, out.changes, p.moved);
+          }
         }
       });
       for (auto& p : batch) {
         ++out.cases;
+        if (!p.decoded.ok()) {
+          return p.decoded;
+        }
         if (p.derived.rejection) {
           return engine::Status::invalid_input(
               "case '" + p.case_ref + "' cannot be derived with this configuration (event #" +
               std::to_string(p.derived.rejection->seq) + ": " + p.derived.rejection->reason +
               "); nothing was re-derived");
         }
-        std::sort(p.stored.begin(), p.stored.end(), clock_less);
-        auto derived = p.derived.clocks;  // the rows keep the evaluator's order
-        std::sort(derived.begin(), derived.end(), clock_less);
-        if (p.stored == derived) {
-          continue;  // same rows to the letter: nothing to write
+        if (!p.changed) {
+          continue;
         }
-        compare(p.case_ref, p.stored, derived, out.changes, out.moved);
+        std::move(p.moved.begin(), p.moved.end(), std::back_inserter(out.moved));
         rebuilder.write(p.derived);
         ++out.cases_changed;
       }

@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "adapters/jsonl/field_reader.h"
+#include "adapters/jsonl/strict_json.h"
 #include "engine/event_validation.h"
 
 namespace ehcp::adapters::jsonl {
@@ -166,17 +167,11 @@ constexpr std::array<BodyDecoder, engine::kEventTypeCount> kDecoders = {
 }  // namespace
 
 engine::Result<nlohmann::json> parse_line(std::string_view line) {
-  nlohmann::json object;
-  try {
-    object = nlohmann::json::parse(line);
-  } catch (const nlohmann::json::parse_error& error) {
-    // nlohmann's message names the byte and what it expected; drop its "[json.exception...]".
-    std::string what = error.what();
-    if (const auto pos = what.find("] "); pos != std::string::npos) {
-      what = what.substr(pos + 2);
-    }
-    return Status::invalid_input("malformed JSON: " + what);
+  auto parsed = parse_strict(line);
+  if (!parsed.ok()) {
+    return parsed.status();
   }
+  nlohmann::json object = std::move(parsed).value();
   if (!object.is_object()) {
     return Status::invalid_input("a line must be one JSON object, not " +
                                  std::string(object.type_name()));

@@ -14,7 +14,8 @@
 
 namespace ehcp::adapters::jsonl {
 
-// Parses `line` as one JSON object. Malformed JSON or a non-object is InvalidInput.
+// Parses `line` as one JSON object (strict_json.h: no repeated key, at most 64 deep). Malformed
+// JSON, a repeated key, deeper nesting or a non-object is InvalidInput.
 engine::Result<nlohmann::json> parse_line(std::string_view line);
 
 // The event the object describes, checked field by field and then by engine::event_problem.

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string_view>
 #include <system_error>
+#include <type_traits>
 #include <vector>
 
 #include <SQLiteCpp/Transaction.h>
@@ -25,7 +26,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::size_t kBatch = 500;
-constexpr ::mode_t kFileMode = 0640;  // the messages name children's cases: not world-readable
+constexpr ::mode_t kFileMode = 0600;  // the messages name children's cases: private
 constexpr std::string_view kTempPrefix = ".ehcp-";
 constexpr std::string_view kTempSuffix = ".eml.tmp";
 constexpr std::string_view kLockName = ".ehcp-deliver.lock";
@@ -34,16 +35,19 @@ engine::Status io_error(const std::string& what, const fs::path& path, int err) 
   return engine::Status::storage(what + " " + path.string(), std::generic_category().message(err));
 }
 
-// Takes the directory's delivery lock, waiting for another run to finish; held until `lock`
-// is destroyed (or the process dies: the kernel drops it).
-engine::Status lock_directory(const fs::path& dir, std::unique_ptr<files::FileDescriptor>& lock) {
+// Takes the directory's delivery lock, waiting for another run to finish when `wait` (else
+// failing at once); held until `lock` is destroyed (or the process dies: the kernel drops it).
+// A run holds it for as long as it delivers there, so claims to a folder whose lock is free
+// were left by a run that died.
+engine::Status lock_directory(const fs::path& dir, std::unique_ptr<files::FileDescriptor>& lock,
+                              bool wait) {
   const fs::path path = dir / kLockName;
   lock = std::make_unique<files::FileDescriptor>(
       ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, kFileMode));
   if (!lock->valid()) {
     return io_error("open lock", path, errno);
   }
-  while (::flock(lock->get(), LOCK_EX) != 0) {
+  while (::flock(lock->get(), LOCK_EX | (wait ? 0 : LOCK_NB)) != 0) {
     if (errno != EINTR) {
       return io_error("lock", path, errno);
     }
@@ -114,6 +118,48 @@ engine::Status mark_written(sqlite::Database& db, sqlite::OutboxStore& store, co
   return {};
 }
 
+// Delivers every message claimed for `dir` (whose lock the caller holds), a batch at a time,
+// calling `claim_more` (when given) before each batch to claim new ones. Returns how many.
+template <typename ClaimMore>
+engine::Result<std::size_t> deliver_claimed(sqlite::Database& db, sqlite::OutboxStore& store,
+                                            const fs::path& dir, const std::string& from,
+                                            const std::string& now_utc, ClaimMore claim_more) {
+  if (auto status = remove_stale_temporaries(dir); !status.ok()) {
+    return status;
+  }
+  std::size_t delivered = 0;
+  while (true) {
+    if constexpr (!std::is_same_v<ClaimMore, std::nullptr_t>) {
+      claim_more();
+    }
+    const auto batch = store.claimed(dir.string(), kBatch);
+    if (batch.empty()) {
+      return delivered;
+    }
+    std::vector<Written> written;
+    engine::Status failure;
+    for (const auto& m : batch) {
+      fs::path path;
+      failure = write_message(dir, m, from, path);
+      if (!failure.ok()) {
+        break;
+      }
+      written.push_back({m.id, path.string()});
+    }
+    // What was written before a failure is marked too: it is on disk and would otherwise be
+    // written again, identically, by the next run.
+    if (!written.empty()) {
+      if (auto status = mark_written(db, store, dir, written, now_utc); !status.ok()) {
+        return status;
+      }
+      delivered += written.size();
+    }
+    if (!failure.ok()) {
+      return failure;
+    }
+  }
+}
+
 }  // namespace
 
 std::string eml_file_name(std::int64_t id) {
@@ -124,15 +170,15 @@ std::string eml_file_name(std::int64_t id) {
 
 engine::Result<DeliveryOutcome> deliver_to_directory(sqlite::Database& db, const std::string& dir,
                                                      const std::string& from,
-                                                     const std::string& now_utc) {
+                                                     const std::string& now_utc,
+                                                     const std::string& claimant) {
   if (dir.empty()) {
     return engine::Status::storage("deliver the outbox", "no directory given");
   }
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) {
-    return engine::Status::storage("create outbox directory " + dir, ec.message());
+  if (auto status = files::make_private_directory(dir); !status.ok()) {
+    return engine::Status::storage("create outbox directory " + dir, status.message());
   }
+  std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     return engine::Status::storage("outbox directory " + dir, "not a directory");
   }
@@ -141,42 +187,35 @@ engine::Result<DeliveryOutcome> deliver_to_directory(sqlite::Database& db, const
     return engine::Status::storage("outbox directory " + dir, ec.message());
   }
   std::unique_ptr<files::FileDescriptor> lock;
-  if (auto status = lock_directory(base, lock); !status.ok()) {
-    return status;
-  }
-  if (auto status = remove_stale_temporaries(base); !status.ok()) {
+  if (auto status = lock_directory(base, lock, true); !status.ok()) {
     return status;
   }
   DeliveryOutcome outcome;
   try {
     sqlite::OutboxStore store(db.sql());
-    while (true) {
-      const auto batch = store.undelivered(kBatch);
-      std::vector<Written> written;
-      engine::Status failure;
-      for (const auto& m : batch) {
-        fs::path path;
-        failure = write_message(base, m, from, path);
-        if (!failure.ok()) {
-          break;
-        }
-        written.push_back({m.id, path.string()});
+    // Claims left by a killed run to another folder are finished there, once no run holds it.
+    for (const auto& other : store.claimed_destinations(base.string())) {
+      std::unique_ptr<files::FileDescriptor> other_lock;
+      if (!fs::is_directory(other, ec) || !lock_directory(other, other_lock, false).ok()) {
+        continue;  // a delivery is at work there (or the folder is gone): left to it
       }
-      // What was written before a failure is marked too: it is on disk and would otherwise be
-      // written again, identically, by the next run.
-      if (!written.empty()) {
-        if (auto status = mark_written(db, store, base, written, now_utc); !status.ok()) {
-          return status;
-        }
-        outcome.delivered += written.size();
+      auto finished = deliver_claimed(db, store, other, from, now_utc, nullptr);
+      if (!finished.ok()) {
+        return finished.status();
       }
-      if (!failure.ok()) {
-        return failure;
-      }
-      if (batch.size() < kBatch) {
-        break;
-      }
+      outcome.delivered += finished.value();
     }
+    // Then this folder's: a killed run's claims first, then new claims, a batch at a time.
+    auto claim = [&store, &db, &base, &claimant]() {
+      SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+      store.claim(base.string(), claimant, kBatch);
+      tx.commit();
+    };
+    auto delivered = deliver_claimed(db, store, base, from, now_utc, claim);
+    if (!delivered.ok()) {
+      return delivered.status();
+    }
+    outcome.delivered += delivered.value();
   } catch (const SQLite::Exception& e) {
     return engine::Status::storage("read the outbox", e.what());
   }

@@ -13,6 +13,7 @@
 #include "adapters/render/breach_render.h"
 #include "adapters/render/detail/breach_parts.h"
 #include "adapters/render/detail/html_page.h"
+#include "adapters/render/rederive_render.h"
 #include "adapters/render/table.h"
 
 namespace ehcp::adapters::render {
@@ -140,6 +141,28 @@ std::string html_list(const ListView& list, bool names) {
   return out + html_table(t);
 }
 
+// What a change of configuration did to the deadlines tonight, before any count, because every
+// count below already reads the new dates.
+std::string html_moved(const derivation::Rederived& r) {
+  std::string out =
+      "<h2>Deadlines moved by a change of configuration</h2>\n<p>Tonight's run found ";
+  out += r.changes.empty() ? std::string("a new build") : escape(derivation::in_words(r.changes));
+  out += ", and derived every case again (" + std::to_string(r.cases) + " cases). ";
+  if (r.moved.empty()) {
+    return out + "No deadline moved.</p>\n";
+  }
+  out += std::to_string(r.moved.size()) + " deadline(s) moved in " +
+         std::to_string(r.cases_changed) +
+         " case(s); the counts and lists below use the new dates.</p>\n";
+  HtmlTable t{"Deadlines moved: " + std::to_string(r.moved.size()) + ", by case",
+              moved_clocks_table(r),
+              {},
+              false,
+              {HtmlColumn::kText, HtmlColumn::kText, HtmlColumn::kDate, HtmlColumn::kDate,
+               HtmlColumn::kDate, HtmlColumn::kText}};
+  return out + html_table(t);
+}
+
 std::string html_note(const BreachReport& r) {
   const std::string soon = std::to_string(engine::kDueSoonWorkingDays);
   std::string out = "<section class=\"note\">\n<h2>About this report</h2>\n<ul>\n";
@@ -173,6 +196,9 @@ std::string breaches_to_html(const BreachReport& report, const BreachRenderOptio
   title += options.la.empty() ? std::string() : " \u2013 " + options.la;
   std::string out = html_page_start(title, "");
   out += html_heading(report, options);
+  if (options.rederived) {
+    out += html_section(html_moved(*options.rederived));
+  }
   out += html_section(html_tiles(report));
   out += html_section(html_counts("clock", report.by_clock, report.previous_by_clock, report));
   out += html_section(html_counts("team", report.by_team, report.previous_by_team, report));

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "adapters/render/detail/breach_parts.h"
+#include "adapters/render/rederive_render.h"
 #include "adapters/render/table.h"
 
 namespace ehcp::adapters::render {
@@ -126,6 +127,16 @@ nlohmann::ordered_json entries_json(const std::vector<BreachEntry>& entries) {
 std::string breaches_to_text(const BreachReport& report, const BreachRenderOptions& options) {
   std::string out = "Deadline breach report as of " + engine::format_date(report.as_of);
   out += options.la.empty() ? "\n" : " for " + options.la + "\n";
+  if (options.rederived) {
+    const auto& r = *options.rederived;
+    out += "\nDeadlines moved by a change of configuration (" +
+           (r.changes.empty() ? std::string("a new build") : derivation::in_words(r.changes)) +
+           "): " + std::to_string(r.moved.size()) + " in " + std::to_string(r.cases_changed) +
+           " case(s)\n";
+    if (!r.moved.empty()) {
+      out += to_text(moved_clocks_table(r));
+    }
+  }
   out += "\n" + text_summary(report);
   for (const auto& list : lists_of(report)) {
     out += "\n" + text_list(list, options.names);

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/derivation/rederive.h"
 #include "engine/breach_report.h"
 
 namespace ehcp::adapters::render {
@@ -18,6 +19,10 @@ namespace ehcp::adapters::render {
 struct BreachRenderOptions {
   std::string la;      // council name for the heading; may be empty
   bool names = false;  // show the child's name (BreachEntry::child) beside the case reference
+  // Tonight's re-derivation after a change of calendar, rules or build, when there was one: the
+  // text and HTML reports then say what changed and list the deadlines it moved (the JSON keeps
+  // contract.md §4's shape; the moves are in rederived-DATE.json beside it).
+  const derivation::Rederived* rederived = nullptr;
 };
 
 // A heading, the four counts with the change since the night before, then one table per

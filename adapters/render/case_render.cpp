@@ -30,6 +30,25 @@ std::string status_text(const engine::CaseRecord& r, engine::Date as_of) {
   return "open";
 }
 
+json clock_json(const engine::Clock& c, engine::Date as_of) {
+  const bool met = c.met_on && *c.met_on <= as_of;
+  json out = {{"clock", c.name},
+              {"workflow", c.workflow},
+              {"start", engine::format_date(c.start)},
+              {"due", engine::format_date(c.due)},
+              {"status", engine::to_string(c.status_on(as_of))},
+              {"met_on", met ? json(engine::format_date(*c.met_on)) : json(nullptr)},
+              {"exception", c.excepted_on(as_of)},
+              {"statutory", c.statutory},
+              {"basis", c.basis}};
+  if (c.excepted_on(as_of)) {
+    out["exception_basis"] = c.exception_basis;
+  }
+  return out;
+}
+
+}  // namespace
+
 // What an event says beyond its header, for the text view: "outcome=assess".
 std::string event_details(const json& object) {
   static const std::array<const char*, 5> kHeader = {"case", "type", "on", "id", "by"};
@@ -54,7 +73,7 @@ std::string event_details(const json& object) {
 }
 
 // "12 days left", "due today", "3 days overdue", "met 10 Feb", "late by 4 days".
-std::string standing(const engine::Clock& c, engine::Date as_of) {
+std::string clock_standing(const engine::Clock& c, engine::Date as_of) {
   const auto days = [](date::days d) {
     const auto n = d.count();
     return std::to_string(n) + (n == 1 ? " day" : " days");
@@ -73,25 +92,6 @@ std::string standing(const engine::Clock& c, engine::Date as_of) {
   }
   return "";
 }
-
-json clock_json(const engine::Clock& c, engine::Date as_of) {
-  const bool met = c.met_on && *c.met_on <= as_of;
-  json out = {{"clock", c.name},
-              {"workflow", c.workflow},
-              {"start", engine::format_date(c.start)},
-              {"due", engine::format_date(c.due)},
-              {"status", engine::to_string(c.status_on(as_of))},
-              {"met_on", met ? json(engine::format_date(*c.met_on)) : json(nullptr)},
-              {"exception", c.excepted_on(as_of)},
-              {"statutory", c.statutory},
-              {"basis", c.basis}};
-  if (c.excepted_on(as_of)) {
-    out["exception_basis"] = c.exception_basis;
-  }
-  return out;
-}
-
-}  // namespace
 
 int year_group_on(const engine::CaseRecord& record, engine::Date on) {
   std::optional<engine::YearGroupOverride> override_;
@@ -139,7 +139,7 @@ std::string case_to_text(const CaseShown& shown) {
       }
       clocks.rows.push_back({c.name, engine::format_date_long(c.due),
                              std::string(engine::to_string(c.status_on(shown.as_of))),
-                             standing(c, shown.as_of), why});
+                             clock_standing(c, shown.as_of), why});
     }
     out += "\nClocks:\n" + to_text(clocks);
   }

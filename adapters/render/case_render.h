@@ -55,6 +55,12 @@ struct CaseShown {
 
 int year_group_on(const engine::CaseRecord& record, engine::Date on);
 
+// What an event says beyond its header (case, type, on, id, by, child): "outcome=assess".
+std::string event_details(const nlohmann::json& object);
+// How a clock stands on `as_of`: "12 days left", "due today", "3 days overdue", "met 2026-02-10",
+// "met 2026-02-10, 4 days late", "not applicable from 2026-03-01".
+std::string clock_standing(const engine::Clock& c, engine::Date as_of);
+
 std::string case_to_text(const CaseShown& shown);
 nlohmann::json case_to_json(const CaseShown& shown);
 

@@ -2,11 +2,13 @@
 
 #include <cstring>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <SQLiteCpp/Statement.h>
+#include <nlohmann/json.hpp>
 
 #include "engine/indicators.h"
 
@@ -27,15 +29,41 @@ std::optional<Date> date_of(const SQLite::Column& c) {
   return c.isNull() ? std::nullopt : engine::parse_date(text_of(c));
 }
 
+// The seqs of every event a correction voids: an event_voided names its target by seq or by id
+// (the import has checked that it exists, in the same case, and is not itself a correction).
+std::set<std::int64_t> voided_seqs(SQLite::Database& db) {
+  std::set<std::int64_t> out;
+  SQLite::Statement voids(db, "SELECT payload FROM events WHERE type = 'event_voided'");
+  SQLite::Statement by_id(db, "SELECT seq FROM events WHERE idem_id = ?");
+  while (voids.executeStep()) {
+    const auto payload = nlohmann::json::parse(voids.getColumn(0).getString(), nullptr, false);
+    if (payload.contains("seq") && payload["seq"].is_number_integer()) {
+      out.insert(payload["seq"].get<std::int64_t>());
+    } else if (payload.contains("event") && payload["event"].is_string()) {
+      by_id.reset();
+      by_id.bind(1, payload["event"].get<std::string>());
+      if (by_id.executeStep()) {
+        out.insert(by_id.getColumn(0).getInt64());
+      }
+    }
+  }
+  return out;
+}
+
 Disagreements load_disagreements(SQLite::Database& db, Date to, engine::IndicatorFacts& facts) {
+  // A voided mediation, appeal or order never happened, for the counts as for the clocks.
+  const std::set<std::int64_t> voided = voided_seqs(db);
   // The same IN list as the partial index events_disagreements, so SQLite uses it.
   SQLite::Statement q(db,
-                      "SELECT case_ref, type, on_date FROM events WHERE type IN "
+                      "SELECT case_ref, type, on_date, seq FROM events WHERE type IN "
                       "('mediation_requested', 'mediation_held', 'appeal_lodged', "
                       "'tribunal_order') AND on_date <= ?");
   q.bind(1, engine::format_date(to));
   Disagreements by_case;
   while (q.executeStep()) {
+    if (voided.contains(q.getColumn(3).getInt64())) {
+      continue;
+    }
     const std::string_view type = text_of(q.getColumn(1));
     const Date on = *date_of(q.getColumn(2));
     by_case[std::string(text_of(q.getColumn(0)))].push_back(on);

@@ -59,30 +59,52 @@ void ClockStore::insert(const std::string& case_ref, std::span<const engine::Clo
   }
 }
 
+namespace {
+
+constexpr const char* kClockColumns =
+    "clock, workflow, start, due, met_on, ended_on, exception_on, statutory, basis, "
+    "ifnull(exception_basis, ''), ifnull(detail, '')";
+
+// The clock in the row's columns from `at` on, in kClockColumns' order.
+engine::Clock clock_from(SQLite::Statement& q, int at) {
+  engine::Clock c;
+  c.name = q.getColumn(at).getString();
+  c.workflow = q.getColumn(at + 1).getString();
+  c.start = *engine::parse_date(q.getColumn(at + 2).getString());
+  c.due = *engine::parse_date(q.getColumn(at + 3).getString());
+  c.met_on = date_column(q.getColumn(at + 4));
+  c.ended_on = date_column(q.getColumn(at + 5));
+  c.exception_on = date_column(q.getColumn(at + 6));
+  c.statutory = q.getColumn(at + 7).getInt() != 0;
+  c.basis = q.getColumn(at + 8).getString();
+  c.exception_basis = q.getColumn(at + 9).getString();
+  c.detail = q.getColumn(at + 10).getString();
+  return c;
+}
+
+}  // namespace
+
 std::vector<engine::Clock> ClockStore::for_case(const std::string& case_ref) {
-  SQLite::Statement q(
-      db_,
-      "SELECT clock, workflow, start, due, met_on, ended_on, exception_on, "
-      "statutory, basis, ifnull(exception_basis, ''), ifnull(detail, '') FROM clocks "
-      "WHERE case_ref = ? ORDER BY start, due, clock");
+  SQLite::Statement q(db_, std::string("SELECT ") + kClockColumns +
+                               " FROM clocks WHERE case_ref = ? ORDER BY start, due, clock");
   q.bind(1, case_ref);
   std::vector<engine::Clock> out;
   while (q.executeStep()) {
-    engine::Clock c;
-    c.name = q.getColumn(0).getString();
-    c.workflow = q.getColumn(1).getString();
-    c.start = *engine::parse_date(q.getColumn(2).getString());
-    c.due = *engine::parse_date(q.getColumn(3).getString());
-    c.met_on = date_column(q.getColumn(4));
-    c.ended_on = date_column(q.getColumn(5));
-    c.exception_on = date_column(q.getColumn(6));
-    c.statutory = q.getColumn(7).getInt() != 0;
-    c.basis = q.getColumn(8).getString();
-    c.exception_basis = q.getColumn(9).getString();
-    c.detail = q.getColumn(10).getString();
-    out.push_back(std::move(c));
+    out.push_back(clock_from(q, 0));
   }
   return out;
+}
+
+void ClockStore::for_cases_between(
+    const std::string& first, const std::string& last,
+    const std::function<void(const std::string& case_ref, engine::Clock)>& sink) {
+  SQLite::Statement q(db_, std::string("SELECT case_ref, ") + kClockColumns +
+                               " FROM clocks WHERE case_ref BETWEEN ? AND ? ORDER BY case_ref");
+  q.bind(1, first);
+  q.bind(2, last);
+  while (q.executeStep()) {
+    sink(q.getColumn(0).getString(), clock_from(q, 1));
+  }
 }
 
 }  // namespace ehcp::adapters::sqlite

@@ -5,6 +5,7 @@
 // transaction. One store per Database; not shared across threads.
 #pragma once
 
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -28,6 +29,12 @@ class ClockStore {
 
   // The case's clocks in order of start, then due, then name.
   std::vector<engine::Clock> for_case(const std::string& case_ref);
+
+  // Every clock of the cases from `first` to `last` (case references, both included), in order
+  // of case reference: one walk of the index for a whole batch of cases, not one query each.
+  void for_cases_between(
+      const std::string& first, const std::string& last,
+      const std::function<void(const std::string& case_ref, engine::Clock)>& sink);
 
  private:
   SQLite::Database& db_;

@@ -1,12 +1,16 @@
 // adapters/sqlite/database.h
 //
 // The embedded SQLite database: opening it with the settings every command relies on (WAL so
-// readers never block the writer, a busy timeout, foreign keys), and the numbered schema
-// migrations kept in PRAGMA user_version. One Database per command; not shared across threads.
+// readers never block the writer, a bounded busy timeout, foreign keys), and the numbered schema
+// migrations kept in PRAGMA user_version. A writer is refused a database that fails SQLite's
+// quick integrity check, so a damaged file is never written to; a reader opens read-only, so a
+// database in a folder it cannot write (a restored copy, a read-only mount) can still be read.
+// One Database per command; not shared across threads.
 #pragma once
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <SQLiteCpp/Database.h>
 
@@ -17,13 +21,25 @@ namespace ehcp::adapters::sqlite {
 class Database {
  public:
   enum class Mode {
-    kCreate,    // create the file if it is missing (ehcp init)
-    kExisting,  // the file must exist and be at the current schema version
+    kCreate,    // create the file if it is missing (ehcp init); checked like kExisting if not
+    kExisting,  // the file must exist and be at the current schema version; opened to write
+    kReadOnly,  // as kExisting, opened read-only (commands that only read)
   };
 
-  // Opens `path` (":memory:" for tests). kExisting fails with a message that says to run
-  // `ehcp init` when the file is missing or its schema is older than this build's.
-  static engine::Result<std::unique_ptr<Database>> open(const std::string& path, Mode mode);
+  struct Options {
+    // How long a writer waits for another to finish before it gives up (SQLite busy timeout).
+    int busy_timeout_ms = 60'000;
+  };
+
+  // Opens `path` (":memory:" for tests). kExisting and kReadOnly fail with a message that says
+  // to run `ehcp init` when the file is missing or its schema is older than this build's, and
+  // every mode refuses a schema newer than this build's. kCreate and kExisting refuse, as
+  // kStorage, a file that fails PRAGMA quick_check (see damaged()).
+  static engine::Result<std::unique_ptr<Database>> open(const std::string& path, Mode mode,
+                                                        Options options);
+  static engine::Result<std::unique_ptr<Database>> open(const std::string& path, Mode mode) {
+    return open(path, mode, Options{});
+  }
 
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -35,12 +51,23 @@ class Database {
   int schema_version();
   static int latest_schema_version();
 
+  // What SQLite's integrity check finds wrong with the file: PRAGMA integrity_check when
+  // `full`, else the cheaper quick_check (no index contents). Empty when the file is sound.
+  // Throws SQLite::Exception when the file is too damaged to be checked at all.
+  std::vector<std::string> integrity_problems(bool full);
+
   SQLite::Database& sql() { return db_; }
 
  private:
-  explicit Database(const std::string& path, int flags);
+  Database(const std::string& path, int flags, Mode mode, const Options& options);
 
   SQLite::Database db_;
 };
+
+// The kStorage Status for a database at `path` found damaged: the first problems, that nothing
+// was written (unless `written_to_note` is false: a check), and to restore the latest backup
+// (docs/operations.md).
+engine::Status damaged(const std::string& path, const std::vector<std::string>& problems,
+                       bool written_to_note = true);
 
 }  // namespace ehcp::adapters::sqlite

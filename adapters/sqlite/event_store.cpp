@@ -55,36 +55,52 @@ std::optional<std::string> EventStore::find_by_seq(std::int64_t seq) {
   return q.getColumn(0).getString();
 }
 
-namespace {
-
-engine::Result<std::vector<engine::RecordedEvent>> decode_rows(SQLite::Statement& query,
-                                                               const std::string& case_ref) {
+engine::Result<std::vector<engine::RecordedEvent>> decode_payloads(
+    const std::vector<StoredPayload>& rows) {
   std::vector<engine::RecordedEvent> events;
-  query.reset();
-  query.bind(1, case_ref);
-  while (query.executeStep()) {
-    const std::int64_t seq = query.getColumn(0).getInt64();
-    const char* payload = query.getColumn(1).getText();
-    auto object = jsonl::parse_line(payload);
+  events.reserve(rows.size());
+  for (const auto& row : rows) {
+    auto object = jsonl::parse_line(row.payload);
     if (!object.ok()) {
-      return engine::Status::storage("read event " + std::to_string(seq),
+      return engine::Status::storage("read event " + std::to_string(row.seq),
                                      object.status().message());
     }
     auto event = jsonl::decode_event(object.value());
     if (!event.ok()) {
-      return engine::Status::storage("decode event " + std::to_string(seq),
+      return engine::Status::storage("decode event " + std::to_string(row.seq),
                                      event.status().message());
     }
-    events.push_back({seq, std::move(event).value()});
+    events.push_back({row.seq, std::move(event).value()});
   }
   return events;
 }
 
-}  // namespace
+std::vector<StoredPayload> EventStore::load_payloads(const std::string& case_ref) {
+  std::vector<StoredPayload> rows;
+  by_case_.reset();
+  by_case_.bind(1, case_ref);
+  while (by_case_.executeStep()) {
+    rows.push_back({by_case_.getColumn(0).getInt64(), by_case_.getColumn(1).getString()});
+  }
+  return rows;
+}
+
+void EventStore::payloads_between(
+    const std::string& first, const std::string& last,
+    const std::function<void(const std::string& case_ref, StoredPayload)>& sink) {
+  SQLite::Statement q(db_,
+                      "SELECT case_ref, seq, payload FROM events WHERE case_ref BETWEEN ? AND ? "
+                      "ORDER BY case_ref, on_date, seq");
+  q.bind(1, first);
+  q.bind(2, last);
+  while (q.executeStep()) {
+    sink(q.getColumn(0).getString(), {q.getColumn(1).getInt64(), q.getColumn(2).getString()});
+  }
+}
 
 engine::Result<std::vector<engine::RecordedEvent>> EventStore::load_case(
     const std::string& case_ref) {
-  return decode_rows(by_case_, case_ref);
+  return decode_payloads(load_payloads(case_ref));
 }
 
 void EventStore::for_each_payload(

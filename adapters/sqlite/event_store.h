@@ -21,6 +21,17 @@
 
 namespace ehcp::adapters::sqlite {
 
+// One stored event as it lies in the table: its seq and its JSON payload, not yet decoded.
+struct StoredPayload {
+  std::int64_t seq = 0;
+  std::string payload;
+};
+
+// Decodes payloads read by EventStore::load_payloads, in their order. Pure, so that a caller
+// reading many cases can decode them on other threads than the one that reads the database.
+engine::Result<std::vector<engine::RecordedEvent>> decode_payloads(
+    const std::vector<StoredPayload>& rows);
+
 class EventStore {
  public:
   explicit EventStore(SQLite::Database& db);
@@ -46,6 +57,16 @@ class EventStore {
   // Every event of `case_ref`, decoded, in stored order (effective date, then arrival; call
   // engine::sort_for_replay for the full replay order).
   engine::Result<std::vector<engine::RecordedEvent>> load_case(const std::string& case_ref);
+
+  // The same rows as load_case, undecoded (see decode_payloads).
+  std::vector<StoredPayload> load_payloads(const std::string& case_ref);
+
+  // The undecoded rows of every case from `first` to `last` (case references, both included),
+  // by case reference and each case's rows in load_case's order: one walk of the index for a
+  // whole batch of cases.
+  void payloads_between(
+      const std::string& first, const std::string& last,
+      const std::function<void(const std::string& case_ref, StoredPayload)>& sink);
 
   // Calls `sink` with each stored payload in arrival order; all cases, or one.
   void for_each_payload(const std::optional<std::string>& case_ref,

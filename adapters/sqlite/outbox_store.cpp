@@ -81,6 +81,48 @@ std::vector<OutboxMessage> OutboxStore::list(bool undelivered_only) {
   return read_messages(q);
 }
 
+std::size_t OutboxStore::claim(const std::string& destination, const std::string& claimant,
+                               std::size_t limit) {
+  SQLite::Statement q(db_,
+                      "UPDATE outbox SET claimed_to = ?, claimed_by = ? WHERE id IN (SELECT id "
+                      "FROM outbox WHERE delivered_at IS NULL AND claimed_to IS NULL ORDER BY id "
+                      "LIMIT ?)");
+  q.bind(1, destination);
+  q.bind(2, claimant);
+  q.bind(3, static_cast<std::int64_t>(limit));
+  return static_cast<std::size_t>(q.exec());
+}
+
+std::vector<OutboxMessage> OutboxStore::claimed(const std::string& destination, std::size_t limit) {
+  SQLite::Statement q(db_, std::string("SELECT ") + kColumns +
+                               " FROM outbox WHERE delivered_at IS NULL AND claimed_to = ? "
+                               "ORDER BY id LIMIT ?");
+  q.bind(1, destination);
+  q.bind(2, static_cast<std::int64_t>(limit));
+  return read_messages(q);
+}
+
+std::vector<std::string> OutboxStore::claimed_destinations(const std::string& except) {
+  SQLite::Statement q(db_,
+                      "SELECT DISTINCT claimed_to FROM outbox WHERE delivered_at IS NULL AND "
+                      "claimed_to IS NOT NULL AND claimed_to <> ? ORDER BY claimed_to");
+  q.bind(1, except);
+  std::vector<std::string> out;
+  while (q.executeStep()) {
+    out.push_back(q.getColumn(0).getString());
+  }
+  return out;
+}
+
+std::int64_t OutboxStore::count_delivered_by(const std::string& claimant) {
+  SQLite::Statement q(db_,
+                      "SELECT count(*) FROM outbox WHERE claimed_by = ? AND delivered_at IS NOT "
+                      "NULL");
+  q.bind(1, claimant);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
 void OutboxStore::mark_delivered(std::int64_t id, const std::string& at, const std::string& to) {
   mark_.reset();
   mark_.bind(1, at);

@@ -2,7 +2,9 @@
 //
 // The outbox table: one message per recipient of a notified escalation rung, written in the
 // same transaction as the rung (so a tick killed half-way leaves neither), delivered later and
-// marked so once written. Callers own the transaction. One store per Database; not shared.
+// marked so once written. A delivery first claims the messages it will send for its destination
+// (claim()), so two deliveries never take the same message. Callers own the transaction. One
+// store per Database; not shared.
 #pragma once
 
 #include <cstdint>
@@ -45,6 +47,20 @@ class OutboxStore {
 
   // Up to `limit` undelivered messages, oldest first.
   std::vector<OutboxMessage> undelivered(std::size_t limit);
+
+  // Claims up to `limit` undelivered, unclaimed messages, oldest first, for delivery to
+  // `destination` by `claimant`; returns how many. Run it in an IMMEDIATE transaction: two
+  // claims then never take one message.
+  std::size_t claim(const std::string& destination, const std::string& claimant, std::size_t limit);
+
+  // Up to `limit` messages claimed for `destination` and not yet delivered, oldest first.
+  std::vector<OutboxMessage> claimed(const std::string& destination, std::size_t limit);
+
+  // Every destination other than `except` with messages claimed and not delivered.
+  std::vector<std::string> claimed_destinations(const std::string& except);
+
+  // How many messages `claimant` claimed that are now delivered.
+  std::int64_t count_delivered_by(const std::string& claimant);
 
   // Every message, or only the undelivered ones, oldest first.
   std::vector<OutboxMessage> list(bool undelivered_only);

@@ -237,3 +237,42 @@ TEST_CASE("the breach report's heading names the council only when given, escape
   CHECK(adapters::render::breaches_to_html(report, {}).find("<h1>Deadline breach report</h1>") !=
         std::string::npos);
 }
+
+TEST_CASE("after a change of configuration the report says what changed and lists what moved",
+          "[breach_render]") {
+  const auto report = sample_report();
+  adapters::derivation::Rederived r;
+  r.cases = 12;
+  r.cases_changed = 1;
+  r.changes.push_back({"office closure 'Stocktake' 31 Mar\u20131 Apr 2026 added",
+                       engine::make_date(2026, 3, 31), engine::make_date(2026, 4, 1), ""});
+  adapters::derivation::MovedClock m;
+  m.case_ref = "EHC-<7>";
+  m.clock = "mediation_certificate";
+  m.workflow = "disagreement";
+  m.start = engine::make_date(2026, 3, 26);
+  m.was_due = engine::make_date(2026, 4, 2);
+  m.now_due = engine::make_date(2026, 4, 8);
+  m.why = r.changes[0].text;
+  r.moved.push_back(m);
+  BreachRenderOptions options = kOptions;
+  options.rederived = &r;
+
+  const std::string text = adapters::render::breaches_to_text(report, options);
+  const auto moved = text.find(
+      "Deadlines moved by a change of configuration (office closure 'Stocktake' 31 Mar\u20131 Apr "
+      "2026 added): 1 in 1 case(s)");
+  REQUIRE(moved != std::string::npos);
+  CHECK(text.find("2026-04-08", moved) != std::string::npos);
+  CHECK(moved < text.find("Overdue"));
+
+  const std::string html = adapters::render::breaches_to_html(report, options);
+  const auto section = html.find("<h2>Deadlines moved by a change of configuration</h2>");
+  REQUIRE(section != std::string::npos);
+  CHECK(html.find("EHC-&lt;7&gt;", section) != std::string::npos);  // escaped like any cell
+  CHECK(html.find("2026-04-02", section) != std::string::npos);
+  CHECK(section < html.find("<h2>Summary"));
+  // Without a re-derivation neither says a word of it; the JSON keeps the contract's shape.
+  CHECK(adapters::render::breaches_to_html(report, kOptions).find("Deadlines moved") ==
+        std::string::npos);
+}

@@ -227,3 +227,32 @@ TEST_CASE("a bad correction is rejected naming the field") {
   CHECK(decode_error(head + R"("seq":12,"reason":["wrong"]})") ==
         "field 'reason' must be a string, not [\"wrong\"]");
 }
+
+TEST_CASE("a line with a key repeated at any depth is refused, naming the key") {
+  // The last "case" would otherwise win and the line would go to another case.
+  CHECK(decode_error(R"({"case":"A-1","type":"case_closed","on":"2026-01-05","case":"B-1",)"
+                     R"("reason":"moved"})") ==
+        "repeated key 'case': each key may appear once in an object");
+  CHECK(decode_error(R"({"case":"A-1","type":"setting_changed","on":"2026-01-05","setting":)"
+                     R"({"name":"X","phase":"primary","phase":"secondary"}})") ==
+        "repeated key 'phase' in 'setting': each key may appear once in an object");
+  // Unknown fields are kept, and checked too.
+  CHECK(decode_error(R"({"case":"A-1","type":"case_closed","on":"2026-01-05","reason":"r",)"
+                     R"("extra":[{"k":1,"k":2}]})") ==
+        "repeated key 'k': each key may appear once in an object");
+  // The same key in two objects is no repeat.
+  CHECK(decode_error(R"({"case":"A-1","type":"case_closed","on":"2026-01-05","reason":"r",)"
+                     R"("extra":[{"k":1},{"k":2}],"more":{"k":3}})") == "(accepted)");
+}
+
+TEST_CASE("a line nested deeper than 64 arrays or objects is refused before it is built") {
+  const std::string head = R"({"case":"A-1","type":"case_closed","on":"2026-01-05","reason":"r",)";
+  // The line's own object is depth 1, so 63 arrays inside it reach 64: the most taken.
+  CHECK(decode_error(head + R"("x":)" + std::string(63, '[') + std::string(63, ']') + "}") ==
+        "(accepted)");
+  CHECK(decode_error(head + R"("x":)" + std::string(64, '[') + std::string(64, ']') + "}") ==
+        "nested more than 64 arrays or objects deep");
+  // 20,000 deep (40 KB) is refused at once, not kept to be written out again at every read.
+  CHECK(decode_error(head + R"("x":)" + std::string(20000, '[') + std::string(20000, ']') + "}") ==
+        "nested more than 64 arrays or objects deep");
+}

@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 
+#include <SQLiteCpp/Transaction.h>
 #include <catch2/catch.hpp>
 #include <unistd.h>
 
@@ -203,4 +204,27 @@ TEST_CASE("file names are the id padded to 8 digits") {
   CHECK(adapters::notify::eml_file_name(1) == "ehcp-00000001.eml");
   CHECK(adapters::notify::eml_file_name(12345678) == "ehcp-12345678.eml");
   CHECK(adapters::notify::eml_file_name(123456789) == "ehcp-123456789.eml");
+}
+
+TEST_CASE(
+    "messages a killed delivery had claimed are finished in its folder, never sent elsewhere") {
+  Scratch s;
+  add_messages(s.db(), 3);
+  const fs::path first = fs::absolute(s.path("first")).lexically_normal();
+  fs::create_directories(first);
+  {
+    // What a delivery to `first` killed after its claim leaves: claimed, not delivered.
+    SQLite::Transaction tx(s.db().sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    REQUIRE(OutboxStore(s.db().sql()).claim(first.string(), "nightly 2026-05-26", 2) == 2);
+    tx.commit();
+  }
+  // A delivery to another folder takes the unclaimed one, and finishes the claimed two where
+  // they were going, since no run holds that folder's lock.
+  CHECK(delivered(s.db(), s.path("second").string()) == 3);
+  CHECK(files_in(s.path("second")).size() == 1);
+  CHECK(files_in(first).size() == 2);
+  OutboxStore store(s.db().sql());
+  CHECK(store.count_undelivered() == 0);
+  CHECK(store.count_delivered_by("nightly 2026-05-26") == 2);
+  CHECK(store.count_delivered_by("outbox deliver") == 1);
 }

@@ -17,6 +17,7 @@
 #include "adapters/synthetic/caseload_writer.h"
 #include "engine/case_record.h"
 #include "engine/event_validation.h"
+#include "tests/test_size.h"
 #include "workflows/case_evaluator.h"
 
 using namespace ehcp;
@@ -130,9 +131,10 @@ TEST_CASE("a case's events do not depend on the block size or on which cases are
 }
 
 TEST_CASE("each case opens first, runs in date order and has nothing after the as-of date") {
-  const Caseload caseload = caseload_of(1000, 5);
+  const std::uint64_t cases = test::sized(1000, 200);
+  const Caseload caseload = caseload_of(cases, 5);
   std::set<std::string> ids;
-  for (std::uint64_t n = 1; n <= 1000; ++n) {
+  for (std::uint64_t n = 1; n <= cases; ++n) {
     const auto events = caseload.make_case(n);
     REQUIRE_FALSE(events.empty());
     CHECK(field(events.front().json, "type") == "case_opened");
@@ -149,9 +151,9 @@ TEST_CASE("each case opens first, runs in date order and has nothing after the a
 }
 
 TEST_CASE("every generated case is accepted by the statutory machines, whatever the as-of date") {
-  CHECK(rejections(caseload_of(800, 11)).empty());
+  CHECK(rejections(caseload_of(test::sized(800, 150), 11)).empty());
   // Enough cases for every kind of move, re-assessment and detention.
-  CHECK(rejections(caseload_of(3000, 13)).empty());
+  CHECK(rejections(caseload_of(test::sized(3000, 400), 13)).empty());
   // Before and during the coronavirus rules (May-September 2020), and on a 29 February.
   for (const auto as_of : {engine::make_date(2018, 1, 1), engine::make_date(2020, 6, 15),
                            engine::make_date(2024, 2, 29)}) {
@@ -159,7 +161,7 @@ TEST_CASE("every generated case is accepted by the statutory machines, whatever 
   }
 }
 
-TEST_CASE("a council's caseload has the documented shape") {
+TEST_CASE("a council's caseload has the documented shape", "[statistics]") {
   const std::uint64_t kCases = 5000;
   const Caseload caseload = caseload_of(kCases);
   std::map<std::string, int> count;  // type, or type:detail
@@ -288,7 +290,8 @@ int age_on(engine::Date dob, engine::Date on) {
 
 }  // namespace
 
-TEST_CASE("moves, re-assessments and detentions fall where the law and the other stories allow") {
+TEST_CASE("moves, re-assessments and detentions fall where the law and the other stories allow",
+          "[statistics]") {
   const std::uint64_t kCases = 4000;
   const Caseload caseload = caseload_of(kCases, 2);
   std::map<std::string, int> count;

@@ -44,12 +44,16 @@ std::string plan_case(const std::string& ref, const std::string& gender, const s
 }
 
 // 16 plans issued January to March 2026: 6 on time (girls, North), 5 late (boys, South), 5 late
-// with an exception (girls, North). Five requests in January, one refused.
+// with an exception (girls, North). Five requests in January, one refused. A mediation recorded
+// on the wrong case (A-0) and voided: it counts nowhere, and A-0 stays in the cohort.
 std::string fixture() {
   std::string out;
   for (int i = 0; i < 6; ++i) {
     out += plan_case("A-" + std::to_string(i), "F", "North", "2026-02-10", false);
   }
+  out += line("A-0", "mediation_requested", "2026-02-20", R"("id":"wrong-case-1")");
+  out += line("A-0", "event_voided", "2026-02-23",
+              R"("event":"wrong-case-1","reason":"meant for another case","by":"Sam Okafor")");
   for (int i = 0; i < 5; ++i) {
     out += plan_case("B-" + std::to_string(i), "M", "South", "2026-03-02", false);
   }
@@ -139,6 +143,7 @@ TEST_CASE("report kpi computes the 20-week rates from the database as SEN2 count
   CHECK(indicator(pack, "requests_refused")["value"].is_null());
   CHECK(indicator(pack, "requests_refused")["suppressed"] == true);
   CHECK(indicator(pack, "decisions_within_6_weeks")["value"] == 100.0);
+  CHECK(indicator(pack, "mediations_requested")["value"] == 0);  // the voided one is not counted
 
   // The trend: February 2026 had the six on time, March the ten late.
   const auto& trend = excluding["trend"];

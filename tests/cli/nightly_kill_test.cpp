@@ -1,11 +1,15 @@
 // Killing `ehcp nightly` at any point loses nothing and duplicates nothing: a night killed with
 // SIGKILL at many different moments and then run again to the end leaves exactly what one
-// uninterrupted run leaves (the same escalations, the same messages, one file per message).
+// uninterrupted run leaves (the same escalations, the same messages, one file per message); so
+// does a crash loop that also kills a hand-run `outbox deliver` to another folder, with every
+// message in exactly one of the two; and the night's record totals the night however many runs
+// it took.
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <set>
 #include <sstream>
 #include <string>
@@ -43,22 +47,50 @@ int ehcp(const Folder& f, const std::string& args) {
   return std::system(command.c_str());
 }
 
-// Starts `ehcp nightly` and kills it after `delay`. True when it was still running then.
-bool kill_nightly_after(const Folder& f, std::chrono::microseconds delay) {
+// Starts `ehcp nightly` for 1 May 2026, its output thrown away.
+pid_t start_nightly(const Folder& f) {
   const pid_t pid = ::fork();
   if (pid == 0) {
     const std::string db = f.path("ehcp.db").string();
     const std::string reports = f.path("reports").string();
     const std::string outbox = f.path("outbox").string();
+    std::freopen("/dev/null", "w", stdout);
+    std::freopen("/dev/null", "w", stderr);
     ::execl(EHCP_BINARY, EHCP_BINARY, "--db", db.c_str(), "nightly", "--as-of", "2026-05-01",
             "--reports", reports.c_str(), "--outbox", outbox.c_str(), static_cast<char*>(nullptr));
     ::_exit(127);
   }
-  std::this_thread::sleep_for(delay);
+  return pid;
+}
+
+// Starts `ehcp outbox deliver --to <f>/by-hand`, as someone might by hand during the night.
+pid_t start_delivery(const Folder& f) {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const std::string db = f.path("ehcp.db").string();
+    const std::string to = f.path("by-hand").string();
+    std::freopen("/dev/null", "w", stdout);
+    std::freopen("/dev/null", "w", stderr);
+    ::execl(EHCP_BINARY, EHCP_BINARY, "--db", db.c_str(), "outbox", "deliver", "--to", to.c_str(),
+            static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  return pid;
+}
+
+// Kills `pid` (if still running) and reaps it. True when the kill ended it.
+bool kill_and_reap(pid_t pid) {
   const bool running = ::kill(pid, SIGKILL) == 0;
   int status = 0;
   ::waitpid(pid, &status, 0);
-  return running && WIFSIGNALED(status);
+  return running && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+}
+
+// Starts `ehcp nightly` and kills it after `delay`. True when it was still running then.
+bool kill_nightly_after(const Folder& f, std::chrono::microseconds delay) {
+  const pid_t pid = start_nightly(f);
+  std::this_thread::sleep_for(delay);
+  return kill_and_reap(pid);
 }
 
 // 120 synthetic cases, requests spread over January to April 2026, so that on 1 May their
@@ -112,8 +144,32 @@ std::multiset<std::string> messages(const Folder& f) {
   return out;
 }
 
+// The night's record: fired, skipped, messages, delivered.
+std::string night_row(const Folder& f) {
+  SQLite::Database db(f.path("ehcp.db").string(), SQLite::OPEN_READONLY);
+  return db
+      .execAndGet(
+          "SELECT fired || ' ' || skipped || ' ' || messages || ' ' || delivered FROM "
+          "nightly_runs WHERE as_of = '2026-05-01'")
+      .getString();
+}
+
+// What the ledgers hold for the night, in night_row's order (every message delivered).
+std::string ledger_totals(const Folder& f) {
+  SQLite::Database db(f.path("ehcp.db").string(), SQLite::OPEN_READONLY);
+  return db
+      .execAndGet(
+          "SELECT (SELECT count(*) FROM escalations WHERE outcome = 'notified') || ' ' "
+          "|| (SELECT count(*) FROM escalations WHERE outcome = 'skipped') || ' ' || "
+          "(SELECT count(*) FROM outbox) || ' ' || (SELECT count(*) FROM outbox)")
+      .getString();
+}
+
 std::set<std::string> files_in(const fs::path& dir) {
   std::set<std::string> out;
+  if (!fs::exists(dir)) {
+    return out;
+  }
   for (const auto& entry : fs::directory_iterator(dir)) {
     out.insert(entry.path().filename().string());
   }
@@ -153,4 +209,82 @@ TEST_CASE("a nightly run killed at any moment, then run again, leaves what one r
   }());
   CHECK(files.size() == expected_messages.size());
   CHECK(files_in(killed.path("reports")) == files_in(whole.path("reports")));
+}
+
+TEST_CASE("a night run again after a kill that followed its tick records the whole night") {
+  Folder f("row");
+  prepare(f);
+  // What a nightly killed once its tick had committed leaves: the tick's rungs and messages.
+  REQUIRE(ehcp(f, "tick --as-of 2026-05-01") == 0);
+  REQUIRE(ehcp(f, "nightly --as-of 2026-05-01 --reports " + f.path("reports").string() +
+                      " --outbox " + f.path("outbox").string()) == 0);
+  const std::string row = night_row(f);
+  CHECK(row == ledger_totals(f));
+  CHECK(row.substr(0, 2) != "0 ");  // the tick's rungs are the night's
+}
+
+TEST_CASE(
+    "nightly and outbox deliver killed at random moments lose nothing and send nothing twice") {
+  Folder whole("loop-whole");
+  prepare(whole);
+  REQUIRE(ehcp(whole, "nightly --as-of 2026-05-01 --reports " + whole.path("reports").string() +
+                          " --outbox " + whole.path("outbox").string()) == 0);
+
+  Folder f("loop");
+  prepare(f);
+  const auto seed = std::random_device{}();
+  INFO("seed " << seed);
+  std::mt19937 random(seed);
+  // A whole night of these 120 cases takes about 130 ms on the reference machine (the tick, the
+  // reports, then the delivery), so the moments fall all over it; the hand delivery starts at a
+  // random moment of the night and is killed soon after.
+  std::uniform_int_distribution<int> delay_us(0, 130'000);
+  const auto sleep = [&](int divisor) {
+    std::this_thread::sleep_for(std::chrono::microseconds(delay_us(random) / divisor));
+  };
+  int killed = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  for (int round = 0; round < 40 && std::chrono::steady_clock::now() < deadline; ++round) {
+    const pid_t night = start_nightly(f);
+    sleep(2);
+    const pid_t hand = start_delivery(f);
+    sleep(2);
+    killed += kill_and_reap(night) ? 1 : 0;
+    sleep(4);
+    killed += kill_and_reap(hand) ? 1 : 0;
+  }
+  CHECK(killed > 0);
+  REQUIRE(ehcp(f, "nightly --as-of 2026-05-01 --reports " + f.path("reports").string() +
+                      " --outbox " + f.path("outbox").string()) == 0);
+  REQUIRE(ehcp(f, "outbox deliver --to " + f.path("by-hand").string()) == 0);
+
+  CHECK(escalations(f) == escalations(whole));
+  SQLite::Database db(f.path("ehcp.db").string(), SQLite::OPEN_READONLY);
+  const int total = db.execAndGet("SELECT count(*) FROM outbox").getInt();
+  CHECK(total == static_cast<int>(messages(whole).size()));
+  CHECK(db.execAndGet("SELECT count(*) FROM outbox WHERE delivered_at IS NULL").getInt() == 0);
+  // Each message in exactly one folder, once; nothing half-written left behind.
+  auto night_files = files_in(f.path("outbox"));
+  auto hand_files = files_in(f.path("by-hand"));
+  night_files.erase(".ehcp-deliver.lock");
+  hand_files.erase(".ehcp-deliver.lock");
+  for (const auto& name : night_files) {
+    INFO(name);
+    CHECK(hand_files.count(name) == 0);
+    CHECK(name.ends_with(".eml"));
+  }
+  for (const auto& name : hand_files) {
+    CHECK(name.ends_with(".eml"));
+  }
+  CHECK(night_files.size() + hand_files.size() == static_cast<std::size_t>(total));
+  // The night's row totals the night (what the hand-run delivered is not the night's).
+  const auto hand_delivered = hand_files.size();
+  SQLite::Statement row(db,
+                        "SELECT fired, skipped, messages, delivered FROM nightly_runs WHERE "
+                        "as_of = '2026-05-01'");
+  REQUIRE(row.executeStep());
+  CHECK(row.getColumn(2).getInt() == total);
+  CHECK(static_cast<std::size_t>(row.getColumn(3).getInt()) == total - hand_delivered);
+  CHECK(row.getColumn(0).getInt() + row.getColumn(1).getInt() ==
+        static_cast<int>(escalations(whole).size()));
 }

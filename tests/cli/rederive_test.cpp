@@ -133,6 +133,14 @@ TEST_CASE("the nightly run re-derives after a calendar change and lists the move
       nlohmann::json::parse(ehcp::test::slurp(o["rederived"].get<std::string>()))["moved"];
   REQUIRE(moved.size() == 1);
   CHECK(moved[0]["now_due"] == "2026-04-08");
+  // The board's report itself says what changed and lists the deadline it moved.
+  const std::string html = ehcp::test::slurp(o["report"].get<std::string>());
+  const auto section = html.find("Deadlines moved by a change of configuration");
+  REQUIRE(section != std::string::npos);
+  CHECK(html.find("Stocktake", section) != std::string::npos);
+  CHECK(html.find("mediation_certificate", section) != std::string::npos);
+  CHECK(html.find("2026-04-08", section) != std::string::npos);
+  CHECK(section < html.find("<h2>Summary"));  // before the counts, which use the new dates
   // The database is current: the queue with the same configuration runs.
   CHECK(box.ehcp(with_closure + "queue --as-of 2026-04-03").exit_code == 0);
 }

@@ -330,3 +330,25 @@ TEST_CASE("two disagreements in one book keep their own clocks", "[disagreement]
   CHECK(second.closed() == make_date(2026, 2, 20));
   CHECK_FALSE(first.closed().has_value());
 }
+
+TEST_CASE("a mediation asked for before an appeal is still held and certified beside it",
+          "[disagreement]") {
+  Fixture f;
+  DisagreementWorkflow d(f.book, make_date(2026, 1, 30),
+                         event(make_date(2026, 3, 2), engine::MediationRequested{}));
+  REQUIRE(d.apply(event(make_date(2026, 3, 9), engine::AppealLodged{})).ok());
+  CHECK(d.state() == "appealed");
+  CHECK(d.accepts(engine::EventType::kMediationHeld));
+  REQUIRE(d.apply(event(make_date(2026, 3, 25), engine::MediationHeld{})).ok());
+  CHECK(d.state() == "appealed");
+  REQUIRE(all(f.book, "mediation_held").size() == 1);
+  CHECK(all(f.book, "mediation_held")[0]->met_on == make_date(2026, 3, 25));
+  CHECK_FALSE(d.accepts(engine::EventType::kMediationHeld));  // held once
+  CHECK(d.accepts(engine::EventType::kMediationCertificateIssued));
+  REQUIRE(d.apply(event(make_date(2026, 3, 27), engine::MediationCertificateIssued{})).ok());
+  REQUIRE(all(f.book, "mediation_certificate").size() == 1);
+  CHECK(all(f.book, "mediation_certificate")[0]->met_on == make_date(2026, 3, 27));
+  CHECK_FALSE(d.accepts(engine::EventType::kMediationCertificateIssued));
+  const auto again = d.apply(event(make_date(2026, 3, 30), engine::MediationHeld{}));
+  CHECK(again.message() == "cannot be taken while the disagreement is appealed");
+}

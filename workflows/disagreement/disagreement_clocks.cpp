@@ -86,6 +86,11 @@ bool DisagreementClocks::meet(std::string_view name, engine::Date on) {
   return c != nullptr;
 }
 
+bool DisagreementClocks::has_open(std::string_view name) const {
+  return std::any_of(mine_.begin(), mine_.end(),
+                     [&](std::size_t i) { return is_open(i) && book_.clocks()[i].name == name; });
+}
+
 bool DisagreementClocks::end(std::string_view name, engine::Date on) {
   engine::Clock* c = find_open(name);
   if (c != nullptr) {

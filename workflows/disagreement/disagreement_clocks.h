@@ -53,6 +53,8 @@ class DisagreementClocks {
   // Meets, or ends, this disagreement's latest open clock `name` on `on`; false when none.
   bool meet(std::string_view name, engine::Date on);
   bool end(std::string_view name, engine::Date on);
+  // True when this disagreement has clock `name` open.
+  bool has_open(std::string_view name) const;
 
   // The family contacted the mediation adviser on `on` and said whether it wants mediation
   // (reg 33): mediation_contact, from the decision notice, met that day; the appeal window runs

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include <boost/mpl/list.hpp>
+#include <boost/mpl/push_front.hpp>
 #include <boost/statechart/custom_reaction.hpp>
 #include <boost/statechart/simple_state.hpp>
 #include <boost/statechart/state_machine.hpp>
@@ -81,14 +82,24 @@ namespace {
 
 using Machine = DisagreementWorkflow::Machine;
 
-// Carrying out an order or an agreement may come at any point of the disagreement.
+// Carrying out an order or an agreement may come at any point of the disagreement. So may the
+// end of a mediation the family asked for before it appealed: an appeal does not take away the
+// LA's duties to arrange the mediation (reg 37) and to issue its certificate (reg 39), so their
+// clocks stay open beside the appeal and these events meet them (the appeal goes on as it was).
+// accepts() lets them through only while such a clock is open.
 struct Active : sc::simple_state<Active, Machine, Starting> {
-  using reactions = ComplianceReactions;
+  using reactions = mpl::push_front<
+      mpl::push_front<mpl::push_front<ComplianceReactions, sc::custom_reaction<EvHeld>>::type,
+                      sc::custom_reaction<EvDeclined>>::type,
+      sc::custom_reaction<EvCertificate>>::type;
   template <typename Body>
   sc::result react(const Ev<Body>& e) {
     outermost_context().clocks.comply(e.event);
     return discard_event();
   }
+  sc::result react(const EvHeld& e);
+  sc::result react(const EvDeclined& e);
+  sc::result react(const EvCertificate& e);
 };
 
 // The family appeals to the Tribunal: from any point before an appeal (with or without a
@@ -249,6 +260,44 @@ sc::result AwaitingMediation::react(const EvCertificate& e) {
   return transit<CertificateIssued>();
 }
 
+// The mediation asked for before the appeal ends beside it.
+// Outside those, no state takes them: forwarded from here, they are refused naming the state.
+sc::result Active::react(const EvHeld& e) {
+  auto& m = outermost_context();
+  if (!m.clocks.has_open("mediation_held")) {
+    return forward_event();
+  }
+  m.clocks.meet("mediation_held", e.event.on);
+  m.check(m.clocks.open("mediation_certificate", e.event.on));  // reg 39
+  if (e.body.agreement) {
+    m.check(m.clocks.order(*e.body.agreement, Ground::kAgreement, e.event.on));  // reg 42(2)
+  }
+  return discard_event();
+}
+
+sc::result Active::react(const EvDeclined& e) {
+  auto& m = outermost_context();
+  if (!m.clocks.has_open("mediation_held")) {
+    return forward_event();
+  }
+  m.clocks.end("mediation_held", e.event.on);
+  m.check(m.clocks.open("mediation_certificate", e.event.on));  // reg 34
+  return discard_event();
+}
+
+// After an appeal the certificate no longer moves the appeal window (the family is already
+// before the Tribunal): it meets the certificate clock, or ends a mediation never held.
+sc::result Active::react(const EvCertificate& e) {
+  auto& m = outermost_context();
+  if (!m.clocks.has_open("mediation_certificate") && !m.clocks.has_open("mediation_held")) {
+    return forward_event();
+  }
+  if (!m.clocks.meet("mediation_certificate", e.event.on)) {
+    m.clocks.end("mediation_held", e.event.on);
+  }
+  return discard_event();
+}
+
 sc::result Appealed::react(const EvDecided& e) {
   switch (e.body.outcome) {
     case engine::AppealOutcome::kAllowed:
@@ -323,13 +372,19 @@ bool DisagreementWorkflow::accepts(engine::EventType type) const {
   const auto in = [&](std::initializer_list<std::string_view> states) {
     return std::find(states.begin(), states.end(), state) != states.end();
   };
+  const auto& clocks = machine_->clocks;
+  const bool appealed = !in({Starting::kName, AwaitingMediation::kName, AwaitingCertificate::kName,
+                             CertificateIssued::kName});
   using T = engine::EventType;
   switch (type) {
+    // Before an appeal the states decide; after it, whether a mediation clock is still open.
     case T::kMediationDeclined:
     case T::kMediationHeld:
-      return in({AwaitingMediation::kName});
+      return in({AwaitingMediation::kName}) || (appealed && clocks.has_open("mediation_held"));
     case T::kMediationCertificateIssued:
-      return in({AwaitingMediation::kName, AwaitingCertificate::kName});
+      return in({AwaitingMediation::kName, AwaitingCertificate::kName}) ||
+             (appealed &&
+              (clocks.has_open("mediation_held") || clocks.has_open("mediation_certificate")));
     case T::kAppealLodged:
       return in({AwaitingMediation::kName, AwaitingCertificate::kName, CertificateIssued::kName});
     case T::kAppealDecided:

@@ -46,6 +46,35 @@ struct AmendmentWithdrawn;
 
 }  // namespace
 
+// The book as one review sees it: a case has a review a year, and each meets and ends only the
+// clocks it opened (a later review's decision never meets an earlier one's review_decision).
+class OwnClocks {
+ public:
+  explicit OwnClocks(ClockBook& book) : book_(book), owner_(book.new_owner()) {}
+  engine::Status open(const std::string& name, const std::string& workflow, engine::Date start) {
+    return book_.open(name, workflow, start, owner_);
+  }
+  engine::Status open(const std::string& name, const std::string& workflow, engine::Date start,
+                      engine::Date counted_from) {
+    return book_.open(name, workflow, start, counted_from, {}, owner_);
+  }
+  bool extend_to_later(std::size_t index, const std::string& limb, engine::Date counted_from) {
+    return book_.extend_to_later(index, limb, counted_from);
+  }
+  bool meet(const std::string& name, engine::Date on) { return book_.meet(name, on, owner_); }
+  bool is_open(const std::string& name) const { return book_.is_open(name, owner_); }
+  void end_all(const std::string& workflow, engine::Date on) {
+    book_.end_all(workflow, on, owner_);
+  }
+  std::vector<engine::Clock>& clocks() { return book_.clocks(); }
+  const engine::RuleBook& rules() const { return book_.rules(); }
+  const engine::Calendar& calendar() const { return book_.calendar(); }
+
+ private:
+  ClockBook& book_;
+  ClockBook::Owner owner_;
+};
+
 struct ReviewWorkflow::Machine : detail::Machine<ReviewWorkflow::Machine, Active> {
   explicit Machine(ClockBook& b) : detail::Machine<Machine, Active>("review"), book(b) {}
 
@@ -55,7 +84,7 @@ struct ReviewWorkflow::Machine : detail::Machine<ReviewWorkflow::Machine, Active
     }
   }
 
-  ClockBook& book;
+  OwnClocks book;
   std::optional<engine::Date> decided_on;
   std::optional<engine::Date> held_on;
   std::optional<engine::Date> notice_on;  // the amendment notice, for the family's 15 days
@@ -291,11 +320,12 @@ ReviewWorkflow::ReviewWorkflow(ClockBook& book, engine::Date anchor, bool early_
                                std::optional<engine::Date> transferred_on)
     : machine_(std::make_unique<Machine>(book)), opened_(transferred_on.value_or(anchor)) {
   if (transferred_on) {
-    const std::size_t index = book.clocks().size();
-    if (auto status = book.open(clocks::kTransferInReview, kWorkflow, *transferred_on, anchor);
+    auto& own = machine_->book;
+    const std::size_t index = own.clocks().size();
+    if (auto status = own.open(clocks::kTransferInReview, kWorkflow, *transferred_on, anchor);
         !status.ok()) {
       machine_->fail(status.message());
-    } else if (!book.extend_to_later(index, "transfer", *transferred_on)) {
+    } else if (!own.extend_to_later(index, "transfer", *transferred_on)) {
       machine_->fail("no rule pack has limb 'transfer' of clock 'transfer_in_review'");
     }
   } else {

@@ -1,0 +1,170 @@
+// The case page: the child, setting, year group and caseworker; each workflow and its state;
+// every clock with its basis and how it stands, and a timeline; warnings; the events,
+// corrections included; as of any past date (?as_of=YYYY-MM-DD). Only staff of the case's team
+// see it; every view is audited, and so is every refusal.
+#include "adapters/report/shown_case.h"
+#include "adapters/sqlite/case_store.h"
+#include "engine/academic_year.h"
+#include "engine/clock_status.h"
+#include "web/html.h"
+#include "web/layout.h"
+#include "web/pages.h"
+#include "web/pages/timeline_svg.h"
+
+namespace ehcp::web::pages {
+namespace {
+
+std::string status_tag(const engine::Clock& c, engine::Date as_of) {
+  switch (c.status_on(as_of)) {
+    case engine::ClockStatus::kMet:
+      return tag("Met", "green");
+    case engine::ClockStatus::kLate:
+      return tag("Late", "orange");
+    case engine::ClockStatus::kOverdue:
+      return tag("Overdue", "red");
+    case engine::ClockStatus::kOpen:
+      return tag("Open", "blue");
+    case engine::ClockStatus::kNotApplicable:
+      return tag("Not applicable", "grey");
+  }
+  return "";
+}
+
+std::string optional_text(const std::optional<std::string>& s) {
+  return s ? escape(*s) : std::string("(none)");
+}
+
+}  // namespace
+
+Response case_page(PageContext& context) {
+  const std::string ref = context.path_params.at("ref");
+  engine::Date as_of = context.today;
+  if (auto it = context.query.find("as_of"); it != context.query.end() && !it->second.empty()) {
+    auto d = engine::parse_date(it->second);
+    if (!d || *d > context.today) {
+      return error_page(context, 400,
+                        "The date to show the case as of must be a real date YYYY-MM-DD, not "
+                        "after today.");
+    }
+    as_of = *d;
+  }
+  const auto stored = adapters::sqlite::CaseStore(context.db.sql()).get(ref);
+  if (!stored) {
+    return error_page(context, 404, "There is no case with that reference.");
+  }
+  if (!context.user->team || stored->team != context.user->team) {
+    context.audit(ref, "refused");
+    return error_page(context, 403,
+                      "This case belongs to another team. This request has been recorded.");
+  }
+  context.audit(ref, "shown");
+  auto loaded = adapters::report::load_shown_case(context.db, context.options.config, ref, as_of);
+  if (!loaded.ok()) {
+    return error_page(context, loaded.status().code() == engine::ErrorCode::kNotFound ? 404 : 500,
+                      loaded.status().message());
+  }
+  const auto& shown = loaded.value();
+  const auto& r = shown.record;
+  std::string body = "<span class=\"govuk-caption-l\">Case " + escape(r.case_ref) +
+                     "</span><h1 class=\"govuk-heading-l\">" +
+                     escape(r.child.given_name + " " + r.child.family_name) + "</h1>";
+  body += "<form method=\"get\" action=\"/cases/" + escape(percent_encode(ref)) +
+          "\" novalidate><div class=\"govuk-form-group\"><label class=\"govuk-label\" "
+          "for=\"as_of\">Show the case as it stood on</label><div id=\"as_of-hint\" "
+          "class=\"govuk-hint\">For example, 2026-03-27</div><input class=\"govuk-input "
+          "govuk-input--width-10\" id=\"as_of\" name=\"as_of\" type=\"text\" "
+          "aria-describedby=\"as_of-hint\" value=\"" +
+          escape(engine::format_date(as_of)) +
+          "\"></div><button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
+          "data-module=\"govuk-button\">Show</button></form>";
+  if (shown.problem) {
+    body +=
+        "<div class=\"govuk-warning-text\"><span class=\"govuk-warning-text__icon\" "
+        "aria-hidden=\"true\">!</span><strong class=\"govuk-warning-text__text\"><span "
+        "class=\"govuk-visually-hidden\">Warning</span>This history cannot be evaluated in "
+        "full: " +
+        escape(*shown.problem) + "</strong></div>";
+  }
+  const int yg = adapters::render::year_group_on(r, as_of);
+  body +=
+      "<h2 class=\"govuk-heading-m\">As of " + escape(engine::format_date_long(as_of)) + "</h2>";
+  body += summary_list({
+      {"Date of birth", escape(engine::format_date_long(r.child.dob))},
+      {"Year group", escape(engine::year_group_name(yg))},
+      {"UPN", optional_text(r.child.upn)},
+      {"Setting", r.setting ? escape(r.setting->name + " (" +
+                                     std::string(engine::to_string(r.setting->phase)) + ")")
+                            : std::string("(none)")},
+      {"Caseworker", optional_text(r.caseworker)},
+      {"Team", optional_text(r.team)},
+      {"Opened", escape(engine::format_date_long(r.opened_on))},
+      {"Status", r.closed_on && *r.closed_on <= as_of
+                     ? escape("Closed " + engine::format_date_long(*r.closed_on))
+                     : std::string("Open")},
+  });
+  std::vector<std::vector<std::string>> workflows;
+  for (const auto& w : shown.view.workflows) {
+    std::string flags;
+    for (const auto& f : w.flags) {
+      flags += (flags.empty() ? "" : ", ") + escape(f);
+    }
+    workflows.push_back(
+        {escape(w.workflow), escape(w.state), escape(engine::format_date_long(w.opened)),
+         w.closed ? escape(engine::format_date_long(*w.closed)) : std::string(), flags});
+  }
+  if (!workflows.empty()) {
+    body += table("Workflows", {"Workflow", "State", "Opened", "Closed", "Flags"}, workflows, true);
+  }
+  if (!shown.view.clocks.empty()) {
+    body += "<h2 class=\"govuk-heading-m\">Timeline</h2>" + timeline_svg(shown.view.clocks, as_of);
+    std::vector<std::vector<std::string>> clocks;
+    for (const auto& c : shown.view.clocks) {
+      std::string why = escape(c.basis);
+      if (!c.statutory) {
+        why += " " + tag("Guidance target", "grey");
+      }
+      if (c.excepted_on(as_of)) {
+        why += "<br>" + tag("Exception", "yellow") + " " + escape(c.exception_basis);
+      }
+      clocks.push_back(
+          {escape(c.name), escape(engine::format_date_long(c.start)),
+           escape(engine::format_date_long(c.due)),
+           status_tag(c, as_of) + " " + escape(adapters::render::clock_standing(c, as_of)), why});
+    }
+    body += table("Clocks", {"Clock", "Started", "Due", "Standing", "Basis"}, clocks, true);
+  }
+  if (!shown.view.warnings.empty()) {
+    body +=
+        "<h2 class=\"govuk-heading-m\">Warnings</h2><ul class=\"govuk-list "
+        "govuk-list--bullet\">";
+    for (const auto& w : shown.view.warnings) {
+      body += "<li>" + escape(engine::format_date_long(w.on) + ": " + w.text) + "</li>";
+    }
+    body += "</ul>";
+  }
+  std::vector<std::vector<std::string>> events;
+  for (const auto& e : shown.events) {
+    std::string type = escape(e.object.value("type", ""));
+    if (e.voided) {
+      type += " " + tag("Voided", "grey") + "<br><span class=\"govuk-body-s\">by #" +
+              std::to_string(e.voided->seq) + " on " + escape(engine::format_date(e.voided->on)) +
+              (e.voided->by ? " by " + escape(*e.voided->by) : std::string()) + ": " +
+              escape(e.voided->reason) + "</span>";
+    }
+    const std::string details =
+        e.voids ? "voids #" + std::to_string(e.voids->seq) + " " + e.voids->type + " on " +
+                      engine::format_date(e.voids->on) + ": " + e.object.value("reason", "")
+                : adapters::render::event_details(e.object);
+    events.push_back({escape(e.object.value("on", "")), std::to_string(e.seq), type,
+                      escape(e.object.value("by", "")), escape(details)});
+  }
+  body += table("Events in effective-date order", {"On", "#", "Event", "By", "Details"}, events);
+  if (shown.later_events > 0) {
+    body += "<p class=\"govuk-body\">" + std::to_string(shown.later_events) +
+            " event(s) dated after " + escape(engine::format_date_long(as_of)) +
+            " are not shown.</p>";
+  }
+  return html_response(page(context, "Case " + r.case_ref, "", body));
+}
+
+}  // namespace ehcp::web::pages

@@ -1,0 +1,61 @@
+#include "web/pages/queue_rows.h"
+
+#include "web/html.h"
+#include "web/layout.h"
+#include "web/url.h"
+
+namespace ehcp::web::pages {
+
+std::string queue_standing(const adapters::report::QueueItem& item) {
+  std::string out;
+  if (item.days_overdue > 0) {
+    out = tag("Overdue by " + std::to_string(item.days_overdue) +
+                  (item.days_overdue == 1 ? " day" : " days"),
+              "red");
+  } else if (item.working_days_left == 0) {
+    out = tag("Due today", "orange");
+  } else {
+    out = tag("Due in " + std::to_string(item.working_days_left) +
+                  (item.working_days_left == 1 ? " working day" : " working days"),
+              "blue");
+  }
+  if (!item.statutory) {
+    out += " " + tag("Guidance target", "grey");
+  }
+  if (item.exception) {
+    out += " " + tag("Exception applies", "yellow");
+  }
+  return out;
+}
+
+std::string queue_table(const std::string& caption,
+                        const std::vector<adapters::report::QueueItem>& items,
+                        bool show_caseworker) {
+  if (items.empty()) {
+    return "<h2 class=\"govuk-heading-m\">" + escape(caption) +
+           "</h2><p class=\"govuk-body\">Nothing is overdue or due in the next 10 working "
+           "days.</p>";
+  }
+  std::vector<std::string> head = {"Case", "Clock", "Stage", "Due", "Standing", "Next action"};
+  if (show_caseworker) {
+    head.insert(head.begin() + 1, "Caseworker");
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& item : items) {
+    std::string label = item.case_ref + (item.child.empty() ? "" : ": " + item.child);
+    std::vector<std::string> row = {
+        link("/cases/" + percent_encode(item.case_ref), label),
+        escape(item.clock) + " <span class=\"govuk-body-s\">(" + escape(item.workflow) + ")</span>",
+        escape(item.stage),
+        escape(engine::format_date_long(item.due)),
+        queue_standing(item),
+        escape(item.next_action)};
+    if (show_caseworker) {
+      row.insert(row.begin() + 1, escape(item.caseworker.empty() ? "(none)" : item.caseworker));
+    }
+    rows.push_back(std::move(row));
+  }
+  return table(caption, head, rows);
+}
+
+}  // namespace ehcp::web::pages

@@ -1,0 +1,103 @@
+// The team queue (managers): counts by caseworker and stage, the overdue list and what falls
+// due in the next 10 working days, filtered by clock (or family) and workflow, and the same
+// as CSV (`ehcp queue --team T --format csv`).
+#include "adapters/render/queue_render.h"
+#include "web/html.h"
+#include "web/layout.h"
+#include "web/pages.h"
+#include "web/pages/queue_rows.h"
+
+namespace ehcp::web::pages {
+namespace {
+
+std::optional<std::string> given(const Params& query, const std::string& name) {
+  auto it = query.find(name);
+  if (it == query.end() || it->second.empty()) {
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+adapters::report::QueueFilter team_filter(const PageContext& context) {
+  return {context.user->team, std::nullopt, given(context.query, "clock"),
+          given(context.query, "workflow"), true};
+}
+
+std::string text_input(const std::string& id, const std::string& label,
+                       const std::optional<std::string>& value, const std::string& hint) {
+  return "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"" + id + "\">" +
+         escape(label) + "</label><div id=\"" + id + "-hint\" class=\"govuk-hint\">" +
+         escape(hint) + "</div><input class=\"govuk-input govuk-input--width-20\" id=\"" + id +
+         "\" name=\"" + id + "\" type=\"text\" aria-describedby=\"" + id + "-hint\" value=\"" +
+         escape(value.value_or("")) + "\"></div>";
+}
+
+}  // namespace
+
+Response team_queue(PageContext& context) {
+  const auto filter = team_filter(context);
+  auto queue =
+      adapters::report::load_work_queue(context.db, context.options.config, context.today, filter);
+  if (!queue.ok()) {
+    return error_page(context, 400, queue.status().message());
+  }
+  context.audit(std::nullopt, "shown");
+  const auto& q = queue.value();
+  std::vector<std::vector<std::string>> tallies;
+  for (const auto& t : q.by_caseworker_and_stage) {
+    tallies.push_back({escape(t.caseworker.empty() ? "(none)" : t.caseworker), escape(t.stage),
+                       std::to_string(t.overdue), std::to_string(t.due_soon)});
+  }
+  std::vector<adapters::report::QueueItem> overdue;
+  std::vector<adapters::report::QueueItem> due_soon;
+  for (const auto& item : q.items) {
+    (item.days_overdue > 0 ? overdue : due_soon).push_back(item);
+  }
+  std::string csv = "/team.csv";
+  std::string sep = "?";
+  for (const char* name : {"clock", "workflow"}) {
+    if (auto v = given(context.query, name)) {
+      csv += sep + name + "=" + percent_encode(*v);
+      sep = "&";
+    }
+  }
+  std::string body = "<h1 class=\"govuk-heading-l\">Team queue: " +
+                     escape(context.user->team.value_or("(no team)")) +
+                     "</h1><p class=\"govuk-body\">As of " +
+                     escape(engine::format_date_long(context.today)) + "; due soon means by " +
+                     escape(engine::format_date_long(q.horizon)) + ".</p>";
+  body +=
+      "<form method=\"get\" action=\"/team\" novalidate><fieldset class=\"govuk-fieldset\">"
+      "<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--m\">Filter</legend>" +
+      text_input("clock", "Clock or family", filter.clock,
+                 "For example advice, or decision_to_assess") +
+      text_input("workflow", "Workflow", filter.workflow,
+                 "For example assessment, review, transfer") +
+      "<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
+      "data-module=\"govuk-button\">Apply filters</button></fieldset></form>";
+  body += "<p class=\"govuk-body\">" + link(csv, "Download this queue as CSV") + "</p>";
+  body += tallies.empty() ? std::string()
+                          : table("Counts by caseworker and stage",
+                                  {"Caseworker", "Stage", "Overdue", "Due soon"}, tallies, true);
+  body += queue_table("Overdue", overdue, true);
+  body += queue_table("Due in the next 10 working days", due_soon, true);
+  return html_response(page(context, "Team queue", "/team", body));
+}
+
+Response team_queue_csv(PageContext& context) {
+  const auto filter = team_filter(context);
+  auto queue =
+      adapters::report::load_work_queue(context.db, context.options.config, context.today, filter);
+  if (!queue.ok()) {
+    return error_page(context, 400, queue.status().message());
+  }
+  context.audit(std::nullopt, "downloaded");
+  Response r;
+  r.content_type = "text/csv; charset=utf-8";
+  r.set("Content-Disposition",
+        "attachment; filename=\"team-queue-" + engine::format_date(context.today) + ".csv\"");
+  r.body = adapters::render::queue_to_csv(queue.value(), true);
+  return r;
+}
+
+}  // namespace ehcp::web::pages

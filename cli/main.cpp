@@ -1,6 +1,8 @@
 // ehcp: the command line. Parses arguments, reads "today" once, wires adapters to the engine,
-// and maps the outcome to the contract's exit codes (0 ok, 1 usage, 2 rejected input, 3 other).
+// and maps the outcome to the contract's exit codes (0 ok, 1 usage, 2 rejected input, 3 other,
+// also for an exception nothing below caught).
 #include <cstdlib>
+#include <exception>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -9,8 +11,9 @@
 #include "cli/commands.h"
 #include "ehcp/version.h"
 
-int main(int argc, char** argv) {
-  std::ios::sync_with_stdio(false);
+namespace {
+
+int run_ehcp(int argc, char** argv) {
   // Everything ehcp creates (the database and its -wal/-shm, exports, reports, the outbox) is
   // about children: private to the service's user whatever umask it was started with.
   ::umask(077);
@@ -77,4 +80,20 @@ int main(int argc, char** argv) {
     std::cerr << "ehcp: " << status.message() << "\n";
   }
   return ehcp::cli::exit_code_for(status);
+}
+
+}  // namespace
+
+// The last resort: an exception that some adapter failed to turn into a Status still ends in a
+// message and the contract's exit code 3 ("anything else"), never in std::terminate's abort.
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  try {
+    return run_ehcp(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "ehcp: internal error: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "ehcp: internal error: an unknown exception\n";
+  }
+  return ehcp::cli::exit_code_for(ehcp::engine::Status::internal(""));
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -10,7 +11,11 @@
 namespace ehcp::adapters::config {
 namespace {
 
-using engine::Status;
+// The sensible targets of each unit: a percentage, up to five years of weeks, a count no
+// council's caseload reaches. A band's margin is bounded by the widest of them.
+constexpr double kMaxPercent = 100;
+constexpr double kMaxWeeks = 260;
+constexpr double kMaxCount = 1'000'000;
 
 bool is_colour(const std::string& s) {
   constexpr std::size_t kLength = 7;  // #rrggbb
@@ -19,70 +24,94 @@ bool is_colour(const std::string& s) {
          });
 }
 
-Status read_band(const nlohmann::json& j, const std::string& where, engine::RatingBand& out) {
-  if (!j.is_object()) {
-    return Status::invalid_input(where + " must be an object {name, meaning, colour}");
-  }
-  for (const char* key : {"name", "meaning", "colour"}) {
-    const auto it = j.find(key);
-    if (it == j.end() || !it->is_string() || it->get<std::string>().empty()) {
-      return Status::invalid_input(where + "." + key + " must be a non-empty string");
+// Each indicator's unit, from the pack the engine composes of no cases; an advice rate by
+// service ("advice_within_6_weeks:health") has its family's.
+engine::IndicatorUnit unit_of(const std::string& id) {
+  static const std::map<std::string, engine::IndicatorUnit> kUnits = [] {
+    const auto day = engine::make_date(2026, 1, 1);
+    std::map<std::string, engine::IndicatorUnit> units;
+    for (const auto& i : engine::compose_indicator_pack({}, day, day, {}).indicators) {
+      units[i.id] = i.unit;
     }
-  }
-  out.name = j["name"].get<std::string>();
-  out.meaning = j["meaning"].get<std::string>();
-  out.colour = j["colour"].get<std::string>();
-  if (!is_colour(out.colour)) {
-    return Status::invalid_input(where + ".colour must be #rrggbb, not '" + out.colour + "'");
-  }
-  if (const auto it = j.find("at_least"); it != j.end()) {
-    if (!it->is_number()) {
-      return Status::invalid_input(where +
-                                   ".at_least must be a number (the margin over the "
-                                   "target, in the indicator's units)");
-    }
-    out.at_least = it->get<double>();
-  }
-  return {};
+    return units;
+  }();
+  const auto it = kUnits.find(id.substr(0, id.find(':')));
+  return it == kUnits.end() ? engine::IndicatorUnit::kCount : it->second;
 }
 
-Status read_rating(const nlohmann::json& j, engine::RatingScheme& out) {
-  const std::string where = "indicators.rating";
-  if (!j.is_object()) {
-    return Status::invalid_input(where + " must be an object {bands, unrated}");
+double max_target(engine::IndicatorUnit unit) {
+  switch (unit) {
+    case engine::IndicatorUnit::kPercent:
+      return kMaxPercent;
+    case engine::IndicatorUnit::kWeeks:
+      return kMaxWeeks;
+    case engine::IndicatorUnit::kCount:
+      return kMaxCount;
   }
-  const auto bands = j.find("bands");
-  if (bands == j.end() || !bands->is_array() || bands->empty()) {
-    return Status::invalid_input(where + ".bands must be a non-empty array, best band first");
+  return kMaxCount;
+}
+
+// Reads a band; false when it has a problem.
+bool read_band(const nlohmann::json& j, const std::string& where, bool takes_at_least,
+               Problems& problems, engine::RatingBand& out) {
+  const std::size_t before = problems.list().size();
+  std::vector<std::string> known = {"name", "meaning", "colour"};
+  if (takes_at_least) {
+    known.emplace_back("at_least");
   }
-  for (std::size_t i = 0; i < bands->size(); ++i) {
-    const std::string at = where + ".bands[" + std::to_string(i) + "]";
+  const ConfigObject band(j, where, known, problems, "{name, meaning, colour}");
+  if (!band.is_object()) {
+    return false;
+  }
+  out.name = band.name("name", Need::kRequired).value_or("");
+  out.meaning = band.name("meaning", Need::kRequired).value_or("");
+  out.colour = band.name("colour", Need::kRequired).value_or("");
+  if (!out.colour.empty() && !is_colour(out.colour)) {
+    problems.add(band.path_of("colour"), "must be #rrggbb, not '" + out.colour + "'");
+  }
+  if (takes_at_least) {
+    out.at_least = band.number("at_least", -kMaxCount, kMaxCount);
+  }
+  return problems.list().size() == before;
+}
+
+void read_rating(const nlohmann::json& j, const std::string& where, Problems& problems,
+                 std::optional<engine::RatingScheme>& out) {
+  const ConfigObject rating(j, where, {"bands", "unrated"}, problems, "{bands, unrated}");
+  if (!rating.is_object()) {
+    return;
+  }
+  const std::size_t before = problems.list().size();
+  engine::RatingScheme scheme;
+  const auto* bands = rating.array("bands", Need::kRequired);
+  if (bands != nullptr && bands->empty()) {
+    problems.add(rating.path_of("bands"), "must list at least one band, best band first");
+  }
+  for (std::size_t i = 0; bands != nullptr && i < bands->size(); ++i) {
+    const std::string at = index_path(rating.path_of("bands"), i);
     engine::RatingBand band;
-    if (auto status = read_band((*bands)[i], at, band); !status.ok()) {
-      return status;
+    if (!read_band((*bands)[i], at, true, problems, band)) {
+      continue;
     }
     const bool last = i + 1 == bands->size();
     if (last && band.at_least) {
-      return Status::invalid_input(at +
-                                   " is the last band: it takes every figure the others "
-                                   "do not, so it has no at_least");
+      problems.add(at + ".at_least",
+                   "the last band takes every figure the others do not, so it has no at_least");
+    } else if (!last && !band.at_least) {
+      problems.add(at + ".at_least", "missing (only the last band has none)");
+    } else if (!last && !scheme.bands.empty() && scheme.bands.back().at_least &&
+               *band.at_least >= *scheme.bands.back().at_least) {
+      problems.add(at + ".at_least", "must be lower than the band before it");
     }
-    if (!last && !band.at_least) {
-      return Status::invalid_input(at + ".at_least is missing (only the last band has none)");
-    }
-    if (!last && !out.bands.empty() && *band.at_least >= *out.bands.back().at_least) {
-      return Status::invalid_input(at + ".at_least must be lower than the band before it");
-    }
-    out.bands.push_back(std::move(band));
+    scheme.bands.push_back(std::move(band));
   }
-  out.unrated = {"Not rated", "no target, or too few cases to rate", "#ffffff", std::nullopt};
-  if (const auto it = j.find("unrated"); it != j.end()) {
-    if (auto status = read_band(*it, where + ".unrated", out.unrated); !status.ok()) {
-      return status;
-    }
-    out.unrated.at_least.reset();
+  scheme.unrated = {"Not rated", "no target, or too few cases to rate", "#ffffff", std::nullopt};
+  if (const auto* unrated = rating.find("unrated")) {
+    read_band(*unrated, rating.path_of("unrated"), false, problems, scheme.unrated);
   }
-  return {};
+  if (problems.list().size() == before) {
+    out = std::move(scheme);
+  }
 }
 
 // "2026-04" -> (2026, 4).
@@ -97,68 +126,71 @@ bool parse_month(const std::string& s, int& year, unsigned& month) {
   return true;
 }
 
-Status read_targets(const nlohmann::json& j,
-                    std::map<std::string, std::vector<engine::TargetStep>>& out) {
-  if (!j.is_object()) {
-    return Status::invalid_input("indicators.targets must be an object {indicator: [steps]}");
+void read_trajectory(const nlohmann::json& steps, const std::string& where, double max,
+                     Problems& problems, std::vector<engine::TargetStep>& out) {
+  if (!steps.is_array() || steps.empty()) {
+    problems.add(where, "must be a non-empty array of {from, target}, not " + shown(steps));
+    return;
   }
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const ConfigObject step(steps[i], index_path(where, i), {"from", "target"}, problems,
+                            "{from, target}");
+    if (!step.is_object()) {
+      continue;
+    }
+    engine::TargetStep t;
+    const auto from = step.text("from", Need::kRequired);
+    const bool month_ok = from && parse_month(*from, t.year, t.month);
+    if (from && !month_ok) {
+      problems.add(step.path_of("from"), "must be a month YYYY-MM, not '" + *from + "'");
+    }
+    const auto target = step.number("target", 0, max, Need::kRequired);
+    if (!month_ok || !target) {
+      continue;
+    }
+    t.target = *target;
+    if (!out.empty() &&
+        (t.year < out.back().year || (t.year == out.back().year && t.month <= out.back().month))) {
+      problems.add(step.path_of("from"), "must come after the step before it");
+      continue;
+    }
+    out.push_back(t);
+  }
+}
+
+void read_targets(const nlohmann::json& j, const std::string& where, Problems& problems,
+                  std::map<std::string, std::vector<engine::TargetStep>>& out) {
   const auto known = engine::indicator_ids();
   for (const auto& [id, steps] : j.items()) {
-    const std::string where = "indicators.targets." + id;
+    const std::string at = key_path(where, id);
     if (std::find(known.begin(), known.end(), id) == known.end()) {
-      std::string list;
-      for (const auto& k : known) {
-        list += (list.empty() ? "" : ", ") + k;
+      if (const auto near = nearest(id, known)) {
+        problems.add(at, "no such indicator; did you mean " + key_path(where, *near) + "?");
+      } else {
+        std::string list;
+        for (const auto& k : known) {
+          list += (list.empty() ? "" : ", ") + k;
+        }
+        problems.add(at, "no such indicator (known: " + list + ")");
       }
-      return Status::invalid_input(where + ": no such indicator (known: " + list + ")");
+      continue;
     }
-    if (!steps.is_array() || steps.empty()) {
-      return Status::invalid_input(where + " must be a non-empty array of {from, target}");
-    }
-    std::vector<engine::TargetStep> trajectory;
-    for (std::size_t i = 0; i < steps.size(); ++i) {
-      const std::string at = where + "[" + std::to_string(i) + "]";
-      const auto& step = steps[i];
-      engine::TargetStep t;
-      if (!step.is_object() || !step.contains("from") || !step["from"].is_string() ||
-          !parse_month(step["from"].get<std::string>(), t.year, t.month)) {
-        return Status::invalid_input(at + ".from must be a month YYYY-MM");
-      }
-      if (!step.contains("target") || !step["target"].is_number()) {
-        return Status::invalid_input(at + ".target must be a number");
-      }
-      t.target = step["target"].get<double>();
-      if (!trajectory.empty() &&
-          (t.year < trajectory.back().year ||
-           (t.year == trajectory.back().year && t.month <= trajectory.back().month))) {
-        return Status::invalid_input(at + ".from must come after the step before it");
-      }
-      trajectory.push_back(t);
-    }
-    out[id] = std::move(trajectory);
+    read_trajectory(steps, at, max_target(unit_of(id)), problems, out[id]);
   }
-  return {};
 }
 
 }  // namespace
 
-Status read_indicators(const nlohmann::json& section, engine::IndicatorTargets& out) {
-  if (!section.is_object()) {
-    return Status::invalid_input("indicators must be an object {rating, targets}");
+void read_indicators(const nlohmann::json& section, engine::IndicatorTargets& out,
+                     Problems& problems) {
+  const ConfigObject indicators(section, "indicators", {"rating", "targets"}, problems,
+                                "{rating, targets}");
+  if (const auto* rating = indicators.find("rating")) {
+    read_rating(*rating, indicators.path_of("rating"), problems, out.scheme);
   }
-  if (const auto it = section.find("rating"); it != section.end()) {
-    engine::RatingScheme scheme;
-    if (auto status = read_rating(*it, scheme); !status.ok()) {
-      return status;
-    }
-    out.scheme = std::move(scheme);
+  if (const auto* targets = indicators.object("targets", "{indicator: [steps]}")) {
+    read_targets(*targets, indicators.path_of("targets"), problems, out.trajectories);
   }
-  if (const auto it = section.find("targets"); it != section.end()) {
-    if (auto status = read_targets(*it, out.trajectories); !status.ok()) {
-      return status;
-    }
-  }
-  return {};
 }
 
 }  // namespace ehcp::adapters::config

@@ -15,16 +15,20 @@
 //       "plans_within_20_weeks_excluding_exceptions": [
 //         {"from": "2026-01", "target": 50}, {"from": "2026-04", "target": 60}]}}
 //
-// Errors name the entry: "indicators.rating.bands[1].colour must be #rrggbb".
+// A target is a finite number within its unit's range: 0 to 100 for a percentage, 0 to 260 for
+// weeks, 0 to 1,000,000 for a count; a band's at_least within +-1,000,000. Every problem goes
+// to `problems` with its key path: "indicators.rating.bands[1].colour: must be #rrggbb".
 #pragma once
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/config/config_reader.h"
 #include "engine/rating_scheme.h"
-#include "engine/status.h"
 
 namespace ehcp::adapters::config {
 
-engine::Status read_indicators(const nlohmann::json& section, engine::IndicatorTargets& out);
+// Reads the section (at path "indicators") into `out`; a band or step with a problem is left out.
+void read_indicators(const nlohmann::json& section, engine::IndicatorTargets& out,
+                     Problems& problems);
 
 }  // namespace ehcp::adapters::config

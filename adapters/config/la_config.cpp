@@ -1,161 +1,282 @@
 #include "adapters/config/la_config.h"
 
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <set>
+#include <utility>
+#include <vector>
 
+#include "adapters/config/config_reader.h"
 #include "adapters/config/indicator_config.h"
+#include "adapters/config/rule_overrides.h"
 #include "adapters/config/rule_pack_loader.h"
-#include "adapters/jsonl/field_reader.h"
+#include "engine/bank_holidays.h"
 
 namespace ehcp::adapters::config {
 namespace {
 
 using engine::Status;
-using jsonl::FieldReader;
 
-// The array at `document[section][key]`, or an empty one when absent; an error when not an
-// array.
-engine::Result<nlohmann::json> array_at(const nlohmann::json& section, const char* key,
-                                        const std::string& where) {
-  const auto it = section.find(key);
-  if (it == section.end() || it->is_null()) {
-    return nlohmann::json::array();
+// Far beyond any council's configuration; stops a device or a stray data file being read whole.
+constexpr std::size_t kMaxConfigBytes = std::size_t{16} << 20;
+
+// The whole of the file at `path`, or why not ("it is a directory"). A read error is a value
+// here: the stream's exception (reading a directory throws one) never leaves this function.
+engine::Result<std::string> read_text_file(const std::string& path) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (status.type() == std::filesystem::file_type::not_found) {
+    return Status::invalid_input("no such file");
   }
-  if (!it->is_array()) {
-    return Status::invalid_input(where + key + " must be an array");
+  if (status.type() == std::filesystem::file_type::directory) {
+    return Status::invalid_input("it is a directory, not a file");
   }
-  return *it;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Status::invalid_input(std::strerror(errno));
+  }
+  std::string text;
+  try {
+    std::vector<char> chunk(std::size_t{1} << 16);
+    while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
+      text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+      if (text.size() > kMaxConfigBytes) {
+        return Status::invalid_input("larger than " + std::to_string(kMaxConfigBytes >> 20) +
+                                     " MiB, too large for a configuration");
+      }
+    }
+  } catch (const std::exception& e) {
+    return Status::invalid_input(std::string("read error: ") + e.what());
+  }
+  if (in.bad()) {
+    return Status::invalid_input("read error");
+  }
+  return text;
 }
 
-std::string entry(const char* list, std::size_t i) {
-  return std::string("calendar.") + list + "[" + std::to_string(i) + "]";
+// Parses `text`, recording each key given twice in one object: JSON keeps only the last, so the
+// first ("calendar" twice) would be lost without a word.
+nlohmann::json parse_noting_repeats(const std::string& text, Problems& problems) {
+  struct Container {
+    std::string path;
+    bool array = false;
+    std::size_t index = 0;  // arrays: the next element's
+    std::string key;        // objects: the last key read
+    std::set<std::string> keys;
+  };
+  std::vector<Container> open;
+  const auto note = [&](int /*depth*/, nlohmann::json::parse_event_t event,
+                        nlohmann::json& parsed) {
+    using Event = nlohmann::json::parse_event_t;
+    switch (event) {
+      case Event::object_start:
+      case Event::array_start: {
+        std::string path;
+        if (!open.empty()) {
+          path = open.back().array ? index_path(open.back().path, open.back().index)
+                                   : key_path(open.back().path, open.back().key);
+        }
+        open.push_back({path, event == Event::array_start, 0, "", {}});
+        break;
+      }
+      case Event::key:
+        open.back().key = parsed.get<std::string>();
+        if (!open.back().keys.insert(open.back().key).second) {
+          problems.add(key_path(open.back().path, open.back().key),
+                       "given twice in one object (JSON keeps only the last)");
+        }
+        break;
+      case Event::object_end:
+      case Event::array_end:
+        open.pop_back();
+        [[fallthrough]];
+      case Event::value:
+        if (!open.empty() && open.back().array) {
+          ++open.back().index;
+        }
+        break;
+    }
+    return true;
+  };
+  return nlohmann::json::parse(text, note);
 }
 
-Status read_calendar(const nlohmann::json& calendar, engine::Calendar& out) {
-  auto holidays = array_at(calendar, "holidays", "calendar.");
-  if (!holidays.ok()) {
-    return holidays.status();
+// A holiday or closure outside the years whose bank holidays the calendar computes would count
+// for nothing: a year typed wrong (2206 for 2026).
+bool plausible(engine::Date d) {
+  const int year = static_cast<int>(date::year_month_day{d}.year());
+  return year >= engine::kFirstBankHolidayYear && year <= engine::kLastBankHolidayYear;
+}
+
+// The date at `key` of `item`, also refused when outside the calendar's years.
+std::optional<engine::Date> calendar_date(const ConfigObject& item, const char* key) {
+  const auto d = item.date(key, Need::kRequired);
+  if (d && !plausible(*d)) {
+    item.problems().add(item.path_of(key), engine::format_date(*d) + " is outside " +
+                                               std::to_string(engine::kFirstBankHolidayYear) + "–" +
+                                               std::to_string(engine::kLastBankHolidayYear) +
+                                               ", the years the calendar knows");
+    return std::nullopt;
   }
-  for (std::size_t i = 0; i < holidays.value().size(); ++i) {
-    const auto& item = holidays.value()[i];
+  return d;
+}
+
+void read_holidays(const nlohmann::json& list, const std::string& where, Problems& problems,
+                   engine::Calendar& out) {
+  std::map<engine::Date, std::string> seen;  // date -> the entry that gave it
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const ConfigObject item(list[i], index_path(where, i), {"date", "name"}, problems,
+                            "{date, name}");
     if (!item.is_object()) {
-      return Status::invalid_input(entry("holidays", i) + " must be an object {date, name}");
+      continue;
     }
-    FieldReader r(item);
-    const auto d = r.required_date("date");
-    auto name = r.required_string("name");
-    if (r.error()) {
-      return Status::invalid_input(entry("holidays", i) + ": " + *r.error());
+    const auto d = calendar_date(item, "date");
+    auto name = item.name("name", Need::kRequired);
+    if (!d || !name) {
+      continue;
     }
-    out.add_holiday(d, std::move(name));
+    if (const auto [it, added] = seen.emplace(*d, item.path()); !added) {
+      problems.add(item.path_of("date"),
+                   engine::format_date(*d) + " is already a holiday at " + it->second);
+      continue;
+    }
+    out.add_holiday(*d, std::move(*name));
   }
-  auto removed = array_at(calendar, "not_holidays", "calendar.");
-  if (!removed.ok()) {
-    return removed.status();
-  }
-  for (std::size_t i = 0; i < removed.value().size(); ++i) {
-    const auto& item = removed.value()[i];
-    const auto d = item.is_string() ? engine::parse_date(item.get<std::string>()) : std::nullopt;
+}
+
+void read_not_holidays(const nlohmann::json& list, const std::string& where, Problems& problems,
+                       engine::Calendar& out) {
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string at = index_path(where, i);
+    const auto d =
+        list[i].is_string() ? engine::parse_date(list[i].get<std::string>()) : std::nullopt;
     if (!d) {
-      return Status::invalid_input(entry("not_holidays", i) + " must be a date YYYY-MM-DD");
-    }
-    if (!out.remove_holiday(*d)) {
-      return Status::invalid_input(entry("not_holidays", i) + ": " + engine::format_date(*d) +
-                                   " is not a bank holiday");
+      problems.add(at, "must be a date YYYY-MM-DD, not " + shown(list[i]));
+    } else if (!out.remove_holiday(*d)) {
+      problems.add(at, engine::format_date(*d) + " is not a bank holiday");
     }
   }
-  auto closures = array_at(calendar, "closures", "calendar.");
-  if (!closures.ok()) {
-    return closures.status();
-  }
-  for (std::size_t i = 0; i < closures.value().size(); ++i) {
-    const auto& item = closures.value()[i];
+}
+
+// "Christmas office closure 2026-12-29 to 2026-12-31", for messages.
+std::string described(const engine::Closure& c) {
+  return "'" + c.name + "' " + engine::format_date(c.from) + " to " + engine::format_date(c.to);
+}
+
+void read_closures(const nlohmann::json& list, const std::string& where, Problems& problems,
+                   engine::Calendar& out) {
+  std::vector<std::pair<engine::Closure, std::string>> read;  // each with its path
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const ConfigObject item(list[i], index_path(where, i),
+                            {"kind", "from", "to", "name", "setting"}, problems,
+                            "{kind, from, to, name, setting}");
     if (!item.is_object()) {
-      return Status::invalid_input(entry("closures", i) +
-                                   " must be an object {kind, from, to, name, setting}");
+      continue;
     }
-    FieldReader r(item);
+    const std::size_t before = problems.list().size();
     engine::Closure c;
-    c.kind = r.required_enum("kind", engine::parse_closure_kind, engine::accepted_closure_kind);
-    c.from = r.required_date("from");
-    c.to = r.required_date("to");
-    c.name = r.required_string("name");
-    c.setting = r.optional_string("setting");
-    if (r.error()) {
-      return Status::invalid_input(entry("closures", i) + ": " + *r.error());
+    c.kind = item.choice("kind", engine::parse_closure_kind, engine::accepted_closure_kind,
+                         Need::kRequired)
+                 .value_or(engine::ClosureKind::kSchoolHoliday);
+    c.from = calendar_date(item, "from").value_or(engine::Date{});
+    c.to = calendar_date(item, "to").value_or(engine::Date{});
+    c.name = item.name("name", Need::kRequired).value_or("");
+    c.setting = item.name("setting");
+    if (problems.list().size() != before) {
+      continue;
     }
+    if (c.to < c.from) {
+      problems.add(item.path_of("to"),
+                   engine::format_date(c.to) + " is before from " + engine::format_date(c.from));
+      continue;
+    }
+    // The same kind of closure twice over the same days (for the same setting) would count
+    // those days twice towards the closure exceptions' weeks: one of them is a mistake.
+    for (const auto& [earlier, path] : read) {
+      if (earlier.kind != c.kind || earlier.setting != c.setting || earlier.to < c.from ||
+          c.to < earlier.from) {
+        continue;
+      }
+      problems.add(item.path(),
+                   (earlier.from == c.from && earlier.to == c.to ? "repeats " : "overlaps ") +
+                       path + " " + described(earlier));
+    }
+    read.emplace_back(c, item.path());
+  }
+  for (auto& [c, path] : read) {
     if (auto status = out.add_closure(std::move(c)); !status.ok()) {
-      return Status::invalid_input(entry("closures", i) + ": " + status.message());
+      problems.add(path, status.message());
     }
   }
-  return {};
 }
 
-// A string-to-string object such as "caseworkers": {"Name": "address"}.
-Status read_address_map(const nlohmann::json& section, const char* key, const std::string& where,
-                        std::map<std::string, std::string>& out) {
-  const auto it = section.find(key);
-  if (it == section.end() || it->is_null()) {
-    return {};
+void read_calendar(const nlohmann::json& section, Problems& problems, engine::Calendar& out) {
+  const ConfigObject calendar(section, "calendar", {"holidays", "not_holidays", "closures"},
+                              problems, "{holidays, not_holidays, closures}");
+  if (const auto* holidays = calendar.array("holidays")) {
+    read_holidays(*holidays, calendar.path_of("holidays"), problems, out);
   }
-  if (!it->is_object()) {
-    return Status::invalid_input(where + key + " must be an object {name: address}");
+  if (const auto* removed = calendar.array("not_holidays")) {
+    read_not_holidays(*removed, calendar.path_of("not_holidays"), problems, out);
   }
-  for (const auto& [name, address] : it->items()) {
-    if (!address.is_string() || address.get<std::string>().find('@') == std::string::npos) {
-      return Status::invalid_input(where + key + "." + name + " must be an e-mail address");
+  if (const auto* closures = calendar.array("closures")) {
+    read_closures(*closures, calendar.path_of("closures"), problems, out);
+  }
+}
+
+// A string-to-address object such as "caseworkers": {"Name": "address"}.
+void read_address_map(const ConfigObject& section, const char* key,
+                      std::map<std::string, std::string>& out) {
+  const auto* map = section.object(key, "{name: address}");
+  if (map == nullptr) {
+    return;
+  }
+  const ConfigObject entries(*map, section.path_of(key), section.problems(), "{name: address}");
+  for (const auto& entry : map->items()) {
+    const std::string& name = entry.key();
+    if (has_control_character(name) || name.empty()) {
+      section.problems().add(entries.path_of(name),
+                             "a name must be text, not empty, without control characters");
+      continue;
     }
-    out[name] = address.get<std::string>();
+    if (auto value = entries.address(name)) {
+      out[name] = std::move(*value);
+    }
   }
-  return {};
 }
 
-Status read_notify(const nlohmann::json& section, NotifyConfig& out) {
-  if (!section.is_object()) {
-    return Status::invalid_input("notify must be an object");
+void read_notify(const nlohmann::json& value, Problems& problems, NotifyConfig& out) {
+  const ConfigObject notify(
+      value, "notify",
+      {"from", "domain", "caseworkers", "team_managers", "head_of_service", "transport", "smtp"},
+      problems);
+  out.from = notify.address("from").value_or(out.from);
+  out.domain = notify.domain("domain").value_or(out.domain);
+  const auto* head = notify.find("head_of_service");
+  if (head != nullptr && !(head->is_string() && head->get_ref<const std::string&>().empty())) {
+    out.head_of_service = notify.address("head_of_service").value_or("");  // "": the default
   }
-  FieldReader r(section);
-  out.from = r.optional_string("from").value_or(out.from);
-  out.domain = r.optional_string("domain").value_or(out.domain);
-  out.head_of_service = r.optional_string("head_of_service").value_or("");
-  if (r.error()) {
-    return Status::invalid_input("notify: " + *r.error());
-  }
-  if (out.from.find('@') == std::string::npos) {
-    return Status::invalid_input("notify.from must be an e-mail address");
-  }
-  if (!out.head_of_service.empty() && out.head_of_service.find('@') == std::string::npos) {
-    return Status::invalid_input("notify.head_of_service must be an e-mail address");
-  }
-  if (auto status = read_address_map(section, "caseworkers", "notify.", out.caseworkers);
-      !status.ok()) {
-    return status;
-  }
-  if (auto status = read_outbox_transport(section, out.transport, out.smtp); !status.ok()) {
-    return status;
-  }
-  return read_address_map(section, "team_managers", "notify.", out.team_managers);
+  read_address_map(notify, "caseworkers", out.caseworkers);
+  read_address_map(notify, "team_managers", out.team_managers);
+  read_outbox_transport(notify, out.transport, out.smtp);
 }
 
-Status read_nightly(const nlohmann::json& section, NightlyConfig& out) {
-  if (!section.is_object()) {
-    return Status::invalid_input("nightly must be an object");
-  }
-  FieldReader r(section);
-  const auto at = r.optional_string("at");
-  out.reports_dir = r.optional_string("reports_dir").value_or("");
-  out.outbox_dir = r.optional_string("outbox_dir").value_or("");
-  if (r.error()) {
-    return Status::invalid_input("nightly: " + *r.error());
-  }
-  if (at) {
+void read_nightly(const nlohmann::json& value, Problems& problems, NightlyConfig& out) {
+  const ConfigObject nightly(value, "nightly", {"at", "reports_dir", "outbox_dir"}, problems);
+  out.reports_dir = nightly.text("reports_dir").value_or("");
+  out.outbox_dir = nightly.text("outbox_dir").value_or("");
+  if (const auto at = nightly.text("at")) {
     const auto time = parse_time_of_day(*at);
     if (!time) {
-      return Status::invalid_input("nightly.at must be a London time HH:MM, not '" + *at + "'");
+      problems.add(nightly.path_of("at"), "must be a London time HH:MM, not '" + *at + "'");
+      return;
     }
     out.hour = time->hour;
     out.minute = time->minute;
   }
-  return {};
 }
 
 }  // namespace
@@ -174,53 +295,39 @@ std::optional<TimeOfDay> parse_time_of_day(std::string_view text) {
 }
 
 engine::Result<LaConfig> la_config_from_json(const nlohmann::json& document) {
-  if (!document.is_object()) {
-    return Status::invalid_input("the configuration must be a JSON object");
-  }
-  LaConfig config;
-  for (const char* key : {"calendar", "rules"}) {
-    if (const auto it = document.find(key); it != document.end()) {
-      config.derivation_sections[key] = *it;
-    }
-  }
   auto rules = national_rule_book();
   if (!rules.ok()) {
     return Status::internal("the rule packs built into ehcp: " + rules.status().message());
   }
+  Problems problems;
+  const ConfigObject top(document, "",
+                         {"la", "calendar", "rules", "notify", "nightly", "indicators"}, problems);
+  LaConfig config;
   config.rules = std::move(rules).value();
-  if (const auto it = document.find("rules"); it != document.end()) {
-    if (auto status = apply_rule_overrides(config.rules, *it); !status.ok()) {
-      return status;
+  for (const char* key : {"calendar", "rules"}) {
+    if (const auto* section = top.find(key)) {
+      config.derivation_sections[key] = *section;
     }
   }
-  if (const auto it = document.find("la"); it != document.end()) {
-    if (!it->is_string()) {
-      return Status::invalid_input("la must be the council's name");
-    }
-    config.la = it->get<std::string>();
+  // In the order a configuration usually gives them, so the problems read down the file.
+  config.la = top.text("la").value_or("");
+  if (const auto* section = top.find("calendar")) {
+    read_calendar(*section, problems, config.calendar);
   }
-  if (const auto it = document.find("notify"); it != document.end()) {
-    if (auto status = read_notify(*it, config.notify); !status.ok()) {
-      return status;
-    }
+  if (const auto* section = top.find("rules")) {
+    apply_rule_overrides(config.rules, *section, problems);
   }
-  if (const auto it = document.find("nightly"); it != document.end()) {
-    if (auto status = read_nightly(*it, config.nightly); !status.ok()) {
-      return status;
-    }
+  if (const auto* section = top.find("notify")) {
+    read_notify(*section, problems, config.notify);
   }
-  if (const auto it = document.find("indicators"); it != document.end()) {
-    if (auto status = read_indicators(*it, config.indicators); !status.ok()) {
-      return status;
-    }
+  if (const auto* section = top.find("nightly")) {
+    read_nightly(*section, problems, config.nightly);
   }
-  if (const auto it = document.find("calendar"); it != document.end()) {
-    if (!it->is_object()) {
-      return Status::invalid_input("calendar must be an object");
-    }
-    if (auto status = read_calendar(*it, config.calendar); !status.ok()) {
-      return status;
-    }
+  if (const auto* section = top.find("indicators")) {
+    read_indicators(*section, config.indicators, problems);
+  }
+  if (auto status = problems.status(); !status.ok()) {
+    return status;
   }
   return config;
 }
@@ -230,19 +337,28 @@ engine::Result<LaConfig> default_la_config() {
 }
 
 engine::Result<LaConfig> load_la_config(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) {
-    return Status::invalid_input("cannot read configuration " + path);
+  const auto text = read_text_file(path);
+  if (!text.ok()) {
+    return Status::invalid_input("cannot read configuration " + path + ": " +
+                                 text.status().message());
   }
+  Problems repeats;
   nlohmann::json document;
   try {
-    document = nlohmann::json::parse(in);
+    document = parse_noting_repeats(text.value(), repeats);
   } catch (const nlohmann::json::parse_error& e) {
     return Status::invalid_input(path + ": malformed JSON: " + e.what());
   }
   auto config = la_config_from_json(document);
-  if (!config.ok()) {
-    return Status::invalid_input(path + ": " + config.status().message());
+  if (!repeats.empty() || !config.ok()) {
+    std::string message = repeats.empty() ? "" : repeats.status().message();
+    if (!config.ok()) {
+      message += (message.empty() ? "" : "\n") + config.status().message();
+    }
+    const auto count = std::count(message.begin(), message.end(), '\n') + 1;
+    return Status::invalid_input(path + ": " + std::to_string(count) +
+                                 (count == 1 ? " problem" : " problems") +
+                                 " in the configuration:\n" + message);
   }
   return config;
 }

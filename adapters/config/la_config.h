@@ -4,8 +4,11 @@
 // holidays, holidays to remove, school holidays and office closures), so a council changes
 // these without a rebuild, and its rule-pack overrides (limits it sets itself, the DfE
 // counting convention, escalation ladders), who is told about escalations, and when and where
-// the nightly run works, and the board pack's rating bands and targets (indicator_config.h). Errors
-// name the entry and field: "calendar.closures[2].to: impossible date 2026-02-30". The loaded value
+// the nightly run works, and the board pack's rating bands and targets (indicator_config.h).
+// The whole document is checked before anything uses it, and every problem is reported, one a
+// line, each starting with its key path (config_reader.h): unknown keys (with the nearest known
+// one), wrong types, impossible or implausible dates, reversed, overlapping or repeated closures,
+// unknown clocks, addresses that are not local@domain and numbers out of range. The loaded value
 // is plain data; safe to share once built.
 #pragma once
 
@@ -69,10 +72,13 @@ std::optional<TimeOfDay> parse_time_of_day(std::string_view text);
 // The defaults: national rules and calendar, no closures.
 engine::Result<LaConfig> default_la_config();
 
-// The configuration in `path`. A missing file or a bad entry is kInvalidInput naming it.
+// The configuration in `path`. A file that cannot be read (missing, a directory) or a document
+// with problems (these, and a key given twice in one object) is kInvalidInput naming the file;
+// the problems follow, one a line.
 engine::Result<LaConfig> load_la_config(const std::string& path);
 
-// The same, from an already parsed document (for tests and for configuration kept elsewhere).
+// The same, from an already parsed document (for tests and for configuration kept elsewhere):
+// the problems, one a line, without the file's name.
 engine::Result<LaConfig> la_config_from_json(const nlohmann::json& document);
 
 }  // namespace ehcp::adapters::config

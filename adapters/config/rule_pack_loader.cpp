@@ -17,23 +17,6 @@ constexpr const char* kNationalPacks =
 #include "adapters/rule_packs/england.inc"
     ;
 
-// "02-15" as a month and day that exist in every year, or nullopt.
-std::optional<date::month_day> parse_month_day(const std::string& text) {
-  const auto digits = [&](std::size_t at) {
-    return std::isdigit(static_cast<unsigned char>(text[at])) &&
-           std::isdigit(static_cast<unsigned char>(text[at + 1]));
-  };
-  if (text.size() != 5 || text[2] != '-' || !digits(0) || !digits(3)) {
-    return std::nullopt;
-  }
-  const date::month_day md{date::month{static_cast<unsigned>(std::stoi(text.substr(0, 2)))},
-                           date::day{static_cast<unsigned>(std::stoi(text.substr(3, 2)))}};
-  if (!md.ok() || md == date::February / 29) {
-    return std::nullopt;
-  }
-  return md;
-}
-
 // Reads "fixed_date" of `item` into `rule`, if there.
 Status read_fixed_date(const nlohmann::json& item, const std::string& where,
                        engine::ClockRule& rule) {
@@ -190,35 +173,23 @@ engine::Result<engine::AdulthoodRule> read_adulthood(const nlohmann::json& item,
   return rule;
 }
 
-// "escalation": {"*": [rungs], "final_plan": [rungs]}: "*" replaces every pack's ladder, a
-// clock (or family) name gives that clock its own. "*" applies first, whatever the key order.
-Status apply_ladder_overrides(engine::RuleBook& book, const nlohmann::json& ladders) {
-  if (!ladders.is_object()) {
-    return Status::invalid_input(
-        "rules.escalation must be an object {\"*\" or clock name: [rungs]}");
-  }
-  std::vector<std::string> keys;
-  for (const auto& [key, value] : ladders.items()) {
-    keys.push_back(key);
-  }
-  std::stable_partition(keys.begin(), keys.end(), [](const std::string& k) { return k == "*"; });
-  for (const auto& key : keys) {
-    const std::string where = "rules.escalation." + key;
-    auto rungs = read_ladder(ladders.at(key), where);
-    if (!rungs.ok()) {
-      return rungs.status();
-    }
-    if (rungs.value().empty()) {
-      return Status::invalid_input(where + " must list at least one rung");
-    }
-    if (auto status = book.set_ladder(key, rungs.value()); !status.ok()) {
-      return Status::invalid_input(where + ": " + status.message());
-    }
-  }
-  return {};
-}
-
 }  // namespace
+
+std::optional<date::month_day> parse_month_day(const std::string& text) {
+  const auto digits = [&](std::size_t at) {
+    return std::isdigit(static_cast<unsigned char>(text[at])) &&
+           std::isdigit(static_cast<unsigned char>(text[at + 1]));
+  };
+  if (text.size() != 5 || text[2] != '-' || !digits(0) || !digits(3)) {
+    return std::nullopt;
+  }
+  const date::month_day md{date::month{static_cast<unsigned>(std::stoi(text.substr(0, 2)))},
+                           date::day{static_cast<unsigned>(std::stoi(text.substr(3, 2)))}};
+  if (!md.ok() || md == date::February / 29) {
+    return std::nullopt;
+  }
+  return md;
+}
 
 engine::Result<engine::RuleBook> rule_book_from_json(const nlohmann::json& document) {
   const auto packs = document.find("packs");
@@ -306,99 +277,6 @@ const nlohmann::json& national_packs_json() {
 
 engine::Result<engine::RuleBook> national_rule_book() {
   return rule_book_from_json(national_packs_json());
-}
-
-Status apply_rule_overrides(engine::RuleBook& book, const nlohmann::json& rules) {
-  if (!rules.is_object()) {
-    return Status::invalid_input("rules must be an object");
-  }
-  FieldReader r(rules);
-  const bool count_event_day = r.optional_bool("count_event_day", false);
-  if (r.error()) {
-    return Status::invalid_input("rules: " + *r.error());
-  }
-  book.set_count_event_day(count_event_day);
-  const auto anchor = r.optional_string("review_anchor").value_or("decision");
-  const auto under_five = r.optional_int("under_five_review_months");
-  if (r.error()) {
-    return Status::invalid_input("rules: " + *r.error());
-  }
-  if (anchor != "decision" && anchor != "meeting") {
-    return Status::invalid_input("rules.review_anchor must be decision or meeting, not '" + anchor +
-                                 "'");
-  }
-  book.set_review_anchor(anchor == "meeting" ? engine::ReviewAnchor::kMeeting
-                                             : engine::ReviewAnchor::kDecision);
-  if (under_five) {
-    if (*under_five < 3 || *under_five > 6) {
-      return Status::invalid_input("rules.under_five_review_months must be 3 to 6, not " +
-                                   std::to_string(*under_five));
-    }
-    engine::ClockRule early;
-    early.clock = "early_review";
-    early.counting = engine::Counting::kMonthsStartingWith;
-    early.amount = *under_five;
-    if (auto status = book.override_rule(early); !status.ok()) {
-      return Status::internal("rules.under_five_review_months: " + status.message());
-    }
-    book.set_under_five_reviews(true);
-  }
-  if (const auto last = rules.find("last_year_group"); last != rules.end()) {
-    if (!last->is_object()) {
-      return Status::invalid_input("rules.last_year_group must be an object {phase: year group}");
-    }
-    for (const auto& [name, group] : last->items()) {
-      const auto phase = engine::parse_phase(name);
-      if (!phase) {
-        return Status::invalid_input("rules.last_year_group: '" + name + "' is not a phase (" +
-                                     engine::accepted_phase() + ")");
-      }
-      if (!group.is_number_integer() || group.get<int>() < -1 || group.get<int>() > 14) {
-        return Status::invalid_input("rules.last_year_group." + name +
-                                     " must be a year group from -1 (nursery) to 14");
-      }
-      book.set_last_year_group(*phase, group.get<int>());
-    }
-  }
-  if (const auto ladders = rules.find("escalation"); ladders != rules.end()) {
-    if (auto status = apply_ladder_overrides(book, *ladders); !status.ok()) {
-      return status;
-    }
-  }
-  const auto overrides = rules.find("overrides");
-  if (overrides == rules.end()) {
-    return {};
-  }
-  if (!overrides->is_array()) {
-    return Status::invalid_input("rules.overrides must be an array");
-  }
-  for (std::size_t i = 0; i < overrides->size(); ++i) {
-    const std::string where = "rules.overrides[" + std::to_string(i) + "]";
-    const auto& item = (*overrides)[i];
-    if (!item.is_object()) {
-      return Status::invalid_input(where + " must be an object {clock, counting, amount}");
-    }
-    FieldReader o(item);
-    engine::ClockRule rule;
-    rule.clock = o.required_string("clock");
-    rule.limb = o.optional_string("limb").value_or("");  // one limb of a clock with several
-    rule.counting = o.required_enum("counting", engine::parse_counting, engine::accepted_counting);
-    const auto amount = o.optional_int("amount");
-    if (o.error()) {
-      return Status::invalid_input(where + ": " + *o.error());
-    }
-    if (!amount || *amount < 0) {
-      return Status::invalid_input(where + ": field 'amount' must be a whole number, 0 or more");
-    }
-    rule.amount = *amount;
-    if (auto status = read_fixed_date(item, where, rule); !status.ok()) {
-      return status;
-    }
-    if (auto status = book.override_rule(rule); !status.ok()) {
-      return Status::invalid_input(where + ": " + status.message());
-    }
-  }
-  return {};
 }
 
 }  // namespace ehcp::adapters::config

@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "adapters/jsonl/field_reader.h"
+#include "adapters/config/config_reader.h"
 
 namespace ehcp::adapters::config {
 namespace {
@@ -38,104 +38,85 @@ bool is_loopback(const std::string& host) {
   return host == "localhost" || host == "::1" || host.starts_with("127.");
 }
 
-Status read_smtp(const nlohmann::json& section, SmtpConfig& out) {
-  if (!section.is_object()) {
-    return Status::invalid_input("notify.smtp must be an object");
+void read_smtp(const nlohmann::json& value, const std::string& path, Problems& problems,
+               SmtpConfig& out) {
+  const ConfigObject smtp(
+      value, path,
+      {"url", "security", "username", "password", "password_env", "password_file", "ca_file",
+       "attempts", "backoff_seconds", "timeout_seconds"},
+      problems);
+  if (smtp.find("password") != nullptr) {
+    problems.add(smtp.path_of("password"),
+                 "the password is never kept in the configuration; name it with password_env "
+                 "(an environment variable) or password_file");
   }
-  if (section.contains("password")) {
-    return Status::invalid_input(
-        "notify.smtp.password: the password is never kept in the configuration; name it with "
-        "password_env (an environment variable) or password_file");
+  const auto url = smtp.text("url", Need::kRequired);
+  const auto security = smtp.text("security");
+  out.username = smtp.text("username").value_or("");
+  out.password_env = smtp.text("password_env").value_or("");
+  out.password_file = smtp.text("password_file").value_or("");
+  out.ca_file = smtp.text("ca_file").value_or("");
+  out.attempts = static_cast<int>(smtp.whole("attempts", 1, kMaxAttempts).value_or(out.attempts));
+  out.backoff_seconds =
+      smtp.number("backoff_seconds", 0, kMaxBackoffSeconds).value_or(out.backoff_seconds);
+  out.timeout_seconds = static_cast<int>(
+      smtp.whole("timeout_seconds", 1, kMaxTimeoutSeconds).value_or(out.timeout_seconds));
+  if (url) {
+    out.url = *url;
+    if (!(out.url.starts_with("smtp://") || out.url.starts_with("smtps://")) ||
+        has_control_or_space(out.url) || host_of(out.url).empty() ||
+        out.url.find('@') != std::string::npos) {
+      problems.add(smtp.path_of("url"),
+                   "must be smtp://host[:port] or smtps://host[:port], without user or password, "
+                   "not " +
+                       shown(*smtp.find("url")));
+      return;
+    }
+    out.security = out.url.starts_with("smtps://") ? SmtpSecurity::kTls : SmtpSecurity::kStartTls;
   }
-  jsonl::FieldReader r(section, "notify.smtp.");
-  out.url = r.required_string("url");
-  const auto security = r.optional_string("security");
-  out.username = r.optional_string("username").value_or("");
-  out.password_env = r.optional_string("password_env").value_or("");
-  out.password_file = r.optional_string("password_file").value_or("");
-  out.ca_file = r.optional_string("ca_file").value_or("");
-  const auto attempts = r.optional_int("attempts");
-  const auto timeout = r.optional_int("timeout_seconds");
-  if (r.error()) {
-    return Status::invalid_input(*r.error());
-  }
-  if (!(out.url.starts_with("smtp://") || out.url.starts_with("smtps://")) ||
-      has_control_or_space(out.url) || host_of(out.url).empty() ||
-      out.url.find('@') != std::string::npos) {
-    return Status::invalid_input(
-        "notify.smtp.url must be smtp://host[:port] or smtps://host[:port], without user or "
-        "password, not '" +
-        out.url + "'");
-  }
-  out.security = out.url.starts_with("smtps://") ? SmtpSecurity::kTls : SmtpSecurity::kStartTls;
   if (security && *security == "none") {
     if (out.security == SmtpSecurity::kTls) {
-      return Status::invalid_input("notify.smtp.security 'none' contradicts an smtps:// url");
+      problems.add(smtp.path_of("security"), "'none' contradicts an smtps:// url");
+    } else if (!out.url.empty() && !is_loopback(host_of(out.url))) {
+      problems.add(smtp.path_of("security"),
+                   "'none' is only for a relay on this machine (localhost); '" + host_of(out.url) +
+                       "' must be reached with STARTTLS");
+    } else {
+      out.security = SmtpSecurity::kNone;
     }
-    if (!is_loopback(host_of(out.url))) {
-      return Status::invalid_input(
-          "notify.smtp.security 'none' is only for a relay on this machine (localhost); '" +
-          host_of(out.url) + "' must be reached with STARTTLS");
-    }
-    out.security = SmtpSecurity::kNone;
   } else if (security && *security != "starttls" && *security != "tls") {
-    return Status::invalid_input("notify.smtp.security must be starttls, tls or none, not '" +
-                                 *security + "'");
+    problems.add(smtp.path_of("security"),
+                 "must be starttls, tls or none, not " + shown(*smtp.find("security")));
   }
   if (has_control_or_space(out.username)) {
-    return Status::invalid_input("notify.smtp.username must not hold spaces or control characters");
+    problems.add(smtp.path_of("username"), "must not hold spaces");
   }
   if (!out.password_env.empty() && !out.password_file.empty()) {
-    return Status::invalid_input("notify.smtp: give password_env or password_file, not both");
+    problems.add(path, "give password_env or password_file, not both");
   }
   if (out.username.empty() != (out.password_env.empty() && out.password_file.empty())) {
-    return Status::invalid_input(
-        "notify.smtp: username and a password (password_env or password_file) go together");
+    problems.add(path, "username and a password (password_env or password_file) go together");
   }
-  if (attempts) {
-    if (*attempts < 1 || *attempts > kMaxAttempts) {
-      return Status::invalid_input("notify.smtp.attempts must be 1 to " +
-                                   std::to_string(kMaxAttempts));
-    }
-    out.attempts = *attempts;
-  }
-  if (const auto it = section.find("backoff_seconds"); it != section.end()) {
-    if (!it->is_number() || it->get<double>() < 0 || it->get<double>() > kMaxBackoffSeconds) {
-      return Status::invalid_input("notify.smtp.backoff_seconds must be a number from 0 to " +
-                                   std::to_string(static_cast<int>(kMaxBackoffSeconds)));
-    }
-    out.backoff_seconds = it->get<double>();
-  }
-  if (timeout) {
-    if (*timeout < 1 || *timeout > kMaxTimeoutSeconds) {
-      return Status::invalid_input("notify.smtp.timeout_seconds must be 1 to " +
-                                   std::to_string(kMaxTimeoutSeconds));
-    }
-    out.timeout_seconds = *timeout;
-  }
-  return {};
 }
 
 }  // namespace
 
-Status read_outbox_transport(const nlohmann::json& notify, OutboxTransport& transport,
-                             SmtpConfig& out) {
-  const auto it = notify.find("transport");
-  if (it != notify.end() && !it->is_null()) {
-    if (!it->is_string() || (*it != "files" && *it != "smtp")) {
-      return Status::invalid_input("notify.transport must be files or smtp");
+void read_outbox_transport(const ConfigObject& notify, OutboxTransport& transport,
+                           SmtpConfig& out) {
+  Problems& problems = notify.problems();
+  if (const auto given = notify.text("transport")) {
+    if (*given == "files" || *given == "smtp") {
+      transport = *given == "smtp" ? OutboxTransport::kSmtp : OutboxTransport::kFiles;
+    } else {
+      problems.add(notify.path_of("transport"),
+                   "must be files or smtp, not " + shown(*notify.find("transport")));
     }
-    transport = *it == "smtp" ? OutboxTransport::kSmtp : OutboxTransport::kFiles;
   }
-  const auto smtp = notify.find("smtp");
-  if (smtp != notify.end() && !smtp->is_null()) {
-    if (auto status = read_smtp(*smtp, out); !status.ok()) {
-      return status;
-    }
+  if (const auto* smtp = notify.find("smtp")) {
+    read_smtp(*smtp, notify.path_of("smtp"), problems, out);
   } else if (transport == OutboxTransport::kSmtp) {
-    return Status::invalid_input("notify.transport is smtp but there is no notify.smtp section");
+    problems.add(notify.path_of("transport"), "is smtp but there is no notify.smtp section");
   }
-  return {};
 }
 
 engine::Result<std::string> smtp_password(const SmtpConfig& config) {

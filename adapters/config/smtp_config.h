@@ -4,7 +4,7 @@
 // council's submission server, STARTTLS required unless the server is on this machine, and
 // the account to authenticate as. The password is never in the configuration: it is named by
 // an environment variable or a file (readable by the service's user only), read when mail is
-// sent. Errors name the field: "notify.smtp.url must be smtp://host[:port] or smtps://...".
+// sent. Problems name the field: "notify.smtp.url: must be smtp://host[:port] or ...".
 #pragma once
 
 #include <string>
@@ -38,9 +38,11 @@ struct SmtpConfig {
   int timeout_seconds = 60;     // per try: connecting and the whole conversation
 };
 
-// Reads notify.transport and notify.smtp from the notify section into `transport` and `out`.
-engine::Status read_outbox_transport(const nlohmann::json& notify, OutboxTransport& transport,
-                                     SmtpConfig& out);
+class ConfigObject;
+
+// Reads notify.transport and notify.smtp from the notify section into `transport` and `out`,
+// recording each problem in the section's Problems (config_reader.h).
+void read_outbox_transport(const ConfigObject& notify, OutboxTransport& transport, SmtpConfig& out);
 
 // The password `config` names, read now; "" when it names none. kInvalidInput naming the
 // variable or file when it is not there.

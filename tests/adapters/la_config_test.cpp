@@ -40,31 +40,34 @@ TEST_CASE("an LA can add a one-off holiday and remove one, without a rebuild") {
 }
 
 TEST_CASE("a bad configuration entry is rejected naming the entry and field") {
-  CHECK(error_of("[]") == "the configuration must be a JSON object");
-  CHECK(error_of(R"({"calendar": 1})") == "calendar must be an object");
-  CHECK(error_of(R"({"calendar": {"closures": {}}})") == "calendar.closures must be an array");
+  CHECK(error_of("[]") == "the configuration: must be an object, not an array");
+  CHECK(error_of(R"({"calendar": 1})") ==
+        "calendar: must be an object {holidays, not_holidays, closures}, not 1");
+  CHECK(error_of(R"({"calendar": {"closures": {}}})") ==
+        "calendar.closures: must be an array, not an object");
   CHECK(error_of(R"({"calendar": {"closures": [{"kind": "office_closure", "from": "2026-12-29",
       "to": "2026-02-30", "name": "x"}]}})") ==
-        "calendar.closures[0]: field 'to': impossible date 2026-02-30");
+        "calendar.closures[0].to: impossible date 2026-02-30");
   CHECK(error_of(R"({"calendar": {"closures": [{"kind": "office_closure", "from": "2026-12-29",
-      "to": "2026-12-31"}]}})") == "calendar.closures[0]: missing field 'name'");
+      "to": "2026-12-31"}]}})") == "calendar.closures[0].name: missing");
   CHECK(error_of(R"({"calendar": {"closures": [{"kind": "holiday", "from": "2026-12-29",
       "to": "2026-12-31", "name": "x"}]}})") ==
-        "calendar.closures[0]: field 'kind' must be school_holiday or office_closure, not "
-        "'holiday'");
+        "calendar.closures[0].kind: must be school_holiday or office_closure, not "
+        "\"holiday\"");
   CHECK(error_of(R"({"calendar": {"closures": [{"kind": "office_closure", "from": "2026-12-31",
-      "to": "2026-12-29", "name": "x"}]}})")
-            .starts_with("calendar.closures[0]: "));
+      "to": "2026-12-29", "name": "x"}]}})") ==
+        "calendar.closures[0].to: 2026-12-29 is before from 2026-12-31");
   CHECK(error_of(R"({"calendar": {"not_holidays": ["2026-06-01"]}})") ==
         "calendar.not_holidays[0]: 2026-06-01 is not a bank holiday");
   CHECK(error_of(R"({"calendar": {"holidays": [{"date": "2026-06-01"}]}})") ==
-        "calendar.holidays[0]: missing field 'name'");
+        "calendar.holidays[0].name: missing");
 }
 
 TEST_CASE("a configuration file that cannot be read says which") {
   auto config = adapters::config::load_la_config("/nonexistent/la.json");
   REQUIRE_FALSE(config.ok());
-  CHECK(config.status().message() == "cannot read configuration /nonexistent/la.json");
+  CHECK(config.status().message() ==
+        "cannot read configuration /nonexistent/la.json: no such file");
 }
 
 TEST_CASE("the nightly run's time is a London time HH:MM, 00:00 to 23:59") {
@@ -81,7 +84,7 @@ TEST_CASE("the nightly run's time is a London time HH:MM, 00:00 to 23:59") {
     CHECK_FALSE(adapters::config::parse_time_of_day(bad));
   }
   CHECK(error_of(R"({"nightly": {"at": "2:00"}})") ==
-        "nightly.at must be a London time HH:MM, not '2:00'");
+        "nightly.at: must be a London time HH:MM, not '2:00'");
 }
 
 TEST_CASE("an LA's escalation ladder for one clock replaces the pack's for that clock only") {
@@ -126,26 +129,27 @@ TEST_CASE("an LA's '*' ladder applies to every clock, a named clock's own to tha
 
 TEST_CASE("a bad escalation ladder is rejected naming the clock, the rung and the field") {
   CHECK(error_of(R"({"rules": {"escalation": []}})") ==
-        "rules.escalation must be an object {\"*\" or clock name: [rungs]}");
+        "rules.escalation: must be an object {\"*\" or clock name: [rungs]}, not an array");
   CHECK(error_of(R"({"rules": {"escalation": {"final_plan": {}}}})") ==
-        "rules.escalation.final_plan must be an array");
+        "rules.escalation.final_plan: must be an array of rungs, not an object");
   CHECK(error_of(R"({"rules": {"escalation": {"final_plan": []}}})") ==
-        "rules.escalation.final_plan must list at least one rung");
+        "rules.escalation.final_plan: must list at least one rung");
   CHECK(error_of(R"({"rules": {"escalation": {"final_plan": ["due"]}}})") ==
-        "rules.escalation.final_plan[0] must be an object {rung, offset, working_days, notify}");
+        "rules.escalation.final_plan[0]: must be an object {rung, offset, working_days, notify}, "
+        "not \"due\"");
   CHECK(error_of(R"({"rules": {"escalation": {"final_plan": [{"notify": ["caseworker"]}]}}})") ==
-        "rules.escalation.final_plan[0]: missing field 'rung'");
+        "rules.escalation.final_plan[0].rung: missing");
   CHECK(error_of(R"({"rules": {"escalation": {"final_plan": [
       {"rung": "due", "notify": ["caseworker"]},
       {"rung": "late", "offset": 1, "notify": ["director"]}]}}})") ==
-        "rules.escalation.final_plan[1]: field 'notify' must list roles of caseworker, "
+        "rules.escalation.final_plan[1].notify[0]: must be a role of caseworker, "
         "team_manager, head_of_service, not \"director\"");
   CHECK(error_of(R"({"rules": {"escalation": {"final_plan": [{"rung": "due"}]}}})") ==
-        "rules.escalation.final_plan[0]: field 'notify' must list at least one role");
+        "rules.escalation.final_plan[0].notify: missing");
   CHECK(error_of(R"({"rules": {"escalation": {"final_plan": [
       {"rung": "due", "notify": ["caseworker"]},
       {"rung": "due", "offset": 1, "notify": ["team_manager"]}]}}})") ==
-        "rules.escalation.final_plan[1]: rung 'due' appears twice");
+        "rules.escalation.final_plan[1].rung: 'due' appears twice in the ladder");
   CHECK(error_of(R"({"rules": {"escalation": {"teleport": [
       {"rung": "due", "notify": ["caseworker"]}]}}})") ==
         "rules.escalation.teleport: no rule pack has a clock named 'teleport'");
@@ -174,19 +178,24 @@ TEST_CASE("the notify section names who is told, and refuses an address without 
   CHECK(defaults.value().notify.caseworkers.empty());
   CHECK(defaults.value().notify.head_of_service.empty());
 
-  CHECK(error_of(R"({"notify": []})") == "notify must be an object");
+  CHECK(error_of(R"({"notify": []})") == "notify: must be an object, not an array");
   CHECK(error_of(R"({"notify": {"from": "ehcp.exampleshire.invalid"}})") ==
-        "notify.from must be an e-mail address");
+        "notify.from: must be an e-mail address local@domain (no spaces or control "
+        "characters), not \"ehcp.exampleshire.invalid\"");
   CHECK(error_of(R"({"notify": {"head_of_service": "hos"}})") ==
-        "notify.head_of_service must be an e-mail address");
+        "notify.head_of_service: must be an e-mail address local@domain (no spaces or control "
+        "characters), not \"hos\"");
   CHECK(error_of(R"({"notify": {"caseworkers": {"Omar Quillfeather": "omar"}}})") ==
-        "notify.caseworkers.Omar Quillfeather must be an e-mail address");
+        "notify.caseworkers.Omar Quillfeather: must be an e-mail address local@domain (no "
+        "spaces or control characters), not \"omar\"");
   CHECK(error_of(R"({"notify": {"team_managers": {"East": 7}}})") ==
-        "notify.team_managers.East must be an e-mail address");
+        "notify.team_managers.East: must be an e-mail address local@domain (no spaces or "
+        "control characters), not 7");
   CHECK(error_of(R"({"notify": {"caseworkers": ["omar@exampleshire.invalid"]}})") ==
-        "notify.caseworkers must be an object {name: address}");
+        "notify.caseworkers: must be an object {name: address}, not an array");
   CHECK(error_of(R"({"notify": {"domain": 3}})") ==
-        "notify: field 'domain' must be a string, not 3");
+        "notify.domain: must be a mail domain of letters, digits, '-' and dots (council.gov.uk), "
+        "not 3");
 }
 
 TEST_CASE("the nightly section takes a London time HH:MM and where files go") {
@@ -214,16 +223,16 @@ TEST_CASE("the nightly section takes a London time HH:MM and where files go") {
        {"2:00", "24:00", "12:60", "+1:00", "-0:30", " 2:00", "02:+5", "0200", "02:00:00", ""}) {
     const std::string text = std::string(R"({"nightly": {"at": ")") + at + "\"}}";
     CHECK(error_of(text.c_str()) ==
-          std::string("nightly.at must be a London time HH:MM, not '") + at + "'");
+          std::string("nightly.at: must be a London time HH:MM, not '") + at + "'");
   }
-  CHECK(error_of(R"({"nightly": "02:00"})") == "nightly must be an object");
+  CHECK(error_of(R"({"nightly": "02:00"})") == "nightly: must be an object, not \"02:00\"");
 }
 
 TEST_CASE("the council's name comes from 'la'") {
   auto config = la_config_from_json(nlohmann::json::parse(R"({"la": "Exampleshire Council"})"));
   REQUIRE(config.ok());
   CHECK(config.value().la == "Exampleshire Council");
-  CHECK(error_of(R"({"la": 1})") == "la must be the council's name");
+  CHECK(error_of(R"({"la": 1})") == "la: must be a string, not 1");
 }
 
 TEST_CASE("the review options: the anchor of later reviews and the under-5s' target") {
@@ -242,9 +251,9 @@ TEST_CASE("the review options: the anchor of later reviews and the under-5s' tar
   CHECK(defaults.value().rules.review_anchor() == engine::ReviewAnchor::kDecision);
   CHECK_FALSE(defaults.value().rules.under_five_reviews());
   CHECK(error_of(R"({"rules": {"review_anchor": "report"}})") ==
-        "rules.review_anchor must be decision or meeting, not 'report'");
+        "rules.review_anchor: must be decision or meeting, not 'report'");
   CHECK(error_of(R"({"rules": {"under_five_review_months": 12}})") ==
-        "rules.under_five_review_months must be 3 to 6, not 12");
+        "rules.under_five_review_months: must be a whole number from 3 to 6, not 12");
 }
 
 TEST_CASE("a three-tier area gives the last year group of its first and middle schools") {
@@ -256,9 +265,9 @@ TEST_CASE("a three-tier area gives the last year group of its first and middle s
   CHECK(last.at(engine::Phase::kMiddle) == 8);
   CHECK(last.at(engine::Phase::kPrimary) == 6);  // the national ones stay
   CHECK(error_of(R"({"rules": {"last_year_group": {"upper": 11}}})")
-            .starts_with("rules.last_year_group: 'upper' is not a phase ("));
+            .starts_with("rules.last_year_group.upper: not a phase ("));
   CHECK(error_of(R"({"rules": {"last_year_group": {"first": 15}}})") ==
-        "rules.last_year_group.first must be a year group from -1 (nursery) to 14");
+        "rules.last_year_group.first: must be a year group from -1 (nursery) to 14, not 15");
 }
 
 TEST_CASE("an LA sets its own rating bands and target trajectories for the board pack") {
@@ -297,24 +306,24 @@ TEST_CASE("a bad rating band or target is rejected naming the entry") {
     return std::string(R"({"indicators": {"rating": {"bands": )") + bands + "}}}";
   };
   CHECK(error_of(band("[]").c_str()) ==
-        "indicators.rating.bands must be a non-empty array, best band first");
+        "indicators.rating.bands: must list at least one band, best band first");
   CHECK(error_of(band(R"([{"name": "Green", "meaning": "ok", "colour": "green"}])").c_str()) ==
-        "indicators.rating.bands[0].colour must be #rrggbb, not 'green'");
+        "indicators.rating.bands[0].colour: must be #rrggbb, not 'green'");
   CHECK(error_of(band(R"([{"name": "Green", "meaning": "ok", "colour": "#00703c", "at_least": 0}])")
                      .c_str()) ==
-        "indicators.rating.bands[0] is the last band: it takes every figure the others do not, "
-        "so it has no at_least");
+        "indicators.rating.bands[0].at_least: the last band takes every figure the others do "
+        "not, so it has no at_least");
   CHECK(error_of(band(R"([{"name": "Green", "meaning": "ok", "colour": "#00703c"},
                           {"name": "Red", "meaning": "not", "colour": "#d4351c"}])")
                      .c_str()) ==
-        "indicators.rating.bands[0].at_least is missing (only the last band has none)");
+        "indicators.rating.bands[0].at_least: missing (only the last band has none)");
   CHECK(error_of(band(R"([{"name": "Green", "meaning": "ok", "colour": "#00703c", "at_least": -5},
                           {"name": "Amber", "meaning": "so-so", "colour": "#ffdd00", "at_least": 0},
                           {"name": "Red", "meaning": "not", "colour": "#d4351c"}])")
                      .c_str()) ==
-        "indicators.rating.bands[1].at_least must be lower than the band before it");
+        "indicators.rating.bands[1].at_least: must be lower than the band before it");
   CHECK(error_of(band(R"([{"name": "", "meaning": "ok", "colour": "#00703c"}])").c_str()) ==
-        "indicators.rating.bands[0].name must be a non-empty string");
+        "indicators.rating.bands[0].name: must not be empty");
   CHECK(
       error_of(
           R"({"indicators": {"targets": {"plans_in_20_weeks": [{"from": "2026-01", "target": 5}]}}})")
@@ -323,12 +332,12 @@ TEST_CASE("a bad rating band or target is rejected naming the entry") {
   CHECK(
       error_of(
           R"({"indicators": {"targets": {"plans_issued": [{"from": "2026-13", "target": 5}]}}})") ==
-      "indicators.targets.plans_issued[0].from must be a month YYYY-MM");
+      "indicators.targets.plans_issued[0].from: must be a month YYYY-MM, not '2026-13'");
   CHECK(
       error_of(
           R"({"indicators": {"targets": {"plans_issued": [{"from": "2026-01", "target": "5"}]}}})") ==
-      "indicators.targets.plans_issued[0].target must be a number");
+      "indicators.targets.plans_issued[0].target: must be a number from 0 to 1000000, not \"5\"");
   CHECK(error_of(R"({"indicators": {"targets": {"plans_issued": [{"from": "2026-04", "target": 5},
       {"from": "2026-04", "target": 6}]}}})") ==
-        "indicators.targets.plans_issued[1].from must come after the step before it");
+        "indicators.targets.plans_issued[1].from: must come after the step before it");
 }

@@ -111,7 +111,7 @@ TEST_CASE("bad rule packs and overrides are rejected naming the entry") {
   auto la = adapters::config::la_config_from_json(nlohmann::json::parse(
       R"({"rules": {"overrides": [{"clock": "teleport", "counting": "weeks_after", "amount": 1}]}})"));
   REQUIRE_FALSE(la.ok());
-  CHECK(la.status().message() == "rules.overrides[0]: no rule pack has a clock 'teleport'");
+  CHECK(la.status().message() == "rules.overrides[0].clock: no rule pack has a clock 'teleport'");
 }
 
 TEST_CASE("the shipped packs carry the default escalation ladder, and the 2020 pack inherits it") {
@@ -175,11 +175,11 @@ TEST_CASE("a fixed date must be a day every year has, on a rule that counts to o
   };
   CHECK(la_error(R"({"rules": {"overrides": [{"clock": "phase_transfer", "limb": "school",
       "counting": "day_before_fixed_date", "amount": 0, "fixed_date": "02-29"}]}})") ==
-        "rules.overrides[0]: field 'fixed_date' must be a month and day MM-DD that every year "
+        "rules.overrides[0].fixed_date: must be a month and day MM-DD that every year "
         "has (\"02-15\"), not \"02-29\"");
   CHECK(la_error(R"({"rules": {"overrides": [{"clock": "phase_transfer", "limb": "school",
       "counting": "day_before_fixed_date", "amount": 0, "fixed_date": "2-15"}]}})") ==
-        "rules.overrides[0]: field 'fixed_date' must be a month and day MM-DD that every year "
+        "rules.overrides[0].fixed_date: must be a month and day MM-DD that every year "
         "has (\"02-15\"), not \"2-15\"");
   CHECK(la_error(R"({"rules": {"overrides": [{"clock": "draft_plan", "counting": "weeks_after",
       "amount": 16, "fixed_date": "02-15"}]}})") ==

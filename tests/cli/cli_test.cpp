@@ -2,6 +2,7 @@
 // leave the database file byte-for-byte unchanged, and export/import round trips.
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
@@ -176,7 +177,26 @@ TEST_CASE("calendar lists a year's bank holidays, the LA's closures and its work
   CHECK(box.ehcp("calendar --year 2200").exit_code == 1);
   auto bad = box.ehcp("calendar --config /nonexistent.json");
   CHECK(bad.exit_code == 2);
-  CHECK(bad.err == "ehcp: cannot read configuration /nonexistent.json\n");
+  CHECK(bad.err == "ehcp: cannot read configuration /nonexistent.json: no such file\n");
+}
+
+TEST_CASE("a configuration that is a directory or has a misspelt key is refused, exit 2") {
+  Sandbox box;
+  // A directory ended in an uncaught std::ios_base::failure: SIGABRT (issue 17 fault 4).
+  fs::create_directories(box.path("conf.d"));
+  const auto dir = box.ehcp("calendar --year 2026 --config " + box.path("conf.d").string());
+  CHECK(dir.exit_code == 2);
+  CHECK(dir.err == "ehcp: cannot read configuration " + box.path("conf.d").string() +
+                       ": it is a directory, not a file\n");
+  // A council's closures under a misspelt key counted as working days (issue 14).
+  const auto typo_path = box.path("la.json").string();
+  std::ofstream(typo_path) << R"({"calendar": {"office_closures": [{"kind": "office_closure",
+      "from": "2026-03-31", "to": "2026-04-01", "name": "Stocktake"}]}})";
+  const auto typo = box.ehcp("queue --as-of 2026-04-03 --config " + typo_path);
+  CHECK(typo.exit_code == 2);
+  CHECK(typo.err == "ehcp: " + typo_path +
+                        ": 1 problem in the configuration:\n"
+                        "calendar.office_closures: unknown key; did you mean calendar.closures?\n");
 }
 
 TEST_CASE("init to schema 5 keeps the rungs, messages and breaches recorded, each with its due") {

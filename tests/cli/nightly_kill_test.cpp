@@ -100,7 +100,7 @@ std::string caseload() {
   for (int i = 0; i < 120; ++i) {
     const int month = 1 + i % 4;
     const int day = 1 + (i * 7) % 28;
-    char on[11];
+    char on[16];  // room GCC at -O1 cannot prove unneeded (-Wformat-truncation)
     std::snprintf(on, sizeof on, "2026-%02d-%02d", month, day);
     const std::string ref = "K-" + std::to_string(1000 + i);
     out << R"({"case":")" << ref << R"(","type":"case_opened","on":")" << on

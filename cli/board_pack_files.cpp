@@ -5,6 +5,7 @@
 #include "adapters/files/durable_file.h"
 #include "adapters/render/indicator_render.h"
 #include "adapters/report/indicator_source.h"
+#include "ehcp/version.h"
 #include "engine/indicators.h"
 
 namespace ehcp::cli {
@@ -25,7 +26,7 @@ engine::Result<BoardPackFiles> write_board_pack(adapters::sqlite::Database& db,
                      engine::compose_indicator_pack(facts.value(), from, to, config.indicators)};
   for (const auto& [file, text] :
        {std::pair{dir / (stem + ".html"),
-                  adapters::render::indicators_to_html(out.pack, config.la)},
+                  adapters::render::indicators_to_html(out.pack, config.la, kVersion)},
         std::pair{dir / (stem + ".csv"), adapters::render::indicators_to_csv(out.pack)},
         std::pair{dir / (stem + ".json"),
                   adapters::render::indicators_to_json(out.pack, config.la).dump(2) + "\n"}}) {

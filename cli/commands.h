@@ -29,6 +29,9 @@ void add_run_command(CLI::App& app, Context& context, Run& run);
 void add_generate_command(CLI::App& app, Context& context, Run& run);
 void add_demo_command(CLI::App& app, Context& context, Run& run);
 void add_rederive_command(CLI::App& app, Context& context, Run& run);
+void add_backup_commands(CLI::App& app, Context& context, Run& run);
+// Hidden: the man page and bash completion made from the app itself (help_command.cpp).
+void add_help_commands(CLI::App& app, Context& context, Run& run);
 void add_check_command(CLI::App& app, Context& context, Run& run);
 void add_serve_command(CLI::App& app, Context& context, Run& run);
 void add_user_commands(CLI::App& app, Context& context, Run& run);

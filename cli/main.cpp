@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "cli/commands.h"
+#include "ehcp/version.h"
 
 namespace {
 
@@ -26,6 +27,8 @@ int run_ehcp(int argc, char** argv) {
   CLI::App app{"ehcp: statutory clocks for EHC needs assessments and plans"};
   app.require_subcommand(1);
   app.fallthrough();
+  app.set_version_flag("--version", std::string("ehcp ") + ehcp::kVersion,
+                       "Print the version and exit");
   app.add_option("--db", context.db_path, "SQLite database (default: $EHCP_DB, else ./ehcp.db)");
   app.add_option("--format", context.format_name,
                  "Output format: table, json or csv; html for reports")
@@ -53,6 +56,8 @@ int run_ehcp(int argc, char** argv) {
   ehcp::cli::add_generate_command(app, context, run);
   ehcp::cli::add_demo_command(app, context, run);
   ehcp::cli::add_rederive_command(app, context, run);
+  ehcp::cli::add_backup_commands(app, context, run);
+  ehcp::cli::add_help_commands(app, context, run);
   ehcp::cli::add_check_command(app, context, run);
   ehcp::cli::add_serve_command(app, context, run);
   ehcp::cli::add_user_commands(app, context, run);

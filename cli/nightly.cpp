@@ -15,6 +15,7 @@
 #include "adapters/report/breach_source.h"
 #include "cli/board_pack_files.h"
 #include "cli/time_source.h"
+#include "ehcp/version.h"
 
 namespace ehcp::cli {
 namespace {
@@ -43,7 +44,8 @@ engine::Status write_report(const fs::path& dir, engine::Date as_of,
   }
   const std::string stem = "breaches-" + engine::format_date(as_of);
   // Anonymised: the file is made to be e-mailed to the board.
-  const std::string html = adapters::render::breaches_to_html(report, {la, false, rederived});
+  const std::string html =
+      adapters::render::breaches_to_html(report, {la, false, rederived, kVersion});
   const fs::path html_file = dir / (stem + ".html");
   if (auto status = adapters::files::write_file_durably(html_file, html); !status.ok()) {
     return status;
@@ -210,9 +212,8 @@ engine::Result<NightlyOutcome> run_nightly(const Context& context, engine::Date 
   outcome.due_soon = total.due_soon;
   outcome.excepted = total.excepted;
   if (deliver) {
-    auto delivered =
-        adapters::notify::deliver_to_directory(db, paths.outbox_dir, config.value().notify.from,
-                                               utc_timestamp_now(), night_claimant(as_of));
+    auto delivered = adapters::notify::deliver_outbox(db, config.value().notify, paths.outbox_dir,
+                                                      utc_timestamp_now(), night_claimant(as_of));
     if (!delivered.ok()) {
       return delivered.status();
     }

@@ -62,12 +62,14 @@ engine::Status run_deliver(const Context& context, const std::string& to) {
     return db.status();
   }
   const std::string dir = delivery_directory(context, config.value(), to);
-  auto outcome = adapters::notify::deliver_to_directory(
-      *db.value(), dir, config.value().notify.from, utc_timestamp_now());
+  // --to always means files there; otherwise the configuration's transport (files or SMTP).
+  auto outcome = adapters::notify::deliver_outbox(
+      *db.value(), config.value().notify, dir, utc_timestamp_now(), "outbox deliver", !to.empty());
   if (!outcome.ok()) {
     return outcome.status();
   }
-  std::cout << "delivered " << outcome.value().delivered << " message(s) to " << dir << "\n";
+  std::cout << "delivered " << outcome.value().delivered << " message(s) in "
+            << outcome.value().mails << " mail(s) to " << outcome.value().where << "\n";
   return {};
 }
 
@@ -85,11 +87,14 @@ void add_outbox_commands(CLI::App& app, Context& context, Run& run) {
   });
 
   auto* deliver = group->add_subcommand(
-      "deliver", "Write each undelivered message to a directory as an .eml file, and mark it");
+      "deliver",
+      "Send the undelivered messages, one digest per person per night, as .eml files in a "
+      "directory or by SMTP (the configuration's notify.transport), and mark them");
   auto to = std::make_shared<std::string>();
   deliver->add_option("--to", *to,
-                      "Directory (default: the configuration's nightly.outbox_dir, else "
-                      "outbox/ beside the database)");
+                      "Write .eml files to this directory, whatever the transport configured "
+                      "(default: the configuration's nightly.outbox_dir, else outbox/ beside "
+                      "the database)");
   deliver->callback(
       [&context, &run, to] { run = [&context, to] { return run_deliver(context, *to); }; });
 }

@@ -12,6 +12,7 @@
 #include "adapters/report/indicator_source.h"
 #include "adapters/report/transfer_report.h"
 #include "cli/commands.h"
+#include "ehcp/version.h"
 #include "engine/indicators.h"
 
 namespace ehcp::cli {
@@ -35,7 +36,7 @@ engine::Status run_breaches(const Context& context, const BreachArgs& args) {
   if (!report.ok()) {
     return report.status();
   }
-  const adapters::render::BreachRenderOptions options{config.la, names};
+  const adapters::render::BreachRenderOptions options{config.la, names, nullptr, kVersion};
   switch (context.format()) {
     case Format::kJson:
       std::cout << adapters::render::breaches_to_json(report.value()).dump() << "\n";
@@ -128,7 +129,7 @@ engine::Status run_kpi(const Context& context, const KpiArgs& args) {
       std::cout << adapters::render::indicators_to_csv(pack);
       break;
     case Format::kHtml:
-      std::cout << adapters::render::indicators_to_html(pack, config.la);
+      std::cout << adapters::render::indicators_to_html(pack, config.la, kVersion);
       break;
     case Format::kTable:
       std::cout << adapters::render::indicators_to_text(pack);

@@ -12,6 +12,7 @@ packages=(
   libsqlite3-dev libsqlitecpp-dev sqlite3
   libhowardhinnant-date-dev tzdata
   libspdlog-dev nlohmann-json3-dev libcli11-dev
+  libcurl4-openssl-dev    # SMTP delivery of the outbox
   catch2
   libsodium-dev           # the web service's password hashes (argon2id) and tokens
   openssl                 # checks the pinned sha512 of npm tarballs

@@ -250,7 +250,8 @@ void read_address_map(const ConfigObject& section, const char* key,
 
 void read_notify(const nlohmann::json& value, Problems& problems, NotifyConfig& out) {
   const ConfigObject notify(value, "notify",
-                            {"from", "domain", "caseworkers", "team_managers", "head_of_service"},
+                            {"from", "domain", "caseworkers", "team_managers", "head_of_service",
+                             "transport", "smtp"},
                             problems);
   out.from = notify.address("from").value_or(out.from);
   out.domain = notify.domain("domain").value_or(out.domain);
@@ -260,6 +261,18 @@ void read_notify(const nlohmann::json& value, Problems& problems, NotifyConfig& 
   }
   read_address_map(notify, "caseworkers", out.caseworkers);
   read_address_map(notify, "team_managers", out.team_managers);
+  // The mail transport's own reader names its field first ("notify.smtp.url must be ...").
+  if (value.is_object()) {
+    if (auto status = read_outbox_transport(value, out.transport, out.smtp); !status.ok()) {
+      const std::string& message = status.message();
+      const auto space = message.find(' ');
+      if (message.starts_with("notify.") && space != std::string::npos) {
+        problems.add(message.substr(0, space), message.substr(space + 1));
+      } else {
+        problems.add("notify", message);
+      }
+    }
+  }
 }
 
 void read_nightly(const nlohmann::json& value, Problems& problems, NightlyConfig& out) {

@@ -19,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/config/smtp_config.h"
 #include "engine/calendar.h"
 #include "engine/rating_scheme.h"
 #include "engine/rule_pack.h"
@@ -31,9 +32,11 @@ namespace ehcp::adapters::config {
 struct NotifyConfig {
   std::string from = "ehcp@council.invalid";  // the sender of every message
   std::string domain = "council.invalid";
-  std::map<std::string, std::string> caseworkers;    // caseworker name -> address
-  std::map<std::string, std::string> team_managers;  // team -> address
-  std::string head_of_service;                       // address; empty: the default above
+  std::map<std::string, std::string> caseworkers;       // caseworker name -> address
+  std::map<std::string, std::string> team_managers;     // team -> address
+  std::string head_of_service;                          // address; empty: the default above
+  OutboxTransport transport = OutboxTransport::kFiles;  // how the outbox is delivered
+  SmtpConfig smtp;                                      // for kSmtp (smtp_config.h)
 };
 
 // The nightly run ("nightly"): when `ehcp run` ticks (London time) and where files go. Empty

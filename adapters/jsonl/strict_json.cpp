@@ -112,8 +112,10 @@ engine::Result<Json> parse_strict(std::string_view text) {
       return engine::Status::invalid_input(parser.problem().empty() ? "malformed JSON"
                                                                     : parser.problem());
     }
-  } catch (const Json::parse_error& error) {
-    // nlohmann's message names the byte and what it expected; drop its "[json.exception...]".
+  } catch (const Json::exception& error) {
+    // A syntax error (parse_error), or a number too large for a double (out_of_range 406,
+    // "number overflow parsing '2e308'", found by the fuzz target). nlohmann's message names
+    // the byte or the number; drop its "[json.exception...]".
     std::string what = error.what();
     if (const auto pos = what.find("] "); pos != std::string::npos) {
       what = what.substr(pos + 2);

@@ -378,9 +378,14 @@ std::string to_eml(const sqlite::OutboxMessage& m, const std::string& from) {
   out += "Content-Type: text/plain; charset=UTF-8\r\n";
   out += "Content-Transfer-Encoding: quoted-printable\r\n";
   out += "Auto-Submitted: auto-generated\r\n";
-  out += unstructured("X-Ehcp-Case", m.case_ref);
-  out += unstructured("X-Ehcp-Clock", m.clock);
-  out += unstructured("X-Ehcp-Rung", m.rung);
+  // A digest (digest.h) carries many cases, clocks and rungs: it has none of these.
+  for (const auto& [name, value] : {std::pair{"X-Ehcp-Case", &m.case_ref},
+                                    {"X-Ehcp-Clock", &m.clock},
+                                    {"X-Ehcp-Rung", &m.rung}}) {
+    if (!value->empty()) {
+      out += unstructured(name, *value);
+    }
+  }
   out += "\r\n";
   out += quoted_printable(m.body);
   return out;

@@ -1,7 +1,7 @@
 // adapters/notify/eml_message.h
 //
-// One outbox message as an Internet message (RFC 5322, MIME per RFC 2045-2047): the bytes of the
-// .eml file a mail transport (later) or a mail client picks up. A pure function of the message
+// One outbox message as an Internet message (RFC 5322, MIME per RFC 2045-2047): the bytes the
+// SMTP transport sends, or of the .eml file a mail client picks up. A pure function of the message
 // and the sender: no I/O, no clock (the Date comes from the message's created_at), so writing
 // the same message twice gives the same bytes. Safe to call from any thread.
 //
@@ -20,7 +20,8 @@ namespace ehcp::adapters::notify {
 // From, To (display name quoted, or RFC 2047 encoded when not ASCII), Subject, Date (from
 // m.created_at; m.created_on at midnight UTC if that cannot be read), Message-ID
 // <ehcp-outbox-<id>@<domain of from>>, MIME headers, Auto-Submitted (RFC 3834), X-Ehcp-Case,
-// X-Ehcp-Clock, X-Ehcp-Rung, then the body in quoted-printable UTF-8. Control characters in
+// X-Ehcp-Clock, X-Ehcp-Rung (each left out when empty, as in a digest), then the body in
+// quoted-printable UTF-8. Control characters in
 // header text become spaces, so no field can add a header line. Header lines are folded below
 // 998 octets (below 77 where they carry encoded-words); body lines are at most 76.
 std::string to_eml(const sqlite::OutboxMessage& m, const std::string& from);

@@ -4,10 +4,10 @@
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
+#include <limits>
 #include <memory>
 #include <string_view>
 #include <system_error>
-#include <type_traits>
 #include <vector>
 
 #include <SQLiteCpp/Transaction.h>
@@ -18,6 +18,7 @@
 #include "adapters/files/durable_file.h"
 #include "adapters/files/file_descriptor.h"
 #include "adapters/notify/eml_message.h"
+#include "adapters/notify/smtp_transport.h"
 #include "adapters/sqlite/outbox_store.h"
 
 namespace ehcp::adapters::notify {
@@ -26,6 +27,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::size_t kBatch = 500;
+// A claim or read of "every" message: SQLite takes the limit as a signed 64-bit number.
+constexpr std::size_t kEverything = std::numeric_limits<std::int64_t>::max();
 constexpr ::mode_t kFileMode = 0600;  // the messages name children's cases: private
 constexpr std::string_view kTempPrefix = ".ehcp-";
 constexpr std::string_view kTempSuffix = ".eml.tmp";
@@ -76,102 +79,106 @@ engine::Status remove_stale_temporaries(const fs::path& dir) {
   return {};
 }
 
-// Writes message `m` to its file in `dir`: a temporary file, synced, then renamed over the
-// final name (so a reader never sees half a message, and a rewrite replaces, never adds).
-engine::Status write_message(const fs::path& dir, const sqlite::OutboxMessage& m,
-                             const std::string& from, fs::path& written) {
-  const fs::path temporary =
-      dir / (std::string(kTempPrefix) + std::to_string(m.id) + std::string(kTempSuffix));
-  const fs::path final_path = dir / eml_file_name(m.id);
-  // Not synced one by one: the batch is flushed once, before any of it is marked delivered.
-  if (auto status = files::write_file(temporary, to_eml(m, from), kFileMode, false); !status.ok()) {
-    return status;
-  }
-  if (std::rename(temporary.c_str(), final_path.c_str()) != 0) {
-    return io_error("rename to", final_path, errno);
-  }
-  written = final_path;
-  return {};
-}
+// Each digest as <dir>/ehcp-<its first row's id>.eml: written under a temporary name, renamed
+// over the final name (so a reader never sees half a message, and a rewrite replaces, never
+// adds), and the batch flushed once before any of it is marked delivered.
+class FileTransport final : public Transport {
+ public:
+  explicit FileTransport(fs::path dir) : dir_(std::move(dir)) {}
 
-struct Written {
-  std::int64_t id;
-  std::string path;
+  engine::Result<std::string> send(const Digest& d, const std::string& eml) override {
+    const fs::path temporary =
+        dir_ / (std::string(kTempPrefix) + std::to_string(d.mail.id) + std::string(kTempSuffix));
+    const fs::path final_path = dir_ / eml_file_name(d.mail.id);
+    // Not synced one by one: settle() flushes the batch.
+    if (auto status = files::write_file(temporary, eml, kFileMode, false); !status.ok()) {
+      return status;
+    }
+    if (std::rename(temporary.c_str(), final_path.c_str()) != 0) {
+      return io_error("rename to", final_path, errno);
+    }
+    return final_path.string();
+  }
+  engine::Status settle() override { return files::sync_file_system(dir_); }
+  std::size_t batch() const override { return kBatch; }
+  std::string where() const override { return dir_.string(); }
+
+ private:
+  fs::path dir_;
 };
 
-// Flushes the batch's files and renames to disk, then marks them delivered in one transaction.
-// A crash before the flush leaves them unmarked, so they are written again, whole.
-engine::Status mark_written(sqlite::Database& db, sqlite::OutboxStore& store, const fs::path& dir,
-                            const std::vector<Written>& written, const std::string& now_utc) {
-  if (auto status = files::sync_file_system(dir); !status.ok()) {
+struct Sent {
+  const Digest* digest;
+  std::string to;
+};
+
+// Settles what was sent, then marks every message it carried delivered in one transaction. A
+// crash before the settle leaves them unmarked (and claimed), so they are sent again, whole.
+engine::Status mark_sent(sqlite::Database& db, sqlite::OutboxStore& store, Transport& transport,
+                         std::vector<Sent>& sent, const std::string& now_utc,
+                         DeliveryOutcome& outcome) {
+  if (sent.empty()) {
+    return {};
+  }
+  if (auto status = transport.settle(); !status.ok()) {
     return status;
   }
   try {
     SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-    for (const auto& w : written) {
-      store.mark_delivered(w.id, now_utc, w.path);
+    for (const auto& s : sent) {
+      for (const auto id : s.digest->ids) {
+        store.mark_delivered(id, now_utc, s.to);
+      }
     }
     tx.commit();
   } catch (const SQLite::Exception& e) {
     return engine::Status::storage("mark outbox messages delivered", e.what());
   }
+  for (const auto& s : sent) {
+    outcome.delivered += s.digest->ids.size();
+    ++outcome.mails;
+  }
+  sent.clear();
   return {};
 }
 
-// Delivers every message claimed for `dir` (whose lock the caller holds), a batch at a time,
-// calling `claim_more` (when given) before each batch to claim new ones. Returns how many.
-template <typename ClaimMore>
-engine::Result<std::size_t> deliver_claimed(sqlite::Database& db, sqlite::OutboxStore& store,
-                                            const fs::path& dir, const std::string& from,
-                                            const std::string& now_utc, ClaimMore claim_more) {
-  if (auto status = remove_stale_temporaries(dir); !status.ok()) {
-    return status;
-  }
-  std::size_t delivered = 0;
-  while (true) {
-    if constexpr (!std::is_same_v<ClaimMore, std::nullptr_t>) {
-      claim_more();
+// Sends every message claimed for `destination` (whose lock the caller holds) through
+// `transport`, as digests, adding to `outcome`; a refused digest is added to `refused`.
+engine::Status deliver_claimed(sqlite::Database& db, sqlite::OutboxStore& store,
+                               Transport& transport, const std::string& destination,
+                               const std::string& from, const std::string& now_utc,
+                               DeliveryOutcome& outcome, std::vector<std::string>& refused) {
+  const auto digests = digests_of(store.claimed(destination, kEverything));
+  std::vector<Sent> sent;
+  std::size_t sent_rows = 0;
+  for (const auto& d : digests) {
+    auto to = transport.send(d, to_eml(d.mail, from));
+    if (!to.ok() && to.status().code() == engine::ErrorCode::kInvalidInput) {
+      refused.push_back(d.mail.address + ": " + to.status().message());
+      continue;
     }
-    const auto batch = store.claimed(dir.string(), kBatch);
-    if (batch.empty()) {
-      return delivered;
-    }
-    std::vector<Written> written;
-    engine::Status failure;
-    for (const auto& m : batch) {
-      fs::path path;
-      failure = write_message(dir, m, from, path);
-      if (!failure.ok()) {
-        break;
-      }
-      written.push_back({m.id, path.string()});
-    }
-    // What was written before a failure is marked too: it is on disk and would otherwise be
-    // written again, identically, by the next run.
-    if (!written.empty()) {
-      if (auto status = mark_written(db, store, dir, written, now_utc); !status.ok()) {
+    if (!to.ok()) {
+      // What was sent before the failure is marked: it was handed on, and would otherwise be
+      // sent again by the next run.
+      if (auto status = mark_sent(db, store, transport, sent, now_utc, outcome); !status.ok()) {
         return status;
       }
-      delivered += written.size();
+      return to.status();
     }
-    if (!failure.ok()) {
-      return failure;
+    sent.push_back({&d, std::move(to).value()});
+    sent_rows += d.ids.size();
+    if (sent_rows >= transport.batch()) {
+      if (auto status = mark_sent(db, store, transport, sent, now_utc, outcome); !status.ok()) {
+        return status;
+      }
+      sent_rows = 0;
     }
   }
+  return mark_sent(db, store, transport, sent, now_utc, outcome);
 }
 
-}  // namespace
-
-std::string eml_file_name(std::int64_t id) {
-  std::array<char, 32> buffer{};
-  std::snprintf(buffer.data(), buffer.size(), "ehcp-%08lld.eml", static_cast<long long>(id));
-  return buffer.data();
-}
-
-engine::Result<DeliveryOutcome> deliver_to_directory(sqlite::Database& db, const std::string& dir,
-                                                     const std::string& from,
-                                                     const std::string& now_utc,
-                                                     const std::string& claimant) {
+// The delivery directory made (private) and resolved to an absolute path.
+engine::Result<fs::path> outbox_directory(const std::string& dir) {
   if (dir.empty()) {
     return engine::Status::storage("deliver the outbox", "no directory given");
   }
@@ -186,40 +193,122 @@ engine::Result<DeliveryOutcome> deliver_to_directory(sqlite::Database& db, const
   if (ec) {
     return engine::Status::storage("outbox directory " + dir, ec.message());
   }
+  return base;
+}
+
+// Claims left in other folders by killed file deliveries, finished there once no run holds
+// their lock (a folder gone, or one a run is at work in, is left to it).
+engine::Status finish_other_folders(sqlite::Database& db, sqlite::OutboxStore& store,
+                                    const std::string& except, const std::string& from,
+                                    const std::string& now_utc, DeliveryOutcome& outcome,
+                                    std::vector<std::string>& refused) {
+  std::error_code ec;
+  for (const auto& other : store.claimed_destinations(except)) {
+    std::unique_ptr<files::FileDescriptor> other_lock;
+    if (!fs::is_directory(other, ec) || !lock_directory(other, other_lock, false).ok()) {
+      continue;
+    }
+    if (auto status = remove_stale_temporaries(other); !status.ok()) {
+      return status;
+    }
+    FileTransport files(other);
+    DeliveryOutcome there;
+    if (auto status = deliver_claimed(db, store, files, other, from, now_utc, there, refused);
+        !status.ok()) {
+      return status;
+    }
+    outcome.delivered += there.delivered;
+    outcome.mails += there.mails;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string eml_file_name(std::int64_t id) {
+  std::array<char, 32> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "ehcp-%08lld.eml", static_cast<long long>(id));
+  return buffer.data();
+}
+
+engine::Result<DeliveryOutcome> deliver_outbox(sqlite::Database& db,
+                                               const config::NotifyConfig& notify,
+                                               const std::string& dir, const std::string& now_utc,
+                                               const std::string& claimant, bool files_only) {
+  auto base = outbox_directory(dir);
+  if (!base.ok()) {
+    return base.status();
+  }
   std::unique_ptr<files::FileDescriptor> lock;
-  if (auto status = lock_directory(base, lock, true); !status.ok()) {
+  if (auto status = lock_directory(base.value(), lock, true); !status.ok()) {
     return status;
   }
+  const bool smtp = !files_only && notify.transport == config::OutboxTransport::kSmtp;
+  std::unique_ptr<Transport> transport;
+  std::string destination = base.value().string();
+  if (smtp) {
+    auto password = config::smtp_password(notify.smtp);
+    if (!password.ok()) {
+      return password.status();
+    }
+    auto opened = SmtpTransport::open(notify.smtp, notify.from, password.value());
+    if (!opened.ok()) {
+      return opened.status();
+    }
+    transport = std::move(opened).value();
+    // Claimed under this folder's lock, so no other run takes them while this one sends.
+    destination = notify.smtp.url + " via " + destination;
+  } else {
+    if (auto status = remove_stale_temporaries(base.value()); !status.ok()) {
+      return status;
+    }
+    transport = std::make_unique<FileTransport>(base.value());
+  }
   DeliveryOutcome outcome;
+  outcome.where = transport->where();
+  std::vector<std::string> refused;
   try {
     sqlite::OutboxStore store(db.sql());
-    // Claims left by a killed run to another folder are finished there, once no run holds it.
-    for (const auto& other : store.claimed_destinations(base.string())) {
-      std::unique_ptr<files::FileDescriptor> other_lock;
-      if (!fs::is_directory(other, ec) || !lock_directory(other, other_lock, false).ok()) {
-        continue;  // a delivery is at work there (or the folder is gone): left to it
-      }
-      auto finished = deliver_claimed(db, store, other, from, now_utc, nullptr);
-      if (!finished.ok()) {
-        return finished.status();
-      }
-      outcome.delivered += finished.value();
+    if (auto status =
+            finish_other_folders(db, store, destination, notify.from, now_utc, outcome, refused);
+        !status.ok()) {
+      return status;
     }
-    // Then this folder's: a killed run's claims first, then new claims, a batch at a time.
-    auto claim = [&store, &db, &base, &claimant]() {
+    // Then this destination's: a killed run's claims and every message not yet claimed, at once,
+    // so that each person's night is one digest.
+    {
       SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-      store.claim(base.string(), claimant, kBatch);
+      store.claim(destination, claimant, kEverything);
       tx.commit();
-    };
-    auto delivered = deliver_claimed(db, store, base, from, now_utc, claim);
-    if (!delivered.ok()) {
-      return delivered.status();
     }
-    outcome.delivered += delivered.value();
+    if (auto status = deliver_claimed(db, store, *transport, destination, notify.from, now_utc,
+                                      outcome, refused);
+        !status.ok()) {
+      return status;
+    }
   } catch (const SQLite::Exception& e) {
     return engine::Status::storage("read the outbox", e.what());
   }
+  if (!refused.empty()) {
+    std::string list;
+    for (const auto& r : refused) {
+      list += (list.empty() ? "" : "; ") + r;
+    }
+    return engine::Status::storage("deliver the outbox to " + outcome.where,
+                                   std::to_string(outcome.mails) + " mail(s) delivered, " +
+                                       std::to_string(refused.size()) +
+                                       " refused and left undelivered: " + list);
+  }
   return outcome;
+}
+
+engine::Result<DeliveryOutcome> deliver_to_directory(sqlite::Database& db, const std::string& dir,
+                                                     const std::string& from,
+                                                     const std::string& now_utc,
+                                                     const std::string& claimant) {
+  config::NotifyConfig notify;
+  notify.from = from;
+  return deliver_outbox(db, notify, dir, now_utc, claimant, true);
 }
 
 }  // namespace ehcp::adapters::notify

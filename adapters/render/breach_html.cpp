@@ -206,7 +206,7 @@ std::string breaches_to_html(const BreachReport& report, const BreachRenderOptio
     out += html_section(html_list(list, options.names));
   }
   out += html_note(report);
-  out += html_page_end();
+  out += html_page_end(options.version);
   return out;
 }
 

@@ -23,6 +23,7 @@ struct BreachRenderOptions {
   // text and HTML reports then say what changed and list the deadlines it moved (the JSON keeps
   // contract.md §4's shape; the moves are in rederived-DATE.json beside it).
   const derivation::Rederived* rederived = nullptr;
+  std::string version{};  // the ehcp version, for the footer; empty: no footer line
 };
 
 // A heading, the four counts with the change since the night before, then one table per

@@ -366,7 +366,8 @@ std::string about(const IndicatorPack& p) {
 
 }  // namespace
 
-std::string indicators_to_html(const IndicatorPack& p, const std::string& la) {
+std::string indicators_to_html(const IndicatorPack& p, const std::string& la,
+                               const std::string& version) {
   std::string title = "SEND board indicators, " + p.period;
   title += la.empty() ? std::string() : " \u2013 " + la;
   std::string out = detail::html_page_start(title, kPackStyle);
@@ -380,7 +381,7 @@ std::string indicators_to_html(const IndicatorPack& p, const std::string& la) {
   out += distributions_html(p);
   out += breakdowns_html(p);
   out += about(p);
-  out += detail::html_page_end();
+  out += detail::html_page_end(version);
   return out;
 }
 

@@ -19,6 +19,8 @@ std::string indicators_to_text(const engine::IndicatorPack& pack);
 std::string indicator_headlines_to_text(const engine::IndicatorPack& pack);
 std::string indicators_to_csv(const engine::IndicatorPack& pack);
 nlohmann::ordered_json indicators_to_json(const engine::IndicatorPack& pack, const std::string& la);
-std::string indicators_to_html(const engine::IndicatorPack& pack, const std::string& la);
+// `version`: the ehcp version, for the footer ("Made by ehcp 0.1.0"); empty: no footer line.
+std::string indicators_to_html(const engine::IndicatorPack& pack, const std::string& la,
+                               const std::string& version = "");
 
 }  // namespace ehcp::adapters::render

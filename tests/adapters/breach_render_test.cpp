@@ -89,8 +89,8 @@ engine::BreachReport empty_report() {
   return engine::compose_breach_report({}, kAsOf, engine::Calendar{}, false);
 }
 
-const BreachRenderOptions kOptions{"Exampleshire County Council", false};
-const BreachRenderOptions kNamed{"Exampleshire County Council", true};
+const BreachRenderOptions kOptions{"Exampleshire County Council", false, nullptr, ""};
+const BreachRenderOptions kNamed{"Exampleshire County Council", true, nullptr, ""};
 
 // Compares `actual` with the golden file `name`, or rewrites it under EHCP_UPDATE_GOLDEN=1.
 std::vector<std::string> keys_of(const nlohmann::ordered_json& object) {
@@ -227,7 +227,7 @@ TEST_CASE("an empty breach report renders in every format", "[breach_render]") {
 TEST_CASE("the breach report's heading names the council only when given, escaped in HTML",
           "[breach_render]") {
   const auto report = empty_report();
-  const BreachRenderOptions ampersand{"Bath & North East Somerset", false};
+  const BreachRenderOptions ampersand{"Bath & North East Somerset", false, nullptr, ""};
   CHECK(adapters::render::breaches_to_text(report, ampersand)
             .starts_with("Deadline breach report as of 2026-05-26 for Bath & North East "
                          "Somerset\n"));
@@ -236,6 +236,16 @@ TEST_CASE("the breach report's heading names the council only when given, escape
         std::string::npos);
   CHECK(adapters::render::breaches_to_html(report, {}).find("<h1>Deadline breach report</h1>") !=
         std::string::npos);
+}
+
+TEST_CASE("the breach report's HTML footer names the ehcp version that made it",
+          "[breach_render]") {
+  const BreachRenderOptions versioned{"Exampleshire County Council", false, nullptr,
+                                      "0.1.0 (abc1234)"};
+  const std::string html = adapters::render::breaches_to_html(empty_report(), versioned);
+  CHECK(
+      html.ends_with("<footer><p>Made by ehcp 0.1.0 (abc1234)</p></footer>\n"
+                     "<p class=\"marking\">OFFICIAL-SENSITIVE</p>\n</body>\n</html>\n"));
 }
 
 TEST_CASE("after a change of configuration the report says what changed and lists what moved",

@@ -228,6 +228,14 @@ TEST_CASE("a bad correction is rejected naming the field") {
         "field 'reason' must be a string, not [\"wrong\"]");
 }
 
+TEST_CASE("a number too large for a double is a malformed line, not a crash") {
+  // Found by the fuzz target (tests/fuzz/corpus/number_overflow_2e308): nlohmann throws
+  // out_of_range, not parse_error, and `ehcp import` ended in SIGABRT.
+  CHECK(decode_error(R"({"case":"A-1","type":"case_opened","on":"2026-01-05","x":2e308})") ==
+        "malformed JSON: number overflow parsing '2e308'");
+  CHECK(decode_error("-1e999") == "malformed JSON: number overflow parsing '-1e999'");
+}
+
 TEST_CASE("a line with a key repeated at any depth is refused, naming the key") {
   // The last "case" would otherwise win and the line would go to another case.
   CHECK(decode_error(R"({"case":"A-1","type":"case_closed","on":"2026-01-05","case":"B-1",)"

@@ -144,3 +144,11 @@ TEST_CASE("text tables align cells by characters, not bytes", "[table]") {
   const adapters::render::Table t{{"a", "b"}, {{"\u2013", "x"}, {"ab", "y"}}};
   CHECK(adapters::render::to_text(t) == "a   b\n--  -\n\u2013   x\nab  y\n");
 }
+
+TEST_CASE("the board pack's HTML footer names the ehcp version that made it",
+          "[indicator_render]") {
+  const std::string html = adapters::render::indicators_to_html(sample_pack(), kLa, "0.1.0 <x>");
+  CHECK(
+      html.ends_with("<footer><p>Made by ehcp 0.1.0 &lt;x&gt;</p></footer>\n"
+                     "<p class=\"marking\">OFFICIAL-SENSITIVE</p>\n</body>\n</html>\n"));
+}

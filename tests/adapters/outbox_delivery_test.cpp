@@ -18,6 +18,7 @@
 
 using namespace ehcp;
 using adapters::notify::deliver_to_directory;
+using adapters::notify::digests_of;
 using adapters::sqlite::Database;
 using adapters::sqlite::OutboxMessage;
 using adapters::sqlite::OutboxStore;
@@ -55,7 +56,8 @@ class Scratch {
   std::unique_ptr<Database> db_;
 };
 
-OutboxMessage message(const std::string& rung, const std::string& recipient) {
+OutboxMessage message(const std::string& rung, const std::string& recipient,
+                      const std::string& address = "ada.example@council.invalid") {
   OutboxMessage m;
   m.case_ref = "A-0001";
   m.clock = "decision_to_assess";
@@ -63,7 +65,7 @@ OutboxMessage message(const std::string& rung, const std::string& recipient) {
   m.rung = rung;
   m.role = "caseworker";
   m.recipient = recipient;
-  m.address = "ada.example@council.invalid";
+  m.address = address;
   m.subject = "A-0001: decision to assess, " + rung;
   m.body = "The decision whether to assess A-0001 is due on Fri 29 May 2026.\n";
   m.created_on = engine::make_date(2026, 5, 26);
@@ -71,10 +73,13 @@ OutboxMessage message(const std::string& rung, const std::string& recipient) {
   return m;
 }
 
+// `n` messages, each to a person of its own, so each is a digest (and a file) of its own.
 void add_messages(Database& db, int n, const std::string& prefix = "rung") {
   OutboxStore store(db.sql());
   for (int i = 0; i < n; ++i) {
-    REQUIRE(store.add(message(prefix + "_" + std::to_string(i), "Ada Example")));
+    const std::string person = prefix + "." + std::to_string(i);
+    REQUIRE(
+        store.add(message(prefix + "_" + std::to_string(i), person, person + "@council.invalid")));
   }
 }
 
@@ -118,7 +123,7 @@ TEST_CASE("each undelivered message becomes one .eml file and is marked delivere
   for (const auto& m : store.list(false)) {
     const std::string name = adapters::notify::eml_file_name(m.id);
     REQUIRE(files.count(name) == 1);
-    CHECK(files.at(name) == adapters::notify::to_eml(m, kFrom));
+    CHECK(files.at(name) == adapters::notify::to_eml(digests_of({m}).front().mail, kFrom));
     CHECK(m.delivered_at == kNow);
     CHECK(m.delivered_to == (dir / name).string());
   }
@@ -198,6 +203,35 @@ TEST_CASE("a directory path that is a regular file is an error naming it") {
   REQUIRE_FALSE(outcome.ok());
   CHECK(outcome.status().message().find(s.path("not-a-dir").string()) != std::string::npos);
   CHECK(OutboxStore(s.db().sql()).count_undelivered() == 1);
+}
+
+TEST_CASE("one person's messages of one night go as one digest, marked to its one file") {
+  Scratch s;
+  OutboxStore store(s.db().sql());
+  REQUIRE(store.add(message("due_soon", "Ada Example")));
+  REQUIRE(store.add(message("overdue", "Ada Example")));
+  REQUIRE(store.add(message("due", "Team manager, East", "tm.east@council.invalid")));
+  auto next_night = message("escalated", "Ada Example");
+  next_night.created_on = engine::make_date(2026, 5, 27);
+  REQUIRE(store.add(next_night));
+  const fs::path dir = s.path("outbox");
+  auto outcome = deliver_to_directory(s.db(), dir.string(), kFrom, kNow);
+  REQUIRE(outcome.ok());
+  CHECK(outcome.value().delivered == 4);
+  CHECK(outcome.value().mails == 3);
+  const auto files = files_in(dir);
+  CHECK(files.size() == 3);
+  CHECK(files.count("ehcp-00000001.eml") == 1);  // Ada's two of the 26th
+  CHECK(files.count("ehcp-00000003.eml") == 1);  // the team manager's
+  CHECK(files.count("ehcp-00000004.eml") == 1);  // Ada's of the 27th
+  CHECK(files.at("ehcp-00000001.eml")
+            .find("Subject: [ehcp] Your cases on Tue 26 May 2026: 1 "
+                  "overdue, 1 due soon\r\n") != std::string::npos);
+  for (const auto& m : store.list(false)) {
+    CHECK(
+        m.delivered_to ==
+        (dir / (m.id <= 2 ? "ehcp-00000001.eml" : adapters::notify::eml_file_name(m.id))).string());
+  }
 }
 
 TEST_CASE("file names are the id padded to 8 digits") {

@@ -144,6 +144,14 @@ std::multiset<std::string> messages(const Folder& f) {
   return out;
 }
 
+// One digest a person a night: the number of (address, night) pairs in the outbox.
+std::size_t digests(const Folder& f) {
+  SQLite::Database db(f.path("ehcp.db").string(), SQLite::OPEN_READONLY);
+  return static_cast<std::size_t>(
+      db.execAndGet("SELECT count(*) FROM (SELECT DISTINCT address, created_on FROM outbox)")
+          .getInt64());
+}
+
 // The night's record: fired, skipped, messages, delivered.
 std::string night_row(const Folder& f) {
   SQLite::Database db(f.path("ehcp.db").string(), SQLite::OPEN_READONLY);
@@ -199,7 +207,7 @@ TEST_CASE("a nightly run killed at any moment, then run again, leaves what one r
 
   CHECK(escalations(killed) == expected_escalations);
   CHECK(messages(killed) == expected_messages);
-  // One file per message, no temporary left behind.
+  // One file per person's night, no temporary left behind.
   auto files = files_in(killed.path("outbox"));
   files.erase(".ehcp-deliver.lock");
   CHECK(files == [&] {
@@ -207,7 +215,7 @@ TEST_CASE("a nightly run killed at any moment, then run again, leaves what one r
     w.erase(".ehcp-deliver.lock");
     return w;
   }());
-  CHECK(files.size() == expected_messages.size());
+  CHECK(files.size() == digests(whole));
   CHECK(files_in(killed.path("reports")) == files_in(whole.path("reports")));
 }
 
@@ -264,6 +272,10 @@ TEST_CASE(
   CHECK(total == static_cast<int>(messages(whole).size()));
   CHECK(db.execAndGet("SELECT count(*) FROM outbox WHERE delivered_at IS NULL").getInt() == 0);
   // Each message in exactly one folder, once; nothing half-written left behind.
+  SQLite::Statement marked(db, "SELECT delivered_to FROM outbox");
+  while (marked.executeStep()) {
+    CHECK(fs::exists(marked.getColumn(0).getString()));
+  }
   auto night_files = files_in(f.path("outbox"));
   auto hand_files = files_in(f.path("by-hand"));
   night_files.erase(".ehcp-deliver.lock");
@@ -276,9 +288,13 @@ TEST_CASE(
   for (const auto& name : hand_files) {
     CHECK(name.ends_with(".eml"));
   }
-  CHECK(night_files.size() + hand_files.size() == static_cast<std::size_t>(total));
+  // One digest a person a night, each in one folder: a run claims all it finds at once.
+  CHECK(night_files.size() + hand_files.size() == digests(f));
   // The night's row totals the night (what the hand-run delivered is not the night's).
-  const auto hand_delivered = hand_files.size();
+  SQLite::Statement by_hand(db, "SELECT count(*) FROM outbox WHERE delivered_to LIKE ? || '/%'");
+  by_hand.bind(1, f.path("by-hand").string());
+  REQUIRE(by_hand.executeStep());
+  const auto hand_delivered = static_cast<std::size_t>(by_hand.getColumn(0).getInt64());
   SQLite::Statement row(db,
                         "SELECT fired, skipped, messages, delivered FROM nightly_runs WHERE "
                         "as_of = '2026-05-01'");

@@ -26,12 +26,13 @@ void fill_outbox(const Sandbox& box) {
       db,
       "INSERT INTO outbox (case_ref, clock, start, due, rung, role, recipient, address, subject, "
       "body, created_on, created_at) VALUES (?, 'decision_to_assess', '2026-04-17', "
-      "'2026-05-29', 'due_soon', 'caseworker', 'Ada Example', 'ada.example@council.invalid', "
+      "'2026-05-29', 'due_soon', 'caseworker', 'Ada Example', ? || '@council.invalid', "
       "'decision to assess due', 'The decision is due.\n', '2026-05-26', "
       "'2026-05-26T01:00:00.000Z')");
   for (int i = 0; i < kMessages; ++i) {
     insert.reset();
     insert.bind(1, "C-" + std::to_string(i));
+    insert.bind(2, "person." + std::to_string(i));  // each its own person: a digest, a file each
     insert.exec();
   }
   tx.commit();

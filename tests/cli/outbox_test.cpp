@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "tests/adapters/fake_smtp_server.h"
 #include "tests/cli/sandbox.h"
 
 namespace fs = std::filesystem;
@@ -79,7 +80,7 @@ TEST_CASE("outbox deliver writes each message once and outbox list shows it deli
   const fs::path dir = box.path("mail");
   auto first = box.ehcp("outbox deliver --to " + dir.string());
   CHECK(first.exit_code == 0);
-  CHECK(first.out == "delivered 1 message(s) to " + dir.string() + "\n");
+  CHECK(first.out == "delivered 1 message(s) in 1 mail(s) to " + dir.string() + "\n");
   REQUIRE(eml_files(dir) == std::vector<std::string>{"ehcp-00000001.eml"});
   const std::string eml = slurp(dir / "ehcp-00000001.eml");
   CHECK(
@@ -95,20 +96,20 @@ TEST_CASE("outbox deliver writes each message once and outbox list shows it deli
 
   auto second = box.ehcp("outbox deliver --to " + dir.string());
   CHECK(second.exit_code == 0);
-  CHECK(second.out == "delivered 0 message(s) to " + dir.string() + "\n");
+  CHECK(second.out == "delivered 0 message(s) in 0 mail(s) to " + dir.string() + "\n");
   CHECK(eml_files(dir).size() == 1);
   CHECK(slurp(dir / "ehcp-00000001.eml") == eml);
 }
 
-TEST_CASE("outbox deliver without --to writes to outbox/ beside the database") {
+TEST_CASE("outbox deliver without --to writes one person's night to outbox/ beside the database") {
   Sandbox box;
   REQUIRE(box.ehcp("init").exit_code == 0);
   add_message(box, "due_soon");
   add_message(box, "overdue");
   auto r = box.ehcp("outbox deliver");
   CHECK(r.exit_code == 0);
-  CHECK(r.out == "delivered 2 message(s) to " + box.path("outbox").string() + "\n");
-  CHECK(eml_files(box.path("outbox")).size() == 2);
+  CHECK(r.out == "delivered 2 message(s) in 1 mail(s) to " + box.path("outbox").string() + "\n");
+  CHECK(eml_files(box.path("outbox")) == std::vector<std::string>{"ehcp-00000001.eml"});
 }
 
 TEST_CASE("outbox list prints a table or CSV with every column") {
@@ -138,4 +139,30 @@ TEST_CASE("outbox deliver to a path under a regular file exits 3 naming the path
   CHECK(r.exit_code == 3);
   CHECK(r.err.find(dir) != std::string::npos);
   CHECK(listed(box, " --undelivered").size() == 1);
+}
+
+TEST_CASE(
+    "outbox deliver sends by SMTP when the configuration says so, and --to still writes "
+    "files") {
+  Sandbox box;
+  REQUIRE(box.ehcp("init").exit_code == 0);
+  add_message(box, "due_soon");
+  ehcp::test::FakeSmtpServer server;
+  std::ofstream(box.path("la.json"))
+      << R"({"notify": {"from": "ehcp@council.invalid", "transport": "smtp", "smtp": {"url": ")"
+      << server.url() << R"(", "security": "none", "backoff_seconds": 0}}})";
+  const std::string config = " --config " + box.path("la.json").string();
+
+  auto files = box.ehcp("outbox deliver --to " + box.path("mail").string() + config);
+  CHECK(files.exit_code == 0);
+  CHECK(eml_files(box.path("mail")).size() == 1);
+  CHECK(server.mail().empty());
+
+  add_message(box, "overdue");
+  auto smtp = box.ehcp("outbox deliver" + config);
+  CHECK(smtp.exit_code == 0);
+  CHECK(smtp.out == "delivered 1 message(s) in 1 mail(s) to " + server.url() + "\n");
+  REQUIRE(server.mail().size() == 1);
+  CHECK(server.mail()[0].to == std::vector<std::string>{"ada.example@council.invalid"});
+  CHECK(listed(box, " --undelivered").empty());
 }

@@ -122,8 +122,12 @@ std::string html_page_start(const std::string& title, std::string_view extra_sty
          "</style>\n</head>\n<body>\n<p class=\"marking\">" + std::string(kMarking) + "</p>\n";
 }
 
-std::string html_page_end() {
-  return "<p class=\"marking\">" + std::string(kMarking) + "</p>\n</body>\n</html>\n";
+std::string html_page_end(std::string_view version) {
+  std::string footer;
+  if (!version.empty()) {
+    footer = "<footer><p>Made by ehcp " + escape(version) + "</p></footer>\n";
+  }
+  return footer + "<p class=\"marking\">" + std::string(kMarking) + "</p>\n</body>\n</html>\n";
 }
 
 std::string html_section(const std::string& body) { return "<section>\n" + body + "</section>\n"; }

@@ -41,8 +41,9 @@ std::string html_table(const HtmlTable& t);
 // The page up to and including the top marking: the house style, then `extra_style`.
 std::string html_page_start(const std::string& title, std::string_view extra_style);
 
-// The bottom marking and the end of the page.
-std::string html_page_end();
+// The footer naming the ehcp version that made the page (none when `version` is empty), the
+// bottom marking and the end of the page.
+std::string html_page_end(std::string_view version = {});
 
 // A heading and what it heads, kept on one page when they fit.
 std::string html_section(const std::string& body);

@@ -249,10 +249,10 @@ void read_address_map(const ConfigObject& section, const char* key,
 }
 
 void read_notify(const nlohmann::json& value, Problems& problems, NotifyConfig& out) {
-  const ConfigObject notify(value, "notify",
-                            {"from", "domain", "caseworkers", "team_managers", "head_of_service",
-                             "transport", "smtp"},
-                            problems);
+  const ConfigObject notify(
+      value, "notify",
+      {"from", "domain", "caseworkers", "team_managers", "head_of_service", "transport", "smtp"},
+      problems);
   out.from = notify.address("from").value_or(out.from);
   out.domain = notify.domain("domain").value_or(out.domain);
   const auto* head = notify.find("head_of_service");
@@ -267,7 +267,11 @@ void read_notify(const nlohmann::json& value, Problems& problems, NotifyConfig& 
       const std::string& message = status.message();
       const auto space = message.find(' ');
       if (message.starts_with("notify.") && space != std::string::npos) {
-        problems.add(message.substr(0, space), message.substr(space + 1));
+        std::string path = message.substr(0, space);
+        if (path.ends_with(':')) {
+          path.pop_back();
+        }
+        problems.add(path, message.substr(space + 1));
       } else {
         problems.add("notify", message);
       }

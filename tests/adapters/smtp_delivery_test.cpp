@@ -207,21 +207,21 @@ TEST_CASE("the SMTP configuration keeps no password and sends in clear only to t
   CHECK(error(R"({"url": "smtp://mail.council.invalid:587", "username": "e", "password": "x"})")
             .starts_with("notify.smtp.password: the password is never kept in the configuration"));
   CHECK(error(R"({"url": "smtp://mail.council.invalid:587", "security": "none"})") ==
-        "notify.smtp.security 'none' is only for a relay on this machine (localhost); "
+        "notify.smtp.security: 'none' is only for a relay on this machine (localhost); "
         "'mail.council.invalid' must be reached with STARTTLS");
   CHECK(error(R"({"url": "http://mail.council.invalid"})")
-            .starts_with("notify.smtp.url must be smtp://host[:port] or smtps://host[:port]"));
+            .starts_with("notify.smtp.url: must be smtp://host[:port] or smtps://host[:port]"));
   CHECK(error(R"({"url": "smtp://mail.council.invalid\r\nRCPT"})")
-            .starts_with("notify.smtp.url must be"));
+            .starts_with("notify.smtp.url: must be"));
   CHECK(error(R"({"url": "smtp://m.invalid", "username": "e"})") ==
         "notify.smtp: username and a password (password_env or password_file) go together");
   CHECK(error(R"({"url": "smtp://m.invalid", "attempts": 0})") ==
-        "notify.smtp.attempts must be 1 to 10");
+        "notify.smtp.attempts: must be 1 to 10");
   auto missing = adapters::config::la_config_from_json(
       nlohmann::json::parse(R"({"notify": {"transport": "smtp"}})"));
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.status().message() ==
-        "notify.transport is smtp but there is no notify.smtp section");
+        "notify.transport: is smtp but there is no notify.smtp section");
 
   auto fine = adapters::config::la_config_from_json(nlohmann::json::parse(
       R"({"notify": {"transport": "smtp", "smtp": {"url": "smtp://mail.council.invalid:587"}}})"));

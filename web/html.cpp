@@ -1,32 +1,10 @@
 #include "web/html.h"
 
+#include "adapters/render/detail/html_page.h"
+
 namespace ehcp::web {
 
-std::string escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+// One escaping for every page and every report file, so the two can never differ.
+std::string escape(std::string_view s) { return adapters::render::detail::escape(s); }
 
 }  // namespace ehcp::web

@@ -178,7 +178,7 @@ TEST_CASE("on random dates the queue, the breach report and case show agree on e
     CHECK(reported == expected_breaches);
     compared += expected_queue.size() + expected_breaches.size();
   }
-  CHECK(compared > 1000);
+  CHECK(compared > test::sized(1000, 50));  // the sanitized run compares fewer cases and dates
   // The dates fall where later events had moved something: without restating, the queue would
   // have read those rows as they are stored.
   CHECK(restated_differences > 0);

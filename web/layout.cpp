@@ -93,6 +93,7 @@ std::string page(const PageContext& context, const std::string& title, const std
       "<link rel=\"icon\" sizes=\"any\" href=\"/assets/images/favicon.svg\" "
       "type=\"image/svg+xml\">"
       "<link rel=\"stylesheet\" href=\"/assets/govuk-frontend.min.css\">"
+      "<link rel=\"stylesheet\" href=\"/assets/ehcp.css\">"
       "</head><body class=\"govuk-template__body\">"
       "<script type=\"module\" src=\"/assets/ehcp-init.mjs\"></script>"
       "<a href=\"#main-content\" class=\"govuk-skip-link\" data-module=\"govuk-skip-link\">Skip "
@@ -140,6 +141,12 @@ Response error_page(const PageContext& context, int status, const std::string& m
                        status);
 }
 
+std::string scroll_box(const std::string& label, const std::string& html) {
+  // Focusable, so that a keyboard can scroll it; named, so that a screen reader says what it is.
+  return "<div class=\"ehcp-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"" + escape(label) +
+         "\">" + html + "</div>";
+}
+
 std::string table(const std::string& caption, const std::vector<std::string>& head,
                   const std::vector<std::vector<std::string>>& rows, bool row_headers) {
   std::string out =
@@ -163,7 +170,7 @@ std::string table(const std::string& caption, const std::vector<std::string>& he
     out += "</tr>";
   }
   out += "</tbody></table>";
-  return out;
+  return scroll_box(caption, out);
 }
 
 std::string summary_list(const std::vector<std::pair<std::string, std::string>>& rows) {

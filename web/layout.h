@@ -31,6 +31,9 @@ Response error_page(const PageContext& context, int status, const std::string& m
 // cell of each row is its header when `row_headers`.
 std::string table(const std::string& caption, const std::vector<std::string>& head,
                   const std::vector<std::vector<std::string>>& rows, bool row_headers = false);
+// `html` in a box that scrolls sideways on a narrow screen, named `label` for screen readers and
+// focusable so a keyboard can scroll it. table() puts every table in one.
+std::string scroll_box(const std::string& label, const std::string& html);
 // <dl class="govuk-summary-list">: (key, HTML value) pairs.
 std::string summary_list(const std::vector<std::pair<std::string, std::string>>& rows);
 // <strong class="govuk-tag govuk-tag--COLOUR">; colour "" for the default blue.

@@ -97,6 +97,9 @@ try {
   for (const [name] of users) {
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
+    // EHCP_WIDTH: the viewport's width in CSS pixels (1280 by default; 375 for a phone).
+    const width = Number(process.env.EHCP_WIDTH || 1280);
+    await page.setViewport({ width, height: 900 });
     await page.setRequestInterception(true);
     page.on('request', (r) => {
       if (r.url().startsWith(base + '/') || r.url().startsWith('data:')) {
@@ -132,7 +135,7 @@ try {
       if (html.includes('<script>alert(1)')) fail(`${name} ${path}: unescaped markup from the data`);
       await check(page, `${name} ${path}`);
       if (process.env.EHCP_SCREENSHOTS) {
-        await page.screenshot({ path: join(process.env.EHCP_SCREENSHOTS, `${name.split(' ')[0]}-${path.replace(/[^a-z0-9]+/gi, '_')}.png`), fullPage: true });
+        await page.screenshot({ path: join(process.env.EHCP_SCREENSHOTS, `${width}-${name.split(' ')[0]}-${path.replace(/[^a-z0-9]+/gi, '_')}.png`), fullPage: true });
       }
     }
     await context.close();

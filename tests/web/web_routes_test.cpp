@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include "tests/web/web_fixture.h"
+#include "web/pages/timeline_svg.h"
 #include "web/router.h"
 
 using namespace ehcp;
@@ -221,6 +222,9 @@ TEST_CASE("the team queue counts by caseworker and stage and downloads as CSV", 
   REQUIRE(page.status == 200);
   CHECK(page.body.find("Counts by caseworker and stage") != std::string::npos);
   CHECK(page.body.find("href=\"/team.csv?workflow=assessment\"") != std::string::npos);
+  // Nothing is overdue on 10 Feb (the decision is due 16 Feb): the empty list says so, alone.
+  CHECK(page.body.find("<h2 class=\"govuk-heading-m\">Overdue</h2><p class=\"govuk-body\">Nothing "
+                       "is overdue.</p>") != std::string::npos);
   const auto csv = web.get("/team.csv");
   REQUIRE(csv.status == 200);
   CHECK(csv.content_type.starts_with("text/csv"));
@@ -360,4 +364,48 @@ TEST_CASE("a case reference with a slash is one path segment, sent as %2F", "[we
   REQUIRE(m);
   REQUIRE(m->route != nullptr);
   CHECK(m->path_params.at("ref") == "A/1");
+}
+
+TEST_CASE("on a narrow screen each table and the timeline scroll in a box of their own", "[web]") {
+  WebFixture web;
+  web.sign_in("Sam Okafor");
+  const auto r = web.get("/cases/N-1");
+  REQUIRE(r.status == 200);
+  CHECK(r.body.find("<link rel=\"stylesheet\" href=\"/assets/ehcp.css\">") != std::string::npos);
+  const auto count = [&](const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = r.body.find(what); at != std::string::npos; at = r.body.find(what, at + 1)) {
+      ++n;
+    }
+    return n;
+  };
+  const std::string box = "<div class=\"ehcp-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"";
+  REQUIRE(count("<table") > 1);
+  CHECK(count(box) == count("<table") + 1);  // every table, and the timeline
+  CHECK(count("\"><table") == count("<table"));
+  CHECK(r.body.find(box + "Timeline\"><svg") != std::string::npos);
+  const auto css = web.get("/assets/ehcp.css");
+  CHECK(css.status == 200);
+  CHECK(css.content_type.starts_with("text/css"));
+  CHECK(css.body.find(".ehcp-scroll { overflow-x: auto;") != std::string::npos);
+}
+
+TEST_CASE("the timeline runs an overdue clock's line on to today and names states in words",
+          "[web]") {
+  engine::Clock overdue;
+  overdue.name = "decision_to_assess";
+  overdue.start = engine::make_date(2026, 1, 5);
+  overdue.due = engine::make_date(2026, 2, 16);
+  engine::Clock ended = overdue;
+  ended.name = "no_plan_notice";
+  ended.ended_on = engine::make_date(2026, 2, 1);
+  const auto svg = web::pages::timeline_svg({overdue, ended}, engine::make_date(2026, 3, 2));
+  // The thin red line from the due date (16 Feb) to today (2 Mar), the last day drawn.
+  const auto tail = svg.find("stroke=\"#d4351c\" stroke-width=\"2\"");
+  REQUIRE(tail != std::string::npos);
+  const auto line = svg.rfind("<line", tail);
+  CHECK(svg.substr(line, tail - line).find("x2=\"750.0\"") != std::string::npos);  // 230 + 520
+  CHECK(svg.find(">overdue</text>") != std::string::npos);
+  CHECK(svg.find(">not applicable</text>") != std::string::npos);
+  CHECK(svg.find("not_applicable") == std::string::npos);
 }

@@ -1,7 +1,8 @@
 // /assets/: GOV.UK Frontend's CSS, JavaScript, fonts and images, read from its dist/govuk
 // folder (fetched and checked by scripts/fetch_govuk_frontend.sh), so that no page asks
 // anything of another site; and /assets/ehcp-init.mjs, which starts its components (the
-// Content-Security-Policy allows no inline script, so the template's one-line script lives here).
+// Content-Security-Policy allows no inline script, so the template's one-line script lives here),
+// and /assets/ehcp.css, the service's own few styles.
 #include <fstream>
 #include <sstream>
 
@@ -15,6 +16,15 @@ constexpr const char* kInitScript =
     "import { initAll } from '/assets/govuk-frontend.min.js'\n"
     "document.body.classList.add('js-enabled', 'govuk-frontend-supported')\n"
     "initAll()\n";
+
+// The little the GOV.UK styles leave to the service: a wide table or the timeline scrolls inside
+// its own box on a narrow screen rather than widening the page (WCAG 1.4.10), and the timeline
+// keeps a readable size there instead of shrinking its text.
+constexpr const char* kStyles =
+    ".ehcp-scroll { overflow-x: auto; margin-bottom: 20px; }\n"
+    ".ehcp-scroll:focus { outline: 3px solid #ffdd00; outline-offset: 0; }\n"
+    ".ehcp-scroll > .govuk-table { margin-bottom: 0; }\n"
+    ".ehcp-timeline { min-width: 640px; }\n";
 
 std::string type_of(const std::string& path) {
   const auto dot = path.rfind('.');
@@ -76,9 +86,9 @@ Response asset(PageContext& context, const std::string& dir) {
   const std::string rel = context.path.substr(std::string("/assets/").size());
   Response r;
   r.set("Cache-Control", "public, max-age=86400");
-  if (rel == "ehcp-init.mjs") {
+  if (rel == "ehcp-init.mjs" || rel == "ehcp.css") {
     r.content_type = type_of(rel);
-    r.body = kInitScript;
+    r.body = rel == "ehcp.css" ? kStyles : kInitScript;
     return r;
   }
   // The CSS names fonts and images under /assets/; the package keeps them in assets/.

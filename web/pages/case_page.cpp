@@ -116,7 +116,8 @@ Response case_page(PageContext& context) {
     body += table("Workflows", {"Workflow", "State", "Opened", "Closed", "Flags"}, workflows, true);
   }
   if (!shown.view.clocks.empty()) {
-    body += "<h2 class=\"govuk-heading-m\">Timeline</h2>" + timeline_svg(shown.view.clocks, as_of);
+    body += "<h2 class=\"govuk-heading-m\">Timeline</h2>" +
+            scroll_box("Timeline", timeline_svg(shown.view.clocks, as_of));
     std::vector<std::vector<std::string>> clocks;
     for (const auto& c : shown.view.clocks) {
       std::string why = escape(c.basis);

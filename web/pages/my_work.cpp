@@ -25,7 +25,8 @@ Response my_work(PageContext& context) {
                      escape(engine::format_date_long(context.today)) + ": " +
                      std::to_string(overdue) + " overdue, " + std::to_string(due_soon) +
                      " due by " + escape(engine::format_date_long(queue.value().horizon)) + ".</p>";
-  body += queue_table("Overdue and due in the next 10 working days", queue.value().items, false);
+  body += queue_table("Overdue and due in the next 10 working days", queue.value().items, false,
+                      "Nothing is overdue or due in the next 10 working days.");
   return html_response(page(context, "My work", "/my-work", body));
 }
 

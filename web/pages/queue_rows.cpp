@@ -29,12 +29,11 @@ std::string queue_standing(const adapters::report::QueueItem& item) {
 }
 
 std::string queue_table(const std::string& caption,
-                        const std::vector<adapters::report::QueueItem>& items,
-                        bool show_caseworker) {
+                        const std::vector<adapters::report::QueueItem>& items, bool show_caseworker,
+                        const std::string& none) {
   if (items.empty()) {
-    return "<h2 class=\"govuk-heading-m\">" + escape(caption) +
-           "</h2><p class=\"govuk-body\">Nothing is overdue or due in the next 10 working "
-           "days.</p>";
+    return "<h2 class=\"govuk-heading-m\">" + escape(caption) + "</h2><p class=\"govuk-body\">" +
+           escape(none) + "</p>";
   }
   std::vector<std::string> head = {"Case", "Clock", "Stage", "Due", "Standing", "Next action"};
   if (show_caseworker) {

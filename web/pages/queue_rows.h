@@ -12,9 +12,10 @@
 
 namespace ehcp::web::pages {
 
+// The rows under a heading `caption`; `none` says in a sentence that the list is empty.
 std::string queue_table(const std::string& caption,
-                        const std::vector<adapters::report::QueueItem>& items,
-                        bool show_caseworker);
+                        const std::vector<adapters::report::QueueItem>& items, bool show_caseworker,
+                        const std::string& none);
 
 // "Overdue by 3 days" (red), "Due today", "Due in 4 working days".
 std::string queue_standing(const adapters::report::QueueItem& item);

@@ -79,8 +79,9 @@ Response team_queue(PageContext& context) {
   body += tallies.empty() ? std::string()
                           : table("Counts by caseworker and stage",
                                   {"Caseworker", "Stage", "Overdue", "Due soon"}, tallies, true);
-  body += queue_table("Overdue", overdue, true);
-  body += queue_table("Due in the next 10 working days", due_soon, true);
+  body += queue_table("Overdue", overdue, true, "Nothing is overdue.");
+  body += queue_table("Due in the next 10 working days", due_soon, true,
+                      "Nothing is due in the next 10 working days.");
   return html_response(page(context, "Team queue", "/team", body));
 }
 

@@ -32,6 +32,13 @@ const char* colour_of(engine::ClockStatus s) {
   return "#505a5f";
 }
 
+// "not applicable", not the identifier "not_applicable".
+std::string words_of(engine::ClockStatus s) {
+  std::string out(engine::to_string(s));
+  std::replace(out.begin(), out.end(), '_', ' ');
+  return out;
+}
+
 std::string number(double v) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.1f", v);
@@ -64,8 +71,8 @@ std::string timeline_svg(const std::vector<engine::Clock>& clocks, engine::Date 
       "<title id=\"timeline-title\">Timeline of every clock</title>"
       "<desc id=\"timeline-desc\">Each clock from its start (" +
       escape(engine::format_date_long(first)) +
-      " at the earliest) to its due date; a dot marks the day it was met; the "
-      "dashed line is " +
+      " at the earliest) to its due date; a dot marks the day it was met; a thin line runs on "
+      "from an overdue clock's due date to today; the dashed line is " +
       escape(engine::format_date_long(as_of)) +
       ". The table of clocks gives the same dates.</desc>";
   const auto today_x = number(x(as_of));
@@ -85,13 +92,18 @@ std::string timeline_svg(const std::vector<engine::Clock>& clocks, engine::Date 
     out += "<line x1=\"" + number(x(c.start)) + "\" y1=\"" + y + "\" x2=\"" + number(x(c.due)) +
            "\" y2=\"" + y + "\" stroke=\"" + colour + "\" stroke-width=\"6\"" +
            (c.statutory ? "" : " stroke-dasharray=\"8 3\"") + "/>";
+    if (status == engine::ClockStatus::kOverdue) {
+      // How long it has been overdue: a thin line on from the due date to today's.
+      out += "<line x1=\"" + number(x(c.due)) + "\" y1=\"" + y + "\" x2=\"" + today_x + "\" y2=\"" +
+             y + "\" stroke=\"" + colour + "\" stroke-width=\"2\"/>";
+    }
     if (c.met_on && *c.met_on <= as_of) {
       out += "<circle cx=\"" + number(x(*c.met_on)) + "\" cy=\"" + y + "\" r=\"6\" fill=\"" +
              colour + "\" stroke=\"#0b0c0c\"/>";
     }
     out += "<text x=\"" + std::to_string(kLabelWidth + kPlotWidth + 8) + "\" y=\"" + y +
-           "\" dominant-baseline=\"middle\" fill=\"#0b0c0c\">" +
-           escape(std::string(engine::to_string(status))) + "</text>";
+           "\" dominant-baseline=\"middle\" fill=\"#0b0c0c\">" + escape(words_of(status)) +
+           "</text>";
     ++row;
   }
   out += "</svg>";

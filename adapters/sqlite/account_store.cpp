@@ -4,23 +4,16 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "adapters/sqlite/detail/nullable_text.h"
+
 namespace ehcp::adapters::sqlite {
 namespace {
 
 constexpr const char* kUserColumns =
     "name, role, team, email, ifnull(password_hash, ''), disabled, created_at";
 
-void bind_text_or_null(SQLite::Statement& s, int index, const std::optional<std::string>& v) {
-  if (v) {
-    s.bind(index, *v);
-  } else {
-    s.bind(index);
-  }
-}
-
-std::optional<std::string> text_or_null(const SQLite::Column& c) {
-  return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
-}
+using detail::bind_text_or_null;
+using detail::text_or_null;
 
 User read_user(SQLite::Statement& s) {
   return {s.getColumn(0).getString(),   s.getColumn(1).getString(), text_or_null(s.getColumn(2)),

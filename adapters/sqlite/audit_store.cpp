@@ -2,22 +2,11 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "adapters/sqlite/detail/nullable_text.h"
+
 namespace ehcp::adapters::sqlite {
-namespace {
-
-void bind_text_or_null(SQLite::Statement& s, int index, const std::optional<std::string>& v) {
-  if (v) {
-    s.bind(index, *v);
-  } else {
-    s.bind(index);
-  }
-}
-
-std::optional<std::string> text_or_null(const SQLite::Column& c) {
-  return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
-}
-
-}  // namespace
+using detail::bind_text_or_null;
+using detail::text_or_null;
 
 std::int64_t AuditStore::append(const AuditRow& row) {
   SQLite::Statement q(db_,

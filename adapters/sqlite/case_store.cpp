@@ -1,5 +1,7 @@
 #include "adapters/sqlite/case_store.h"
 
+#include "adapters/sqlite/detail/nullable_text.h"
+
 namespace ehcp::adapters::sqlite {
 namespace {
 
@@ -16,12 +18,7 @@ void bind_optional(SQLite::Statement& s, int index, const std::optional<T>& valu
   }
 }
 
-std::optional<std::string> text_or_null(const SQLite::Column& c) {
-  if (c.isNull()) {
-    return std::nullopt;
-  }
-  return c.getString();
-}
+using detail::text_or_null;
 
 std::optional<engine::Date> date_or_null(const SQLite::Column& c) {
   if (c.isNull()) {

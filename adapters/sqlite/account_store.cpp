@@ -88,31 +88,30 @@ std::vector<User> AccountStore::users() {
   return out;
 }
 
-engine::Status AccountStore::set_password(const std::string& name,
-                                          const std::string& password_hash) {
-  SQLite::Statement q(db_, "UPDATE users SET password_hash = ? WHERE name = ?");
-  q.bind(1, password_hash);
-  q.bind(2, name);
-  if (q.exec() == 0) {
+engine::Status AccountStore::changed_ending_sessions(SQLite::Statement& update,
+                                                     const std::string& name) {
+  if (update.exec() == 0) {
     return engine::Status::not_found("no user '" + name + "'");
   }
-  // A new password ends the sessions the old one opened.
   SQLite::Statement end(db_, "DELETE FROM sessions WHERE user_name = ?");
   end.bind(1, name);
   end.exec();
   return {};
 }
 
+engine::Status AccountStore::set_password(const std::string& name,
+                                          const std::string& password_hash) {
+  SQLite::Statement q(db_, "UPDATE users SET password_hash = ? WHERE name = ?");
+  q.bind(1, password_hash);
+  q.bind(2, name);
+  // A new password ends the sessions the old one opened.
+  return changed_ending_sessions(q, name);
+}
+
 engine::Status AccountStore::disable(const std::string& name) {
   SQLite::Statement q(db_, "UPDATE users SET disabled = 1 WHERE name = ?");
   q.bind(1, name);
-  if (q.exec() == 0) {
-    return engine::Status::not_found("no user '" + name + "'");
-  }
-  SQLite::Statement end(db_, "DELETE FROM sessions WHERE user_name = ?");
-  end.bind(1, name);
-  end.exec();
-  return {};
+  return changed_ending_sessions(q, name);
 }
 
 void AccountStore::add_session(const Session& s) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include "engine/status.h"
 
@@ -60,6 +61,9 @@ class AccountStore {
   int end_sessions_idle_since(const std::string& cutoff);
 
  private:
+  // Runs `update` of user `name`; when it changed the user, ends all of their sessions.
+  engine::Status changed_ending_sessions(SQLite::Statement& update, const std::string& name);
+
   SQLite::Database& db_;
 };
 

@@ -373,18 +373,16 @@ bool DisagreementWorkflow::accepts(engine::EventType type) const {
     return std::find(states.begin(), states.end(), state) != states.end();
   };
   const auto& clocks = machine_->clocks;
-  const bool appealed = !in({Starting::kName, AwaitingMediation::kName, AwaitingCertificate::kName,
-                             CertificateIssued::kName});
   using T = engine::EventType;
   switch (type) {
-    // Before an appeal the states decide; after it, whether a mediation clock is still open.
+    // Before an appeal or beside one, a mediation's events are taken while their clock is open
+    // (only awaiting_mediation has mediation_held open before an appeal, and only it and
+    // awaiting_certificate mediation_certificate).
     case T::kMediationDeclined:
     case T::kMediationHeld:
-      return in({AwaitingMediation::kName}) || (appealed && clocks.has_open("mediation_held"));
+      return clocks.has_open("mediation_held");
     case T::kMediationCertificateIssued:
-      return in({AwaitingMediation::kName, AwaitingCertificate::kName}) ||
-             (appealed &&
-              (clocks.has_open("mediation_held") || clocks.has_open("mediation_certificate")));
+      return clocks.has_open("mediation_held") || clocks.has_open("mediation_certificate");
     case T::kAppealLodged:
       return in({AwaitingMediation::kName, AwaitingCertificate::kName, CertificateIssued::kName});
     case T::kAppealDecided:

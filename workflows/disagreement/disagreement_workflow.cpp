@@ -234,21 +234,29 @@ sc::result Starting::react(const EvDeclined& e) {
   return transit<AwaitingCertificate>();
 }
 
-sc::result AwaitingMediation::react(const EvHeld& e) {
-  auto& m = outermost_context();
+// What a mediation's end does to the clocks, in whichever state it comes: held (reg 39; with an
+// agreement, its limbs, reg 42(2)) or declined (reg 34), the certificate is then due.
+void mediation_held(Machine& m, const EvHeld& e) {
   m.clocks.meet("mediation_held", e.event.on);
-  m.check(m.clocks.open("mediation_certificate", e.event.on));  // reg 39: the mediation's end
+  m.check(m.clocks.open("mediation_certificate", e.event.on));
   if (e.body.agreement) {
-    m.check(m.clocks.order(*e.body.agreement, Ground::kAgreement, e.event.on));  // reg 42(2)
+    m.check(m.clocks.order(*e.body.agreement, Ground::kAgreement, e.event.on));
   }
+}
+
+void mediation_declined(Machine& m, const EvDeclined& e) {
+  m.clocks.end("mediation_held", e.event.on);
+  m.check(m.clocks.open("mediation_certificate", e.event.on));
+}
+
+sc::result AwaitingMediation::react(const EvHeld& e) {
+  mediation_held(outermost_context(), e);
   return transit<AwaitingCertificate>();
 }
 
 // The family changed its mind: no mediation, so a certificate instead (reg 34).
 sc::result AwaitingMediation::react(const EvDeclined& e) {
-  auto& m = outermost_context();
-  m.clocks.end("mediation_held", e.event.on);
-  m.check(m.clocks.open("mediation_certificate", e.event.on));
+  mediation_declined(outermost_context(), e);
   return transit<AwaitingCertificate>();
 }
 
@@ -260,18 +268,14 @@ sc::result AwaitingMediation::react(const EvCertificate& e) {
   return transit<CertificateIssued>();
 }
 
-// The mediation asked for before the appeal ends beside it.
+// The mediation asked for before the appeal ends beside it; the appeal goes on as it was.
 // Outside those, no state takes them: forwarded from here, they are refused naming the state.
 sc::result Active::react(const EvHeld& e) {
   auto& m = outermost_context();
   if (!m.clocks.has_open("mediation_held")) {
     return forward_event();
   }
-  m.clocks.meet("mediation_held", e.event.on);
-  m.check(m.clocks.open("mediation_certificate", e.event.on));  // reg 39
-  if (e.body.agreement) {
-    m.check(m.clocks.order(*e.body.agreement, Ground::kAgreement, e.event.on));  // reg 42(2)
-  }
+  mediation_held(m, e);
   return discard_event();
 }
 
@@ -280,8 +284,7 @@ sc::result Active::react(const EvDeclined& e) {
   if (!m.clocks.has_open("mediation_held")) {
     return forward_event();
   }
-  m.clocks.end("mediation_held", e.event.on);
-  m.check(m.clocks.open("mediation_certificate", e.event.on));  // reg 34
+  mediation_declined(m, e);
   return discard_event();
 }
 

@@ -26,6 +26,17 @@ Response team_queue_csv(PageContext& context);  // pages/team_queue.cpp
 Response case_page(PageContext& context);       // pages/case_page.cpp
 Response search(PageContext& context);          // pages/search.cpp
 
+// Recording work on a case (pages/record.cpp): what happened (the events the case can take),
+// an event's form, and saving it.
+Response record_choice(PageContext& context);
+Response record_form(PageContext& context);
+Response record_save(PageContext& context);
+// Correcting an event (pages/correct.cpp) and reassigning a case (pages/reassign.cpp).
+Response correct_form(PageContext& context);
+Response correct_save(PageContext& context);
+Response reassign_form(PageContext& context);
+Response reassign_save(PageContext& context);
+
 // pages/reports.cpp: the index; the breach report, board pack and phase transfers as pages, and
 // each as csv or json (path parameter "format").
 Response reports(PageContext& context);

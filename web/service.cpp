@@ -105,6 +105,13 @@ void WebService::add_routes() {
   router_.add({"GET", "/team", managers, pages::team_queue});
   router_.add({"GET", "/team.csv", managers, pages::team_queue_csv});
   router_.add({"GET", "/cases/{ref}", staff, pages::case_page});
+  router_.add({"GET", "/cases/{ref}/record", staff, pages::record_choice});
+  router_.add({"GET", "/cases/{ref}/record/{type}", staff, pages::record_form});
+  router_.add({"POST", "/cases/{ref}/record/{type}", staff, pages::record_save});
+  router_.add({"GET", "/cases/{ref}/events/{seq}/correct", staff, pages::correct_form});
+  router_.add({"POST", "/cases/{ref}/events/{seq}/correct", staff, pages::correct_save});
+  router_.add({"GET", "/cases/{ref}/reassign", managers, pages::reassign_form});
+  router_.add({"POST", "/cases/{ref}/reassign", managers, pages::reassign_save});
   router_.add({"GET", "/search", staff, pages::search});
   router_.add({"GET", "/reports", reporting, pages::reports});
   router_.add({"GET", "/reports/breaches", reporting, pages::breach_report});

@@ -116,6 +116,8 @@ class Import {
 
   bool accepted() const { return report_.errors.empty(); }
 
+  std::int64_t first_seq() const { return first_seq_; }
+
   ImportReport take_report() {
     std::stable_sort(report_.errors.begin(), report_.errors.end(),
                      [](const LineError& a, const LineError& b) { return a.line < b.line; });
@@ -336,6 +338,14 @@ engine::Result<ImportReport> import_events(sqlite::Database& db, std::istream& i
         return status;
       }
     }
+    if (options.unchanged_since) {
+      ImportReport report;
+      report.changed_since = sqlite::EventStore(db.sql()).seqs_after(
+          options.unchanged_since->case_ref, options.unchanged_since->last_seq);
+      if (!report.changed_since.empty()) {
+        return report;  // tx rolls back; nothing was read
+      }
+    }
     Import import(db, options);
     import.read(input);
     import.resolve_pending();
@@ -349,7 +359,9 @@ engine::Result<ImportReport> import_events(sqlite::Database& db, std::istream& i
     if (!import.accepted()) {
       return import.take_report();  // a history the machines cannot take: nothing applied
     }
+    const auto first_seq = import.first_seq();
     auto report = import.take_report();
+    report.first_seq = first_seq;
     if (report.latest_on) {
       sqlite::EventStore(db.sql()).note_latest_on(*report.latest_on);
     }

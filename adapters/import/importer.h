@@ -9,10 +9,14 @@
 // and a void that leaves a later event without what it needs (naming both). If
 // anything is bad, every bad line is reported and nothing is applied; otherwise the events,
 // case records and clocks commit together.
+// A caller recording one case from a form it showed earlier (the web service) names the case's
+// version then (ImportOptions::unchanged_since): an event of that case recorded since refuses
+// the whole import, checked inside its transaction, so two people cannot save over each other.
 // Streams: memory grows with the number of cases touched, not with the number of events.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <istream>
 #include <optional>
 #include <string>
@@ -28,6 +32,12 @@
 
 namespace ehcp::adapters {
 
+// A case as someone saw it: its reference and the arrival number (seq) of its latest event then.
+struct CaseVersion {
+  std::string case_ref;
+  std::int64_t last_seq = 0;
+};
+
 struct ImportOptions {
   engine::Date as_of;       // events dated after this are rejected
   std::string recorded_at;  // when this import happened (UTC ISO 8601), from the caller's clock
@@ -37,6 +47,8 @@ struct ImportOptions {
   // refused when the database's rows were derived otherwise (they would mix), and a new
   // database records it. Null: no check (tests that build a database by hand).
   const derivation::Derivation* derivation = nullptr;
+  // Set: refused (ImportReport::changed_since) if the case has events after last_seq.
+  std::optional<CaseVersion> unchanged_since;
 };
 
 struct ImportReport {
@@ -46,8 +58,14 @@ struct ImportReport {
   std::size_t cases_touched = 0;
   std::optional<engine::Date> latest_on;  // the latest effective date among the events applied
   std::vector<LineError> errors;          // sorted by line; non-empty means nothing was applied
+  // The events of ImportOptions::unchanged_since's case recorded after its version, in arrival
+  // order; non-empty means nothing was read or applied.
+  std::vector<std::int64_t> changed_since;
+  // The seq of the first event appended: the import's events are first_seq .. first_seq +
+  // applied - 1 (one transaction appends them with nothing between).
+  std::int64_t first_seq = 0;
 
-  bool accepted() const { return errors.empty(); }
+  bool accepted() const { return errors.empty() && changed_since.empty(); }
 };
 
 // Imports `input`. Bad lines come back in the report (and nothing is committed); a Status is

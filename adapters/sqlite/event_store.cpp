@@ -137,4 +137,22 @@ std::optional<engine::Date> EventStore::latest_on() {
   return engine::parse_date(q.getColumn(0).getString());
 }
 
+std::vector<std::int64_t> EventStore::seqs_after(const std::string& case_ref, std::int64_t seq) {
+  SQLite::Statement q(db_, "SELECT seq FROM events WHERE case_ref = ? AND seq > ? ORDER BY seq");
+  q.bind(1, case_ref);
+  q.bind(2, seq);
+  std::vector<std::int64_t> out;
+  while (q.executeStep()) {
+    out.push_back(q.getColumn(0).getInt64());
+  }
+  return out;
+}
+
+std::int64_t EventStore::last_seq(const std::string& case_ref) {
+  SQLite::Statement q(db_, "SELECT COALESCE(MAX(seq), 0) FROM events WHERE case_ref = ?");
+  q.bind(1, case_ref);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
 }  // namespace ehcp::adapters::sqlite

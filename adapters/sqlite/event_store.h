@@ -74,6 +74,11 @@ class EventStore {
 
   std::int64_t count();
 
+  // The seqs of `case_ref`'s events after `seq`, in arrival order.
+  std::vector<std::int64_t> seqs_after(const std::string& case_ref, std::int64_t seq);
+  // The seq of `case_ref`'s latest event (0 for none): its version, as a form carries it.
+  std::int64_t last_seq(const std::string& case_ref);
+
  private:
   SQLite::Database& db_;
   SQLite::Statement insert_;

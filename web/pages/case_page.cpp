@@ -2,14 +2,21 @@
 // every clock with its basis and how it stands, and a timeline; warnings; the events,
 // corrections included; as of any past date (?as_of=YYYY-MM-DD). Only staff of the case's team
 // see it; every view is audited, and so is every refusal.
+#include <charconv>
+
+#include "adapters/record/clock_changes.h"
 #include "adapters/report/shown_case.h"
 #include "adapters/sqlite/case_store.h"
+#include "adapters/sqlite/event_store.h"
 #include "engine/academic_year.h"
 #include "engine/clock_status.h"
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/pages.h"
+#include "web/pages/case_access.h"
+#include "web/pages/record_parts.h"
 #include "web/pages/timeline_svg.h"
+#include "workflows/corrections.h"
 
 namespace ehcp::web::pages {
 namespace {
@@ -34,6 +41,79 @@ std::string optional_text(const std::optional<std::string>& s) {
   return s ? escape(*s) : std::string("(none)");
 }
 
+// "12-13" -> {12, 13}: the events a save just recorded (record.cpp redirects here with them).
+std::optional<std::pair<std::int64_t, std::int64_t>> recorded_range(const Params& query) {
+  const auto it = query.find("recorded");
+  if (it == query.end()) {
+    return std::nullopt;
+  }
+  const auto& text = it->second;
+  const auto dash = text.find('-');
+  std::int64_t first = 0;
+  std::int64_t last = 0;
+  if (dash == std::string::npos ||
+      std::from_chars(text.data(), text.data() + dash, first).ec != std::errc() ||
+      std::from_chars(text.data() + dash + 1, text.data() + text.size(), last).ec != std::errc() ||
+      first <= 0 || last < first) {
+    return std::nullopt;
+  }
+  return std::pair{first, last};
+}
+
+std::string clock_list(const std::vector<engine::Clock>& clocks) {
+  std::string out;
+  for (const auto& c : clocks) {
+    out += (out.empty() ? "" : ", ") + c.name;
+  }
+  return out;
+}
+
+// The GOV.UK success banner after a save: what was recorded, and what it did to the clocks.
+std::string recorded_banner(PageContext& context, const std::string& ref,
+                            std::pair<std::int64_t, std::int64_t> range) {
+  auto events = adapters::sqlite::EventStore(context.db.sql()).load_case(ref);
+  if (!events.ok()) {
+    return "";
+  }
+  std::string what;
+  for (const auto& e : events.value()) {
+    if (e.seq >= range.first && e.seq <= range.second) {
+      what += (what.empty() ? "" : "; ") + (e.event.type() == engine::EventType::kEventVoided
+                                                ? std::string("a correction")
+                                                : event_words(e));
+    }
+  }
+  if (what.empty()) {
+    return "";  // not this case's events
+  }
+  const auto changes = adapters::record::clock_changes(events.value(), range.first, range.second,
+                                                       context.options.config.rules,
+                                                       context.options.config.calendar);
+  std::string body =
+      "<h3 class=\"govuk-notification-banner__heading\">Saved: " + escape(what) + "</h3>";
+  if (changes.empty()) {
+    body += "<p class=\"govuk-body\">No time limit was met, started or stopped by it.</p>";
+  }
+  if (!changes.met.empty()) {
+    body += "<p class=\"govuk-body\">Met: " + escape(clock_list(changes.met)) + ".</p>";
+  }
+  if (!changes.started.empty()) {
+    body += "<p class=\"govuk-body\">Started: " + escape(clock_list(changes.started)) + ".</p>";
+  }
+  if (!changes.ended.empty()) {
+    body +=
+        "<p class=\"govuk-body\">No longer applies: " + escape(clock_list(changes.ended)) + ".</p>";
+  }
+  return "<div class=\"govuk-notification-banner govuk-notification-banner--success\" "
+         "role=\"alert\" aria-labelledby=\"govuk-notification-banner-title\" "
+         "data-module=\"govuk-notification-banner\"><div "
+         "class=\"govuk-notification-banner__header\"><h2 "
+         "class=\"govuk-notification-banner__title\" "
+         "id=\"govuk-notification-banner-title\">Success</h2></div><div "
+         "class=\"govuk-notification-banner__content\">" +
+         body + "</div></div>";
+}
+
 }  // namespace
 
 Response case_page(PageContext& context) {
@@ -48,14 +128,8 @@ Response case_page(PageContext& context) {
     }
     as_of = *d;
   }
-  const auto stored = adapters::sqlite::CaseStore(context.db.sql()).get(ref);
-  if (!stored) {
-    return error_page(context, 404, "There is no case with that reference.");
-  }
-  if (!context.user->team || stored->team != context.user->team) {
-    context.audit(ref, "refused");
-    return error_page(context, 403,
-                      "This case belongs to another team. This request has been recorded.");
+  if (auto refused = case_for_staff(context); std::holds_alternative<Response>(refused)) {
+    return std::get<Response>(std::move(refused));
   }
   context.audit(ref, "shown");
   auto loaded = adapters::report::load_shown_case(context.db, context.options.config, ref, as_of);
@@ -65,9 +139,13 @@ Response case_page(PageContext& context) {
   }
   const auto& shown = loaded.value();
   const auto& r = shown.record;
-  std::string body = "<span class=\"govuk-caption-l\">Case " + escape(r.case_ref) +
-                     "</span><h1 class=\"govuk-heading-l\">" +
-                     escape(r.child.given_name + " " + r.child.family_name) + "</h1>";
+  std::string body;
+  if (const auto range = recorded_range(context.query)) {
+    body += recorded_banner(context, ref, *range);
+  }
+  body += "<span class=\"govuk-caption-l\">Case " + escape(r.case_ref) +
+          "</span><h1 class=\"govuk-heading-l\">" +
+          escape(r.child.given_name + " " + r.child.family_name) + "</h1>";
   body += "<form method=\"get\" action=\"/cases/" + escape(percent_encode(ref)) +
           "\" novalidate><div class=\"govuk-form-group\"><label class=\"govuk-label\" "
           "for=\"as_of\">Show the case as it stood on</label><div id=\"as_of-hint\" "
@@ -77,6 +155,16 @@ Response case_page(PageContext& context) {
           escape(engine::format_date(as_of)) +
           "\"></div><button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
           "data-module=\"govuk-button\">Show</button></form>";
+  const std::string here = "/cases/" + percent_encode(ref);
+  body += "<div class=\"govuk-button-group\"><a href=\"" + escape(here + "/record") +
+          "\" role=\"button\" draggable=\"false\" class=\"govuk-button\" "
+          "data-module=\"govuk-button\">Record an event</a>";
+  if (context.has_role("manager")) {
+    body += "<a href=\"" + escape(here + "/reassign") +
+            "\" role=\"button\" draggable=\"false\" class=\"govuk-button "
+            "govuk-button--secondary\" data-module=\"govuk-button\">Reassign</a>";
+  }
+  body += "</div>";
   if (shown.problem) {
     body +=
         "<div class=\"govuk-warning-text\"><span class=\"govuk-warning-text__icon\" "
@@ -156,10 +244,19 @@ Response case_page(PageContext& context) {
         e.voids ? "voids #" + std::to_string(e.voids->seq) + " " + e.voids->type + " on " +
                       engine::format_date(e.voids->on) + ": " + e.object.value("reason", "")
                 : adapters::render::event_details(e.object);
+    std::string action;
+    const auto event_type = engine::parse_event_type(e.object.value("type", ""));
+    if (!e.voided && !e.voids && event_type && !workflows::why_not_voidable(*event_type)) {
+      action = "<a class=\"govuk-link\" href=\"" +
+               escape(here + "/events/" + std::to_string(e.seq) + "/correct") +
+               "\">Correct<span class=\"govuk-visually-hidden\"> event " + std::to_string(e.seq) +
+               "</span></a>";
+    }
     events.push_back({escape(e.object.value("on", "")), std::to_string(e.seq), type,
-                      escape(e.object.value("by", "")), escape(details)});
+                      escape(e.object.value("by", "")), escape(details), action});
   }
-  body += table("Events in effective-date order", {"On", "#", "Event", "By", "Details"}, events);
+  body +=
+      table("Events in effective-date order", {"On", "#", "Event", "By", "Details", ""}, events);
   if (shown.later_events > 0) {
     body += "<p class=\"govuk-body\">" + std::to_string(shown.later_events) +
             " event(s) dated after " + escape(engine::format_date_long(as_of)) +

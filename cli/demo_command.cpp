@@ -66,7 +66,7 @@ engine::Result<Imported> load_caseload(const DemoPaths& paths,
   std::ifstream input(paths.caseload, std::ios::binary);
   const auto derivation = adapters::derivation::derivation_of(config);
   const adapters::ImportOptions options{caseload.options().as_of, utc_timestamp_now(), config.rules,
-                                        config.calendar, &derivation, std::nullopt};
+                                        config.calendar, &derivation};
   auto report = adapters::import_events(*db.value(), input, options);
   if (!report.ok()) {
     return report.status();

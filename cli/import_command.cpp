@@ -44,7 +44,7 @@ engine::Status run_import(const Context& context, const std::string& file) {
   }
   const auto derivation = adapters::derivation::derivation_of(config.value());
   const adapters::ImportOptions options{as_of.value(), utc_timestamp_now(), config.value().rules,
-                                        config.value().calendar, &derivation, std::nullopt};
+                                        config.value().calendar, &derivation};
   auto report = adapters::import_events(*db.value(), *input, options);
   if (!report.ok()) {
     return report.status();

@@ -48,7 +48,7 @@ struct ImportOptions {
   // database records it. Null: no check (tests that build a database by hand).
   const derivation::Derivation* derivation = nullptr;
   // Set: refused (ImportReport::changed_since) if the case has events after last_seq.
-  std::optional<CaseVersion> unchanged_since;
+  std::optional<CaseVersion> unchanged_since = std::nullopt;
 };
 
 struct ImportReport {

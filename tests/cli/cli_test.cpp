@@ -162,6 +162,31 @@ TEST_CASE("case list filters by team and caseworker and prints table, csv or jso
   CHECK(nlohmann::json::parse(before_t3.out).size() == 3);  // T-1, T-2, T-4
 }
 
+TEST_CASE("a --caseworker or --team nobody is known by is refused naming the nearest, exit 2") {
+  Sandbox box;
+  REQUIRE(box.ehcp("init").exit_code == 0);
+  REQUIRE(
+      box.ehcp("import " + kFixtures + "/every_event_type.jsonl --as-of 2026-11-25").exit_code ==
+      0);
+  auto typo = box.ehcp("queue --caseworker 'Sam Okafr' --as-of 2026-11-25");
+  CHECK(typo.exit_code == 2);
+  CHECK(typo.out.empty());
+  CHECK(typo.err == "ehcp: no caseworker 'Sam Okafr' is known; did you mean 'Sam Okafor'?\n");
+  auto team = box.ehcp("case list --team Nrth --as-of 2026-11-25");
+  CHECK(team.exit_code == 2);
+  CHECK(team.err == "ehcp: no team 'Nrth' is known; did you mean 'North'?\n");
+  auto nobody = box.ehcp("case list --caseworker 'Zed Quill' --as-of 2026-11-25");
+  CHECK(nobody.exit_code == 2);
+  CHECK(nobody.err == "ehcp: no caseworker 'Zed Quill' is known\n");
+  // A known name in other case, with spaces around it, is that name.
+  auto other_case = box.ehcp("case list --team ' south ' --as-of 2026-11-25 --format csv");
+  CHECK(other_case.exit_code == 0);
+  CHECK(other_case.out.find("T-1,Ada Example") != std::string::npos);
+  auto queue = box.ehcp("queue --caseworker 'sam okafor' --as-of 2026-11-25 --format csv");
+  CHECK(queue.exit_code == 0);
+  CHECK(queue.out.rfind("due,days_overdue,", 0) == 0);
+}
+
 TEST_CASE("calendar lists a year's bank holidays, the LA's closures and its working days") {
   Sandbox box;
   auto r = box.ehcp("calendar --year 2026 --format json --config " + kFixtures +

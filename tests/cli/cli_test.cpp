@@ -24,7 +24,7 @@ TEST_CASE("init creates the database and is idempotent") {
   Sandbox box;
   auto first = box.ehcp("init");
   CHECK(first.exit_code == 0);
-  CHECK(first.out.find("schema version 10") != std::string::npos);
+  CHECK(first.out.find("schema version 11") != std::string::npos);
   auto second = box.ehcp("init");
   CHECK(second.exit_code == 0);
   CHECK(second.out.find("migration") == std::string::npos);
@@ -233,8 +233,12 @@ TEST_CASE("init to schema 5 keeps the rungs, messages and breaches recorded, eac
   {
     // Back to schema 4's tables, keyed by case, clock and start, with one row each.
     SQLite::Database db(box.db(), SQLite::OPEN_READWRITE);
-    db.exec("DROP TABLE derivation");                                    // schema 7's
-    db.exec("DROP INDEX events_voids");                                  // schema 8's
+    db.exec("DROP TABLE derivation");    // schema 7's
+    db.exec("DROP INDEX events_voids");  // schema 8's
+    db.exec(
+        "DROP INDEX events_caseworkers; DROP INDEX events_teams; DROP INDEX cases_by_ref_nocase; "
+        "DROP INDEX cases_by_upn_nocase; DROP INDEX cases_by_team_full_name; "
+        "DROP INDEX cases_by_team_family_name");                         // schema 11's
     db.exec("DROP TABLE audit; DROP TABLE sessions; DROP TABLE users");  // schema 9's
     db.exec("DROP TABLE escalations; DROP TABLE outbox; DROP TABLE breach_ledger");
     db.exec(
@@ -263,7 +267,7 @@ TEST_CASE("init to schema 5 keeps the rungs, messages and breaches recorded, eac
   }
   auto r = box.ehcp("init");
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out.find("6 migration(s) applied") != std::string::npos);
+  CHECK(r.out.find("7 migration(s) applied") != std::string::npos);
   SQLite::Database db(box.db(), SQLite::OPEN_READONLY);
   CHECK(db.execAndGet("SELECT due FROM escalations").getString() == "2025-10-30");
   CHECK(db.execAndGet("SELECT id || ' ' || due FROM outbox").getString() == "7 2025-10-30");
@@ -288,12 +292,16 @@ TEST_CASE("init migrating an older database re-derives every case's clocks from 
     }
     db.exec("DROP INDEX events_disagreements");
     db.exec("DROP INDEX events_voids");
+    db.exec(
+        "DROP INDEX events_caseworkers; DROP INDEX events_teams; DROP INDEX cases_by_ref_nocase; "
+        "DROP INDEX cases_by_upn_nocase; DROP INDEX cases_by_team_full_name; "
+        "DROP INDEX cases_by_team_family_name");  // schema 11's
     db.exec("PRAGMA user_version = 1");
   }
   CHECK(box.ehcp("case list").exit_code == 1);  // told to run init
   auto r = box.ehcp("init");
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out.find("9 migration(s) applied") != std::string::npos);
+  CHECK(r.out.find("10 migration(s) applied") != std::string::npos);
   CHECK(r.out.find("re-derived 7 case(s) from their events") != std::string::npos);
   SQLite::Database db(box.db(), SQLite::OPEN_READONLY);
   CHECK(db.execAndGet("SELECT count(*) FROM clocks WHERE case_ref = 'T-1'").getInt() > 0);

@@ -168,6 +168,7 @@ TEST_CASE("a manager reassigns a case to someone the service knows, never to a n
   const auto unknown = web.send("POST", path, filled(web, path, "caseworker=Sam+Okafr&team=North"));
   CHECK(unknown.status == 422);
   CHECK(unknown.body.find("Choose the new caseworker from the list") != std::string::npos);
+  CHECK(unknown.body.find("did you mean &#39;Sam Okafor&#39;") != std::string::npos);
   CHECK(event_count(web, "N-1") == before);
   const auto saved = web.send("POST", path, filled(web, path, "caseworker=Mo+Manager&team=North"));
   REQUIRE(saved.status == 303);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "adapters/report/known_people.h"
 #include "adapters/sqlite/account_store.h"
 #include "web/form_html.h"
 #include "web/html.h"
@@ -21,40 +22,40 @@ std::string case_path(const std::string& ref) { return "/cases/" + percent_encod
 struct Known {
   std::vector<form::Option> caseworkers;  // value: the name events use
   std::vector<form::Option> teams;
+  adapters::report::KnownPeople names;
 };
 
-// The people who can hold a case: enabled caseworker and manager accounts, and the
-// caseworkers the configuration names for escalations; the teams either of them names.
-Known known_people(PageContext& context) {
-  std::map<std::string, std::optional<std::string>> people;
-  std::set<std::string> teams;
+// The people who can hold a case, as the queues' filters know them (known_people.h): the
+// accounts, the configuration's notify section and those the cases name, less the accounts
+// that cannot hold a case; an account's team is shown beside its name.
+engine::Result<Known> known_people(PageContext& context) {
+  auto names = adapters::report::load_known_people(context.db, context.options.config);
+  if (!names.ok()) {
+    return names.status();
+  }
+  std::map<std::string, std::string> team_of;
+  std::set<std::string> cannot_hold;  // the board, administrators, and disabled accounts
   for (const auto& u : adapters::sqlite::AccountStore(context.db.sql()).users()) {
-    if (!u.disabled && (u.role == "caseworker" || u.role == "manager")) {
-      people[u.name] = u.team;
-      if (u.team) {
-        teams.insert(*u.team);
-      }
+    if (u.team) {
+      team_of[u.name] = *u.team;
+    }
+    if (u.disabled || (u.role != "caseworker" && u.role != "manager")) {
+      cannot_hold.insert(u.name);
     }
   }
-  for (const auto& [name, address] : context.options.config.notify.caseworkers) {
-    people.emplace(name, std::nullopt);
-  }
-  for (const auto& [team, address] : context.options.config.notify.team_managers) {
-    teams.insert(team);
-  }
   Known known;
-  for (const auto& [name, team] : people) {
-    known.caseworkers.push_back({name, team ? name + " (" + *team + ")" : name, ""});
+  auto& names_known = names.value().caseworkers;
+  std::erase_if(names_known, [&](const std::string& n) { return cannot_hold.contains(n); });
+  for (const auto& name : names_known) {
+    const auto team = team_of.find(name);
+    known.caseworkers.push_back(
+        {name, team == team_of.end() ? name : name + " (" + team->second + ")", ""});
   }
-  for (const auto& team : teams) {
+  for (const auto& team : names.value().teams) {
     known.teams.push_back({team, team, ""});
   }
+  known.names = std::move(names).value();
   return known;
-}
-
-bool has(const std::vector<form::Option>& options, const std::string& value) {
-  return std::any_of(options.begin(), options.end(),
-                     [&](const form::Option& o) { return o.value == value; });
 }
 
 Response reassign_page(PageContext& context, const CaseNow& now, const Known& known,
@@ -107,7 +108,11 @@ Response reassign_form(PageContext& context) {
   }
   const auto& now = std::get<CaseNow>(loaded);
   context.audit(now.record.case_ref, "shown");
-  return reassign_page(context, now, known_people(context), {}, {}, "", new_event_id(), 200);
+  auto known = known_people(context);
+  if (!known.ok()) {
+    return error_page(context, 500, known.status().message());
+  }
+  return reassign_page(context, now, known.value(), {}, {}, "", new_event_id(), 200);
 }
 
 Response reassign_save(PageContext& context) {
@@ -122,15 +127,31 @@ Response reassign_save(PageContext& context) {
     return error_page(context, 400,
                       "This form is incomplete. Go back, reload the page and try again.");
   }
-  const auto known = known_people(context);
-  const auto caseworker = context.form.contains("caseworker") ? context.form.at("caseworker") : "";
-  const auto team = context.form.contains("team") ? context.form.at("team") : "";
-  std::vector<form::Problem> problems;
-  if (!has(known.caseworkers, caseworker)) {
-    problems.push_back({"caseworker", "Choose the new caseworker from the list"});
+  auto loaded_people = known_people(context);
+  if (!loaded_people.ok()) {
+    return error_page(context, 500, loaded_people.status().message());
   }
-  if (!has(known.teams, team)) {
-    problems.push_back({"team", "Choose the team from the list"});
+  const auto& known = loaded_people.value();
+  auto caseworker = context.form.contains("caseworker") ? context.form.at("caseworker") : "";
+  auto team = context.form.contains("team") ? context.form.at("team") : "";
+  std::vector<form::Problem> problems;
+  // Chosen from the lists; anything else (a forged or stale form) is named with the nearest.
+  using adapters::report::PersonKind;
+  if (caseworker.empty()) {
+    problems.push_back({"caseworker", "Choose the new caseworker from the list"});
+  } else if (auto named = adapters::report::resolve_person(known.names.caseworkers,
+                                                           PersonKind::kCaseworker, caseworker);
+             named.ok()) {
+    caseworker = named.value();
+  } else {
+    problems.push_back(
+        {"caseworker", "Choose the new caseworker from the list: " + named.status().message()});
+  }
+  if (auto named = adapters::report::resolve_person(known.names.teams, PersonKind::kTeam, team);
+      named.ok()) {
+    team = named.value();
+  } else {
+    problems.push_back({"team", "Choose the team from the list: " + named.status().message()});
   }
   if (caseworker == now.record.caseworker && team == now.record.team) {
     problems.push_back(

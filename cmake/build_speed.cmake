@@ -9,8 +9,10 @@
 #             name there (a clash fails the CI build: rename one, or list the file in its
 #             target's EHCP_UNITY_ALONE). Off locally, where a unity batch would recompile eight
 #             files for a change to one.
-# EHCP_PCH    precompiles the headers a test binary's files all include (Catch2 and the
-#             libraries), so each file stops parsing them again. With ccache, set
+# EHCP_PCH    precompiles the headers the workflows' files and most test binaries' files all
+#             include (Boost.Statechart; Catch2 and the libraries), so each file stops parsing
+#             them again. It gains at -O2; under the sanitizers code generation dominates and it
+#             gains little. With ccache, set
 #             CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
 #             (ccache's manual, "Precompiled headers"), or leave it off: ccache already saves more.
 option(EHCP_UNITY "Unity build of the libraries and the binary (CI)" OFF)

@@ -36,7 +36,7 @@ if ((status != 0)); then
     [ -f "$input" ] || continue
     echo "fuzz: FAILED on $input ($(wc -c <"$input") bytes); its bytes in base64:"
     base64 "$input"
-    echo "fuzz: to replay it: base64 -d > input <<< '...' and build-fuzz/tests/fuzz/fuzz_decoder input"
+    echo "fuzz: to replay it: base64 -d > input <<< '...'; build-fuzz/tests/fuzz/fuzz_decoder input"
     echo "fuzz:   (or build/tests/fuzz_replay input; once fixed, add it to tests/fuzz/corpus)"
   done
   exit "$status"

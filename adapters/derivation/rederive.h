@@ -5,8 +5,11 @@
 // changed are rewritten, the database records the new derivation, and what moved is listed
 // clock by clock with the change that explains it. Escalations already reached stay recorded
 // (keyed by the old due date, so a rung of a deadline that no longer exists is never reached
-// again); the breach ledger likewise. Callers own the transaction: roll it back for a dry run.
-// Not shared across threads (cases are derived on every core, written on the caller's).
+// again); the breach ledger likewise. A case whose derived clocks have the digest recorded
+// beside its rows (adapters/sqlite/clock_digest.h) is unchanged and its rows are not read; the
+// rows of any other case are read and compared clock by clock. Callers own the transaction:
+// roll it back for a dry run. Not shared across threads (cases are derived on every core while
+// the caller's thread reads the next batch and writes the last).
 #pragma once
 
 #include <cstddef>

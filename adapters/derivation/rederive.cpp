@@ -182,39 +182,73 @@ void settle(Batch& batch, sqlite::ClockStore& clocks, const std::vector<Change>&
   });
 }
 
-// Counts, reports and writes a settled batch, in case order; the first case that cannot be
-// derived stops it.
-engine::Status apply(Batch& batch, CaseRebuilder& rebuilder, sqlite::ClockStore& clocks,
-                     Rederived& out) {
-  for (auto& p : batch) {
-    ++out.cases;
-    if (!p.decoded.ok()) {
-      return p.decoded;
+// The writes of a rederive, held back until the caller's gate opens (or too many wait).
+class Writer {
+ public:
+  Writer(sqlite::Database& db, const config::LaConfig& config, const BeforeWriting& gate)
+      : rebuilder_(db, config.rules, config.calendar), clocks_(db.sql()), gate_(gate) {}
+
+  // Counts and reports a settled batch in case order and keeps what it must write; the first
+  // case that cannot be derived stops it.
+  engine::Status take(Batch& batch, Rederived& out) {
+    for (auto& p : batch) {
+      ++out.cases;
+      if (!p.decoded.ok()) {
+        return p.decoded;
+      }
+      if (p.derived.rejection) {
+        return engine::Status::invalid_input(
+            "case '" + p.case_ref + "' cannot be derived with this configuration (event #" +
+            std::to_string(p.derived.rejection->seq) + ": " + p.derived.rejection->reason +
+            "); nothing was re-derived");
+      }
+      if (p.changed) {
+        std::move(p.moved.begin(), p.moved.end(), std::back_inserter(out.moved));
+        ++out.cases_changed;
+      }
+      if (p.changed || p.digest_only) {
+        held_.push_back(std::move(p));
+      }
     }
-    if (p.derived.rejection) {
-      return engine::Status::invalid_input(
-          "case '" + p.case_ref + "' cannot be derived with this configuration (event #" +
-          std::to_string(p.derived.rejection->seq) + ": " + p.derived.rejection->reason +
-          "); nothing was re-derived");
-    }
-    if (p.digest_only) {
-      clocks.put_digest(p.case_ref, p.derived_digest);
-    }
-    if (!p.changed) {
-      continue;
-    }
-    std::move(p.moved.begin(), p.moved.end(), std::back_inserter(out.moved));
-    rebuilder.write(p.derived);
-    ++out.cases_changed;
+    batch = {};
+    return held_.size() >= kHeld || opened_ ? flush() : engine::Status{};
   }
-  batch = {};
-  return {};
-}
+
+  // Opens the gate and writes whatever is held.
+  engine::Status flush() {
+    if (!opened_) {
+      if (gate_) {
+        if (auto status = gate_(); !status.ok()) {
+          return status;
+        }
+      }
+      opened_ = true;
+    }
+    for (const auto& p : held_) {
+      if (p.changed) {
+        rebuilder_.write(p.derived);
+      } else {
+        clocks_.put_digest(p.case_ref, p.derived_digest);
+      }
+    }
+    held_.clear();
+    return {};
+  }
+
+ private:
+  static constexpr std::size_t kHeld = 2 * kBatch;  // bounds the memory held back
+  CaseRebuilder rebuilder_;
+  sqlite::ClockStore clocks_;
+  const BeforeWriting& gate_;
+  bool opened_ = false;
+  std::vector<Pending> held_;
+};
 
 }  // namespace
 
 engine::Result<Rederived> rederive_all(sqlite::Database& db, const config::LaConfig& config,
-                                       const std::string& derived_at) {
+                                       const std::string& derived_at,
+                                       const BeforeWriting& before_writing) {
   const Derivation now = derivation_of(config);
   sqlite::DerivationStore record(db.sql());
   auto before = record.get();
@@ -234,7 +268,7 @@ engine::Result<Rederived> rederive_all(sqlite::Database& db, const config::LaCon
     db.sql().exec("PRAGMA mmap_size = 1073741824");
     sqlite::EventStore events(db.sql());
     sqlite::ClockStore clocks(db.sql());
-    CaseRebuilder rebuilder(db, config.rules, config.calendar);
+    Writer writer(db, config, before_writing);
     std::vector<std::pair<std::string, std::optional<std::uint64_t>>> cases;
     clocks.cases_with_digests([&cases](std::string ref, std::optional<std::uint64_t> digest) {
       cases.emplace_back(std::move(ref), digest);
@@ -250,7 +284,7 @@ engine::Result<Rederived> rederive_all(sqlite::Database& db, const config::LaCon
         detail::InBackground derivation([&current, &config](std::size_t t, std::size_t threads) {
           derive_share(current, t, threads, config);
         });
-        if (auto status = apply(previous, rebuilder, clocks, out); !status.ok()) {
+        if (auto status = writer.take(previous, out); !status.ok()) {
           return status;
         }
         if (first + kBatch < cases.size()) {
@@ -261,7 +295,10 @@ engine::Result<Rederived> rederive_all(sqlite::Database& db, const config::LaCon
       previous = std::move(current);
       current = std::move(next);
     }
-    if (auto status = apply(previous, rebuilder, clocks, out); !status.ok()) {
+    if (auto status = writer.take(previous, out); !status.ok()) {
+      return status;
+    }
+    if (auto status = writer.flush(); !status.ok()) {
       return status;
     }
   } catch (const SQLite::Exception& e) {
@@ -275,10 +312,11 @@ engine::Result<Rederived> rederive_all(sqlite::Database& db, const config::LaCon
 
 engine::Result<Rederived> rederive_in_transaction(sqlite::Database& db,
                                                   const config::LaConfig& config,
-                                                  const std::string& derived_at, bool dry_run) {
+                                                  const std::string& derived_at, bool dry_run,
+                                                  const BeforeWriting& before_writing) {
   try {
     SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-    auto rederived = rederive_all(db, config, derived_at);
+    auto rederived = rederive_all(db, config, derived_at, before_writing);
     if (rederived.ok() && !dry_run) {
       tx.commit();
     }

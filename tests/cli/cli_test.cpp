@@ -268,7 +268,7 @@ TEST_CASE("init to schema 5 keeps the rungs, messages and breaches recorded, eac
   }
   auto r = box.ehcp("init");
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out.find("7 migration(s) applied") != std::string::npos);
+  CHECK(r.out.find("8 migration(s) applied") != std::string::npos);
   SQLite::Database db(box.db(), SQLite::OPEN_READONLY);
   CHECK(db.execAndGet("SELECT due FROM escalations").getString() == "2025-10-30");
   CHECK(db.execAndGet("SELECT id || ' ' || due FROM outbox").getString() == "7 2025-10-30");
@@ -302,7 +302,7 @@ TEST_CASE("init migrating an older database re-derives every case's clocks from 
   CHECK(box.ehcp("case list").exit_code == 1);  // told to run init
   auto r = box.ehcp("init");
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out.find("10 migration(s) applied") != std::string::npos);
+  CHECK(r.out.find("11 migration(s) applied") != std::string::npos);
   CHECK(r.out.find("re-derived 7 case(s) from their events") != std::string::npos);
   SQLite::Database db(box.db(), SQLite::OPEN_READONLY);
   CHECK(db.execAndGet("SELECT count(*) FROM clocks WHERE case_ref = 'T-1'").getInt() > 0);

@@ -14,7 +14,7 @@
 namespace ehcp::cli {
 namespace {
 
-constexpr std::size_t kWriteBuffer = 1 << 20;
+constexpr std::size_t kGenerateWriteBuffer = 1 << 20;
 
 struct GenerateArgs {
   SyntheticArgs caseload;
@@ -27,7 +27,7 @@ engine::Status run_generate(const Context& context, const GenerateArgs& args) {
     return options.status();
   }
   std::ofstream file;
-  std::vector<char> buffer(kWriteBuffer);
+  std::vector<char> buffer(kGenerateWriteBuffer);
   std::ostream* out = &std::cout;
   if (!args.out.empty() && args.out != "-") {
     file.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));

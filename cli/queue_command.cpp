@@ -21,7 +21,7 @@ struct QueueArgs {
   bool anonymise = false;
 };
 
-std::optional<std::string> given(const std::string& text) {
+std::optional<std::string> given_filter(const std::string& text) {
   return text.empty() ? std::nullopt : std::optional<std::string>(text);
 }
 
@@ -31,8 +31,9 @@ engine::Status run_queue(const Context& context, const QueueArgs& args) {
     return day.status();
   }
   auto& [as_of, config, db] = day.value();
-  adapters::report::QueueFilter filter{given(args.team), given(args.caseworker), given(args.clock),
-                                       given(args.workflow), !args.anonymise};
+  adapters::report::QueueFilter filter{given_filter(args.team), given_filter(args.caseworker),
+                                       given_filter(args.clock), given_filter(args.workflow),
+                                       !args.anonymise};
   for (auto [kind, name] :
        {std::pair{adapters::report::PersonKind::kTeam, &filter.team},
         std::pair{adapters::report::PersonKind::kCaseworker, &filter.caseworker}}) {

@@ -1,11 +1,13 @@
 // `ehcp rederive [--dry-run] [--format table|csv|json]`: derives every case again with this
 // configuration and build, after a change of calendar or rules, in one transaction, and lists
-// every clock that moved, from what date to what date, and why.
+// every clock that moved, from what date to what date, and why. SQLite's quick integrity check,
+// which every writer makes before it writes, runs beside the derivation instead of before it.
 #include <iostream>
 #include <memory>
 
 #include "adapters/derivation/rederive.h"
 #include "adapters/render/rederive_render.h"
+#include "adapters/sqlite/background_check.h"
 #include "cli/commands.h"
 #include "cli/time_source.h"
 
@@ -17,13 +19,22 @@ engine::Status run_rederive(const Context& context, bool dry_run) {
   if (!config.ok()) {
     return config.status();
   }
-  auto db = context.open_database(Access::kWrite);
+  auto options = context.database_options();
+  options.check_later = true;
+  auto db = adapters::sqlite::Database::open(context.db_path,
+                                             adapters::sqlite::Database::Mode::kExisting, options);
   if (!db.ok()) {
     return db.status();
   }
-  auto rederived = adapters::derivation::rederive_in_transaction(*db.value(), config.value(),
-                                                                 utc_timestamp_now(), dry_run);
+  // Nothing is written before the check has passed; a damaged file that stops the derivation
+  // first is reported as damaged, not by the read that failed.
+  adapters::sqlite::BackgroundCheck check(context.db_path);
+  auto rederived = adapters::derivation::rederive_in_transaction(
+      *db.value(), config.value(), utc_timestamp_now(), dry_run, [&check] { return check.wait(); });
   if (!rederived.ok()) {
+    if (auto status = check.wait(); !status.ok()) {
+      return status;
+    }
     return rederived.status();
   }
   const auto& r = rederived.value();

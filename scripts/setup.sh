@@ -17,6 +17,7 @@ packages=(
   libsodium-dev           # the web service's password hashes (argon2id) and tokens
   openssl                 # checks the pinned sha512 of npm tarballs
   chromium                # the browser test (tests/browser/), driven headless
+  clang-14 libclang-rt-14-dev  # libFuzzer, for the bounded fuzz run (scripts/fuzz.sh)
 )
 
 missing=()

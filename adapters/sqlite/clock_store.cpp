@@ -1,5 +1,7 @@
 #include "adapters/sqlite/clock_store.h"
 
+#include "adapters/sqlite/clock_digest.h"
+
 namespace ehcp::adapters::sqlite {
 namespace {
 
@@ -15,6 +17,27 @@ std::optional<engine::Date> date_column(const SQLite::Column& c) {
   return c.isNull() ? std::nullopt : engine::parse_date(c.getString());
 }
 
+constexpr const char* kClockColumns =
+    "clock, workflow, start, due, met_on, ended_on, exception_on, statutory, basis, "
+    "ifnull(exception_basis, ''), ifnull(detail, '')";
+
+// The clock in the row's columns from `at` on, in kClockColumns' order.
+engine::Clock clock_from(SQLite::Statement& q, int at) {
+  engine::Clock c;
+  c.name = q.getColumn(at).getString();
+  c.workflow = q.getColumn(at + 1).getString();
+  c.start = *engine::parse_date(q.getColumn(at + 2).getString());
+  c.due = *engine::parse_date(q.getColumn(at + 3).getString());
+  c.met_on = date_column(q.getColumn(at + 4));
+  c.ended_on = date_column(q.getColumn(at + 5));
+  c.exception_on = date_column(q.getColumn(at + 6));
+  c.statutory = q.getColumn(at + 7).getInt() != 0;
+  c.basis = q.getColumn(at + 8).getString();
+  c.exception_basis = q.getColumn(at + 9).getString();
+  c.detail = q.getColumn(at + 10).getString();
+  return c;
+}
+
 }  // namespace
 
 ClockStore::ClockStore(SQLite::Database& db)
@@ -23,7 +46,10 @@ ClockStore::ClockStore(SQLite::Database& db)
       insert_(db,
               "INSERT INTO clocks (case_ref, clock, workflow, start, due, met_on, ended_on, "
               "exception_on, statutory, basis, exception_basis, detail) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+      by_case_(db, std::string("SELECT ") + kClockColumns +
+                       " FROM clocks WHERE case_ref = ? ORDER BY start, due, clock"),
+      put_digest_(db, "INSERT OR REPLACE INTO clock_digests (case_ref, digest) VALUES (?, ?)") {}
 
 void ClockStore::replace(const std::string& case_ref, std::span<const engine::Clock> clocks) {
   delete_.reset();
@@ -57,40 +83,15 @@ void ClockStore::insert(const std::string& case_ref, std::span<const engine::Clo
     }
     insert_.exec();
   }
+  put_digest(case_ref, clock_digest(clocks));
 }
-
-namespace {
-
-constexpr const char* kClockColumns =
-    "clock, workflow, start, due, met_on, ended_on, exception_on, statutory, basis, "
-    "ifnull(exception_basis, ''), ifnull(detail, '')";
-
-// The clock in the row's columns from `at` on, in kClockColumns' order.
-engine::Clock clock_from(SQLite::Statement& q, int at) {
-  engine::Clock c;
-  c.name = q.getColumn(at).getString();
-  c.workflow = q.getColumn(at + 1).getString();
-  c.start = *engine::parse_date(q.getColumn(at + 2).getString());
-  c.due = *engine::parse_date(q.getColumn(at + 3).getString());
-  c.met_on = date_column(q.getColumn(at + 4));
-  c.ended_on = date_column(q.getColumn(at + 5));
-  c.exception_on = date_column(q.getColumn(at + 6));
-  c.statutory = q.getColumn(at + 7).getInt() != 0;
-  c.basis = q.getColumn(at + 8).getString();
-  c.exception_basis = q.getColumn(at + 9).getString();
-  c.detail = q.getColumn(at + 10).getString();
-  return c;
-}
-
-}  // namespace
 
 std::vector<engine::Clock> ClockStore::for_case(const std::string& case_ref) {
-  SQLite::Statement q(db_, std::string("SELECT ") + kClockColumns +
-                               " FROM clocks WHERE case_ref = ? ORDER BY start, due, clock");
-  q.bind(1, case_ref);
+  by_case_.reset();
+  by_case_.bind(1, case_ref);
   std::vector<engine::Clock> out;
-  while (q.executeStep()) {
-    out.push_back(clock_from(q, 0));
+  while (by_case_.executeStep()) {
+    out.push_back(clock_from(by_case_, 0));
   }
   return out;
 }
@@ -105,6 +106,26 @@ void ClockStore::for_cases_between(
   while (q.executeStep()) {
     sink(q.getColumn(0).getString(), clock_from(q, 1));
   }
+}
+
+void ClockStore::cases_with_digests(
+    const std::function<void(std::string, std::optional<std::uint64_t>)>& sink) {
+  SQLite::Statement q(db_,
+                      "SELECT c.case_ref, d.digest FROM cases c LEFT JOIN clock_digests d "
+                      "ON d.case_ref = c.case_ref ORDER BY c.case_ref");
+  while (q.executeStep()) {
+    const SQLite::Column digest = q.getColumn(1);
+    sink(q.getColumn(0).getString(),
+         digest.isNull() ? std::nullopt
+                         : std::optional(static_cast<std::uint64_t>(digest.getInt64())));
+  }
+}
+
+void ClockStore::put_digest(const std::string& case_ref, std::uint64_t digest) {
+  put_digest_.reset();
+  put_digest_.bind(1, case_ref);
+  put_digest_.bind(2, static_cast<std::int64_t>(digest));
+  put_digest_.exec();
 }
 
 }  // namespace ehcp::adapters::sqlite

@@ -105,7 +105,7 @@ engine::Result<std::unique_ptr<Database>> Database::open(const std::string& path
                                    std::to_string(version) +
                                    ", newer than this ehcp understands; upgrade ehcp");
     }
-    if (mode != Mode::kReadOnly) {
+    if (mode == Mode::kCreate || (mode == Mode::kExisting && !options.check_later)) {
       if (auto problems = db->integrity_problems(false); !problems.empty()) {
         return damaged(path, problems);
       }

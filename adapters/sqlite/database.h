@@ -29,12 +29,16 @@ class Database {
   struct Options {
     // How long a writer waits for another to finish before it gives up (SQLite busy timeout).
     int busy_timeout_ms = 60'000;
+    // kExisting only: skip the quick check at opening; the caller runs it (BackgroundCheck,
+    // adapters/sqlite/background_check.h) and waits for it before it writes anything.
+    bool check_later = false;
   };
 
   // Opens `path` (":memory:" for tests). kExisting and kReadOnly fail with a message that says
   // to run `ehcp init` when the file is missing or its schema is older than this build's, and
   // every mode refuses a schema newer than this build's. kCreate and kExisting refuse, as
-  // kStorage, a file that fails PRAGMA quick_check (see damaged()).
+  // kStorage, a file that fails PRAGMA quick_check (see damaged()), unless
+  // options.check_later.
   static engine::Result<std::unique_ptr<Database>> open(const std::string& path, Mode mode,
                                                         Options options);
   static engine::Result<std::unique_ptr<Database>> open(const std::string& path, Mode mode) {

@@ -6,6 +6,7 @@
 // records a read of a child's record (or a refusal) in the same database at once.
 #pragma once
 
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -34,6 +35,9 @@ struct PageContext {
   // The client's address: the peer's, or behind a proxy on loopback, the last address of its
   // X-Forwarded-For (the one the proxy itself added).
   std::string remote;
+  // Held while this request writes (PageContext::audit, a save): the service's writers take
+  // turns here. Null in a context with no service around it.
+  std::mutex* writes = nullptr;
 
   // Appends an audit row for this request: the user, the case (if any), the path, the peer.
   void audit(const std::optional<std::string>& case_ref, const std::string& outcome);

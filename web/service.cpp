@@ -170,7 +170,8 @@ Response WebService::handle(const Request& request) {
                       "",
                       iso_utc(now),
                       options_.today(),
-                      client_address(request)};
+                      client_address(request),
+                      &writes_};
   try {
     // Matched before decoding, so that a case reference with "/" (sent as %2F) is one segment.
     const auto match =

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 
 #include "engine/status.h"
 #include "web/connection_pool.h"
@@ -43,6 +44,9 @@ class WebService {
   RateLimiter by_account_;
   RateLimiter by_address_;
   Router router_;
+  // The service's writes (saves and audit rows) queue here, not in SQLite's busy handler, whose
+  // sleeps grow to 100 ms: one writer at a time is all SQLite allows anyway.
+  std::mutex writes_;
 };
 
 }  // namespace ehcp::web

@@ -18,8 +18,6 @@
 namespace ehcp::web::pages {
 namespace {
 
-std::string case_path(const std::string& ref) { return "/cases/" + percent_encode(ref); }
-
 // The event {seq} of the case, if the case has it.
 const engine::RecordedEvent* event_of(const CaseNow& now, const std::string& seq_text) {
   std::int64_t seq = 0;

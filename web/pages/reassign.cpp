@@ -17,8 +17,6 @@
 namespace ehcp::web::pages {
 namespace {
 
-std::string case_path(const std::string& ref) { return "/cases/" + percent_encode(ref); }
-
 struct Known {
   std::vector<form::Option> caseworkers;  // value: the name events use
   std::vector<form::Option> teams;

@@ -22,8 +22,6 @@ namespace {
 
 using adapters::record::EventForm;
 
-std::string case_path(const std::string& ref) { return "/cases/" + percent_encode(ref); }
-
 Response form_page(PageContext& context, const CaseNow& now, const EventForm& form,
                    const adapters::record::FormValues& values,
                    const std::vector<form::Problem>& problems, const std::string& changed,

@@ -11,6 +11,8 @@
 
 namespace ehcp::web::pages {
 
+std::string case_path(const std::string& ref) { return "/cases/" + percent_encode(ref); }
+
 std::string back_link(const std::string& href, const std::string& text) {
   return "<a href=\"" + escape(href) + "\" class=\"govuk-back-link\">" + escape(text) + "</a>";
 }
@@ -55,6 +57,10 @@ engine::Result<adapters::record::Recorded> save_lines(PageContext& context, cons
   const auto derivation = adapters::derivation::derivation_of(config);
   adapters::ImportOptions options{context.today,   context.now_text, config.rules,
                                   config.calendar, &derivation,      std::nullopt};
+  std::unique_lock<std::mutex> turn;
+  if (context.writes != nullptr) {
+    turn = std::unique_lock(*context.writes);
+  }
   return adapters::record::record_lines(context.db, {ref, version, std::move(lines)}, options);
 }
 

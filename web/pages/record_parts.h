@@ -19,6 +19,8 @@
 
 namespace ehcp::web::pages {
 
+// "/cases/A%2F1": the case page's path, the recording pages' under it.
+std::string case_path(const std::string& ref);
 std::string back_link(const std::string& href, const std::string& text);
 std::string version_fields(std::int64_t version, const std::string& event_id);
 // "Save" and a "Cancel" link back to `cancel_href`.

@@ -153,8 +153,7 @@ std::string case_to_text(const CaseShown& shown) {
              engine::format_date(w->opened) +
              (w->closed ? ", closed " + engine::format_date(*w->closed) : std::string()) + ")";
       for (const auto& flag : w->flags) {
-        out += flag == "preparation_for_adulthood" ? " [from Year 9: preparation for adulthood]"
-                                                   : " [" + flag + "]";
+        out += " [" + flag_title(flag) + "]";
       }
     }
     out += "\n";

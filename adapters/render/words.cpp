@@ -262,6 +262,16 @@ std::string state_title(std::string_view workflow, std::string_view state) {
   return it == titles.end() ? as_itself(state) : std::string(it->second);
 }
 
+std::string flag_title(std::string_view flag) {
+  static const Titles titles = {
+      {"preparation_for_adulthood", "From Year 9: preparation for adulthood"},
+      {"mediation", "Mediation"},
+      {"tribunal", "Tribunal"},
+  };
+  auto it = titles.find(flag);
+  return it == titles.end() ? as_itself(flag) : std::string(it->second);
+}
+
 std::string_view event_title(engine::EventType type) {
   return kEventTitles.at(static_cast<std::size_t>(type));
 }

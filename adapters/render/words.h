@@ -46,6 +46,9 @@ std::string workflow_title(std::string_view workflow);
 // decision whether to re-assess").
 std::string state_title(std::string_view workflow, std::string_view state);
 
+// A workflow's flag: "From Year 9: preparation for adulthood", "Mediation", "Tribunal".
+std::string flag_title(std::string_view flag);
+
 // "Advice received", "Decision whether to issue a plan".
 std::string_view event_title(engine::EventType type);
 // The same by the contract's name ("advice_received"); an unknown name reads as itself.

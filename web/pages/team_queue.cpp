@@ -2,6 +2,7 @@
 // due in the next 10 working days, filtered by clock (or family) and workflow, and the same
 // as CSV (`ehcp queue --team T --format csv`).
 #include "adapters/render/queue_render.h"
+#include "adapters/render/words.h"
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/pages.h"
@@ -45,7 +46,8 @@ Response team_queue(PageContext& context) {
   const auto& q = queue.value();
   std::vector<std::vector<std::string>> tallies;
   for (const auto& t : q.by_caseworker_and_stage) {
-    tallies.push_back({escape(t.caseworker.empty() ? "(none)" : t.caseworker), escape(t.stage),
+    tallies.push_back({escape(t.caseworker.empty() ? "(none)" : t.caseworker),
+                       escape(adapters::render::state_title("", t.stage)),
                        std::to_string(t.overdue), std::to_string(t.due_soon)});
   }
   std::vector<adapters::report::QueueItem> overdue;

@@ -215,7 +215,8 @@ std::vector<std::string> clock_titles(std::span<const ClockLabel> clocks) {
       continue;  // only advice of one service shares a title; an id already shown is enough
     }
     for (std::size_t j = 0; j < clocks.size(); ++j) {
-      if (clocks[j].name != clocks[i].name && base[j] == base[i]) {
+      if (clocks[j].case_ref == clocks[i].case_ref && clocks[j].name != clocks[i].name &&
+          base[j] == base[i]) {
         out[i] += " (" + std::string(clocks[i].name.substr(kAdvice.size())) + ")";
         break;
       }
@@ -228,7 +229,7 @@ std::vector<std::string> clock_titles(std::span<const engine::Clock> clocks) {
   std::vector<ClockLabel> labels;
   labels.reserve(clocks.size());
   for (const auto& c : clocks) {
-    labels.push_back({c.name, c.detail});
+    labels.push_back({c.name, c.detail, {}});
   }
   return clock_titles(labels);
 }

@@ -26,14 +26,15 @@ namespace ehcp::adapters::render {
 std::string clock_title(std::string_view name, std::string_view detail = {});
 std::string clock_title(const engine::Clock& clock);
 
-// A clock as a list names it: its name and detail.
+// A clock as a list names it: its name and detail, and the case it is of (for a list of many).
 struct ClockLabel {
   std::string_view name;
   std::string_view detail;
+  std::string_view case_ref;
 };
 
-// The titles of clocks listed together (one case's), in the same order: as clock_title, but two
-// different clocks with one title (two educational psychology advices) each add their id:
+// The titles of clocks listed together, in the same order: as clock_title, but two different
+// clocks of one case with one title (two educational psychology advices) each add their id:
 // "Educational psychology advice (ep2)".
 std::vector<std::string> clock_titles(std::span<const ClockLabel> clocks);
 std::vector<std::string> clock_titles(std::span<const engine::Clock> clocks);

@@ -37,20 +37,14 @@ std::vector<QueueTally> tally(const std::vector<QueueItem>& items) {
 
 // Each case's clocks titled together, so that two advices of one service are told apart.
 void title_items(std::vector<QueueItem>& items) {
-  std::map<std::string, std::vector<std::size_t>> by_case;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    by_case[items[i].case_ref].push_back(i);
+  std::vector<render::ClockLabel> labels;
+  labels.reserve(items.size());
+  for (const auto& item : items) {
+    labels.push_back({item.clock, item.detail, item.case_ref});
   }
-  for (const auto& [ref, indexes] : by_case) {
-    std::vector<render::ClockLabel> labels;
-    labels.reserve(indexes.size());
-    for (const auto i : indexes) {
-      labels.push_back({items[i].clock, items[i].detail});
-    }
-    const auto titles = render::clock_titles(labels);
-    for (std::size_t k = 0; k < indexes.size(); ++k) {
-      items[indexes[k]].title = titles[k];
-    }
+  auto titles = render::clock_titles(labels);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    items[i].title = std::move(titles[i]);
   }
 }
 

@@ -79,17 +79,18 @@ TEST_CASE("An advice clock is titled by its service", "[words]") {
   }
 }
 
-TEST_CASE("Two advice clocks of one service are told apart by their ids", "[words]") {
+TEST_CASE("Two advice clocks of one service in one case are told apart by their ids", "[words]") {
   const std::vector<ehcp::adapters::render::ClockLabel> labels = {
-      {"decision_to_assess", ""},
-      {"advice:ep", "educational_psychology"},
-      {"advice:ep2", "educational_psychology"},
-      {"advice:h", "health"},
-      {"consultation:Oak Lane", ""}};
+      {"decision_to_assess", "", "A-1"},
+      {"advice:ep", "educational_psychology", "A-1"},
+      {"advice:ep2", "educational_psychology", "A-1"},
+      {"advice:h", "health", "A-1"},
+      {"consultation:Oak Lane", "", "A-1"},
+      {"advice:ep", "educational_psychology", "B-2"}};  // another case's: no id needed
   CHECK(ehcp::adapters::render::clock_titles(labels) ==
         std::vector<std::string>{"Decision whether to assess", "Educational psychology advice (ep)",
                                  "Educational psychology advice (ep2)", "Health advice",
-                                 "Consultation with Oak Lane"});
+                                 "Consultation with Oak Lane", "Educational psychology advice"});
 }
 
 TEST_CASE("Every order kind names its own clock", "[words]") {

@@ -1,5 +1,8 @@
 #include "adapters/render/clock_groups.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include <date/date.h>
 
 #include "adapters/render/words.h"
@@ -45,6 +48,12 @@ bool opens_its_workflow(const engine::Clock& c) {
          c.name == workflows::clocks::kTransferInReview;
 }
 
+// A review that has taken an amendment notice after its decision to amend: the amended plan's
+// clock is its own, though the next review opened on the decision, months before the notice.
+bool took_an_amendment(std::string_view state) {
+  return state == "amending" || state == "amended" || state == "amendment_withdrawn";
+}
+
 }  // namespace
 
 std::vector<ClockGroup> clock_groups(const workflows::CaseView& view) {
@@ -53,22 +62,40 @@ std::vector<ClockGroup> clock_groups(const workflows::CaseView& view) {
   for (const auto& w : view.workflows) {
     groups.push_back({"", w, {}});
   }
-  ClockGroup other{"Other clocks", std::nullopt, {}};
+  std::vector<ClockGroup> others;  // clocks of a workflow the view does not list, by its kind
   for (std::size_t i = 0; i < view.clocks.size(); ++i) {
     const auto& c = view.clocks[i];
     std::optional<std::size_t> first;
     std::optional<std::size_t> latest_started;  // workflows are in opening order
+    std::optional<std::size_t> amending;        // for an amended plan: the review it amends
     for (std::size_t g = 0; g < view.workflows.size(); ++g) {
       const auto& w = view.workflows[g];
-      if (w.workflow == c.workflow) {
-        first = first.value_or(g);
-        if (w.opened < c.start || (w.opened == c.start && opens_its_workflow(c))) {
-          latest_started = g;
-        }
+      if (w.workflow != c.workflow) {
+        continue;
+      }
+      first = first.value_or(g);
+      const bool started = w.opened < c.start || (w.opened == c.start && opens_its_workflow(c));
+      if (!started || (w.closed && *w.closed < c.start)) {
+        continue;
+      }
+      latest_started = g;
+      if (c.name == workflows::clocks::kAmendedPlan && took_an_amendment(w.state)) {
+        amending = g;
       }
     }
-    const auto owner = latest_started ? latest_started : first;
-    (owner ? groups[*owner] : other).clocks.push_back(i);
+    const auto owner = amending ? amending : latest_started ? latest_started : first;
+    if (owner) {
+      groups[*owner].clocks.push_back(i);
+      continue;
+    }
+    const std::string heading = workflow_title(c.workflow);
+    auto it = std::find_if(others.begin(), others.end(),
+                           [&](const ClockGroup& g) { return g.heading == heading; });
+    if (it == others.end()) {
+      others.push_back({heading, std::nullopt, {}});
+      it = std::prev(others.end());
+    }
+    it->clocks.push_back(i);
   }
   for (auto& g : groups) {
     g.heading = heading_of(view, g);
@@ -88,8 +115,8 @@ std::vector<ClockGroup> clock_groups(const workflows::CaseView& view) {
       groups[g].heading = "Annual review from " + day_month_year(groups[g].workflow->opened);
     }
   }
-  if (!other.clocks.empty()) {
-    groups.push_back(std::move(other));
+  for (auto& g : others) {
+    groups.push_back(std::move(g));
   }
   return groups;
 }

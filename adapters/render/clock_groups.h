@@ -5,7 +5,9 @@
 // disagreement under its own heading with its state, rather than one flat list. A clock belongs
 // to the latest workflow of its kind opened before the clock started (a review's decision,
 // started at its meeting, stays with that review though the next one opened on the decision),
-// or on that day for the clock that opens a review cycle; else to the first of its kind.
+// or on that day for the clock that opens a review cycle, and not closed before it; an amended
+// plan to the review amending (its notice may come after the next review opened); else to the
+// first of its kind.
 // Pure; takes values.
 #pragma once
 
@@ -25,7 +27,8 @@ struct ClockGroup {
 };
 
 // One group per workflow of `view`, in opening order (a workflow with no clocks too), then,
-// should any clock name a workflow the view lacks, one headed "Other clocks".
+// for clocks of a workflow the view does not list (the family's windows after a decision, with
+// no disagreement recorded), one group for each such workflow, headed by its title alone.
 std::vector<ClockGroup> clock_groups(const workflows::CaseView& view);
 
 }  // namespace ehcp::adapters::render

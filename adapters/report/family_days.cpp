@@ -1,5 +1,6 @@
 #include "adapters/report/family_days.h"
 
+#include "adapters/render/clock_groups.h"
 #include "engine/counting.h"
 #include "workflows/clock_names.h"
 
@@ -65,25 +66,19 @@ std::vector<render::FamilyDays> family_days(const std::vector<engine::RecordedEv
       }
     }
   }
-  for (const auto& c : view.clocks) {
-    if (c.name != workflows::clocks::kAmendedPlan || c.start > as_of) {
-      continue;
-    }
-    const auto status = c.status_on(as_of);
-    if (status != engine::ClockStatus::kOpen && status != engine::ClockStatus::kOverdue) {
-      continue;
-    }
-    // The review it belongs to, as adapters/render/clock_groups.h finds it: the latest opened
-    // before the notice (the next review may open on the day of a decision to amend).
-    const workflows::WorkflowView* owner = nullptr;
-    for (const auto& w : view.workflows) {
-      if (w.workflow == c.workflow && (owner == nullptr || w.opened < c.start)) {
-        owner = &w;
+  // Each amended plan awaited, with the review it belongs to as the case page groups it.
+  for (const auto& group : render::clock_groups(view)) {
+    for (const auto i : group.clocks) {
+      const auto& c = view.clocks[i];
+      if (c.name != workflows::clocks::kAmendedPlan || c.start > as_of || !group.workflow) {
+        continue;
       }
-    }
-    if (owner != nullptr) {
-      if (auto days = window(*owner, workflows::clocks::kAmendmentRepresentations, c.start, rules,
-                             calendar)) {
+      const auto status = c.status_on(as_of);
+      if (status != engine::ClockStatus::kOpen && status != engine::ClockStatus::kOverdue) {
+        continue;
+      }
+      if (auto days = window(*group.workflow, workflows::clocks::kAmendmentRepresentations, c.start,
+                             rules, calendar)) {
         out.push_back(std::move(*days));
       }
     }

@@ -56,17 +56,9 @@ bool is_review_cycle(std::string_view clock) {
 }  // namespace
 
 std::string next_action(std::string_view clock, std::string_view stage, std::string_view action) {
-  if (is_review_cycle(clock)) {
-    if (stage == "awaiting_meeting") {
-      return "arrange and hold the review meeting, then notify the decision";
-    }
-    if (stage == "meeting_scheduled") {
-      return "hold the review meeting and notify the decision";
-    }
-    if (stage == "meeting_held") {
-      return "decide to maintain, amend or cease the plan and tell the family (the meeting is "
-             "held)";
-    }
+  if (is_review_cycle(clock) && stage == "meeting_held") {
+    // Met only by the decision: the meeting the rule asks for is behind the caseworker.
+    return "decide to maintain, amend or cease the plan and tell the family (the meeting is held)";
   }
   if (clock == workflows::clocks::kReviewDecision && stage != "meeting_held") {
     // Open past its meeting only after a decision to amend (Devon 2022: the notice meets it).

@@ -62,9 +62,9 @@ struct WorkQueue {
 
 // What to do next about clock `clock` ("annual_review") whose workflow is in state `stage`,
 // where its rule says `action`: the rule's words, unless what has happened moves them on. A
-// review's cycle clock asks for the meeting to be arranged, then held, then (once held) for the
-// decision; a review's decision once made to amend (the next review already running) asks for
-// the amendment notice. Stages a clock cannot be open in leave the rule's words.
+// review's cycle clock (annual, early, transferred-in) whose meeting is held asks for the
+// decision, not the meeting; a review's decision still open after a decision to amend (the next
+// review already running) asks for the amendment notice.
 std::string next_action(std::string_view clock, std::string_view stage, std::string_view action);
 
 engine::Result<WorkQueue> load_work_queue(sqlite::Database& db, const config::LaConfig& config,

@@ -323,6 +323,18 @@ TEST_CASE(
       R"({"case":"W-1","type":"review_decision","on":"2026-02-16","outcome":"amend"})"
       "\n"
       R"({"case":"W-1","type":"amendment_notice_issued","on":"2026-11-16"})"
+      "\n"
+      // D-1's draft served Fri 20 Nov 2026: the 15 days beginning with it end Fri 4 Dec (reg
+      // 13(1)).
+      R"({"case":"D-1","type":"case_opened","on":"2026-09-01","child":{"given_name":"Dai","family_name":"Example","dob":"2017-05-02"}})"
+      "\n"
+      R"({"case":"D-1","type":"assessment_requested","on":"2026-09-01","source":"parent"})"
+      "\n"
+      R"({"case":"D-1","type":"assessment_decision","on":"2026-09-20","outcome":"assess"})"
+      "\n"
+      R"({"case":"D-1","type":"issue_decision","on":"2026-11-02","outcome":"issue"})"
+      "\n"
+      R"({"case":"D-1","type":"draft_plan_issued","on":"2026-11-20"})"
       "\n";
   REQUIRE(box.ehcp("import - --as-of 2026-11-25", events).exit_code == 0);
   const auto out = box.ehcp("case show W-1 --as-of 2026-11-25").out;
@@ -348,6 +360,10 @@ TEST_CASE(
   CHECK(out.find("Met on Mon 3 Mar 2025") != std::string::npos);
   CHECK(out.find("annual_review") == std::string::npos);
   CHECK(out.find("Review meeting held ") != std::string::npos);  // an event by its title
+  CHECK(box.ehcp("case show D-1 --as-of 2026-11-25")
+            .out.find("Needs assessment: Draft plan issued: consulting (opened 2026-09-01)\n"
+                      "  The family's 15 days for comments on the draft plan end on Fri 4 Dec "
+                      "2026 (reg 13(1))\n") != std::string::npos);
   const auto j =
       nlohmann::json::parse(box.ehcp("case show W-1 --as-of 2026-11-25 --format json").out);
   CHECK(j["clocks"][0]["clock"] == "annual_review");  // JSON keeps the identifiers

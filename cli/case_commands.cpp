@@ -1,7 +1,9 @@
 #include <iostream>
 #include <memory>
+#include <utility>
 
 #include "adapters/render/case_render.h"
+#include "adapters/report/known_people.h"
 #include "adapters/report/shown_case.h"
 #include "adapters/sqlite/case_store.h"
 #include "adapters/sqlite/database.h"
@@ -26,15 +28,27 @@ engine::Status run_list(const Context& context, const ListArgs& args) {
   if (!db.ok()) {
     return db.status();
   }
+  auto config = context.la_config();
+  if (!config.ok()) {
+    return config.status();
+  }
+  adapters::sqlite::CaseFilter filter;
+  if (!args.team.empty()) {
+    filter.team = args.team;
+  }
+  if (!args.caseworker.empty()) {
+    filter.caseworker = args.caseworker;
+  }
+  using adapters::report::PersonKind;
+  for (auto [kind, name] : {std::pair{PersonKind::kTeam, &filter.team},
+                            std::pair{PersonKind::kCaseworker, &filter.caseworker}}) {
+    if (auto status = adapters::report::resolve_filter(*db.value(), config.value(), kind, *name);
+        !status.ok()) {
+      return status;
+    }
+  }
   try {
     adapters::sqlite::CaseStore cases(db.value()->sql());
-    adapters::sqlite::CaseFilter filter;
-    if (!args.team.empty()) {
-      filter.team = args.team;
-    }
-    if (!args.caseworker.empty()) {
-      filter.caseworker = args.caseworker;
-    }
     std::vector<engine::CaseRecord> shown;
     for (auto& r : cases.list(filter)) {
       const bool closed = r.closed_on && *r.closed_on <= as_of.value();

@@ -1,9 +1,12 @@
 // `ehcp queue [--team T] [--caseworker W] [--clock C] [--workflow WF] [--as-of D]`: what is
-// overdue and what falls due in the next 10 working days, most urgent first.
+// overdue and what falls due in the next 10 working days, most urgent first. A team or
+// caseworker nobody is known by is refused with the nearest known names (known_people.h).
 #include <iostream>
 #include <memory>
+#include <utility>
 
 #include "adapters/render/queue_render.h"
+#include "adapters/report/known_people.h"
 #include "adapters/report/work_queue.h"
 #include "cli/commands.h"
 
@@ -30,6 +33,13 @@ engine::Status run_queue(const Context& context, const QueueArgs& args) {
   auto& [as_of, config, db] = day.value();
   adapters::report::QueueFilter filter{given(args.team), given(args.caseworker), given(args.clock),
                                        given(args.workflow), !args.anonymise};
+  for (auto [kind, name] :
+       {std::pair{adapters::report::PersonKind::kTeam, &filter.team},
+        std::pair{adapters::report::PersonKind::kCaseworker, &filter.caseworker}}) {
+    if (auto status = adapters::report::resolve_filter(*db, config, kind, *name); !status.ok()) {
+      return status;
+    }
+  }
   auto queue = adapters::report::load_work_queue(*db, config, as_of, filter);
   if (!queue.ok()) {
     return queue.status();

@@ -104,4 +104,14 @@ bool ClockBook::is_open(const std::string& name, Owner owner) const {
   return false;
 }
 
+std::optional<engine::Date> ClockBook::last_met(const std::string& name, Owner owner) const {
+  for (std::size_t i = clocks_.size(); i-- > 0;) {
+    const engine::Clock& clock = clocks_[i];
+    if (clock.name == name && may_touch(i, owner)) {
+      return clock.met_on;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace ehcp::workflows

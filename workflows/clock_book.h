@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,11 @@ class ClockBook {
   void end_all(const std::string& workflow, engine::Date on, Owner owner = kNobody);
 
   bool is_open(const std::string& name, Owner owner = kNobody) const;
+
+  // The day the latest clock `name` (of those `owner` may meet) was met, when it was: what a
+  // second advice_received or answer repeats. Nullopt when there is none, or it is open or
+  // ended.
+  std::optional<engine::Date> last_met(const std::string& name, Owner owner = kNobody) const;
 
   std::vector<engine::Clock>& clocks() { return clocks_; }
   const std::vector<engine::Clock>& clocks() const { return clocks_; }

@@ -12,23 +12,6 @@ constexpr std::size_t kShownLength = 80;  // longer values are cut in messages
 constexpr std::size_t kMaxDomainLength = 253;
 constexpr std::size_t kMaxLabelLength = 63;
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) {
-    row[j] = j;
-  }
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 std::string joined(const std::vector<std::string>& names) {
   std::string out;
   for (const auto& n : names) {
@@ -58,32 +41,6 @@ engine::Status Problems::status() const {
     message += (message.empty() ? "" : "\n") + p;
   }
   return engine::Status::invalid_input(message);
-}
-
-std::optional<std::string> nearest(std::string_view word,
-                                   const std::vector<std::string>& candidates) {
-  constexpr std::size_t kShortest = 3;  // a letter or two is inside too many names to say
-  const auto contains = [&](std::string_view c) {
-    return std::min(word.size(), c.size()) >= kShortest &&
-           (word.find(c) != std::string_view::npos || c.find(word) != std::string_view::npos);
-  };
-  // One name inside the other (office_closures, closures) first; else the nearest by edits.
-  std::optional<std::string> best;
-  std::size_t best_distance = 0;
-  bool best_contains = false;
-  for (const auto& c : candidates) {
-    const std::size_t d = edit_distance(word, c);
-    const bool inside = contains(c);
-    if (!best || (inside && !best_contains) || (inside == best_contains && d < best_distance)) {
-      best = c;
-      best_distance = d;
-      best_contains = inside;
-    }
-  }
-  if (!best || (!best_contains && best_distance * 2 > std::max<std::size_t>(word.size(), 2))) {
-    return std::nullopt;
-  }
-  return best;
 }
 
 std::string key_path(const std::string& path, std::string_view key) {

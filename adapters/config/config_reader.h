@@ -19,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/detail/nearest.h"
 #include "engine/civil_date.h"
 #include "engine/status.h"
 
@@ -38,10 +39,9 @@ class Problems {
   std::vector<std::string> list_;
 };
 
-// The candidate nearest `word` by edit distance, when near enough to be what was meant (at most
-// half the word's length apart, or one containing the other); nullopt when none is.
-std::optional<std::string> nearest(std::string_view word,
-                                   const std::vector<std::string>& candidates);
+// The candidate nearest `word`, when near enough to be what was meant (adapters/detail/nearest.h,
+// shared with the names of caseworkers and teams).
+using detail::nearest;
 
 // "calendar" and "closures" give "calendar.closures"; "" and "la" give "la". A key holding a
 // control character is quoted as JSON writes it, so a problem stays on one line.

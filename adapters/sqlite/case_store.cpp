@@ -1,5 +1,9 @@
 #include "adapters/sqlite/case_store.h"
 
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+
 #include "adapters/sqlite/detail/nullable_text.h"
 
 namespace ehcp::adapters::sqlite {
@@ -50,6 +54,34 @@ engine::CaseRecord read_row(SQLite::Statement& s) {
   r.closed_on = date_or_null(s.getColumn(13));
   r.close_reason = text_or_null(s.getColumn(14));
   return r;
+}
+
+// The cases of team ?1 a search for ?2 finds, ?3 being it in lower case and ?4 the first text
+// after every one that starts with it; the unary + keeps the reference and UPN parts on their
+// own indexes rather than the team's.
+constexpr const char* kFound =
+    "SELECT case_ref FROM cases WHERE case_ref = ?2 COLLATE NOCASE AND +team = ?1 "
+    "UNION SELECT case_ref FROM cases WHERE upn = ?2 COLLATE NOCASE AND +team = ?1 "
+    "UNION SELECT case_ref FROM cases WHERE team = ?1 "
+    "AND (given_name || ' ' || family_name) COLLATE NOCASE >= ?3 "
+    "AND (given_name || ' ' || family_name) COLLATE NOCASE < ?4 "
+    "UNION SELECT case_ref FROM cases WHERE team = ?1 "
+    "AND family_name COLLATE NOCASE >= ?3 AND family_name COLLATE NOCASE < ?4";
+
+void bind_search(SQLite::Statement& s, const std::string& team, const std::string& query) {
+  std::string lower = query;
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  s.bind(1, team);
+  s.bind(2, query);
+  s.bind(3, lower);
+  s.bind(4, lower + '\xff');  // no UTF-8 text has the byte 0xFF: after every continuation
+}
+
+std::string trimmed(const std::string& s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  return first == std::string::npos ? ""
+                                    : s.substr(first, s.find_last_not_of(" \t\r\n") + 1 - first);
 }
 
 }  // namespace
@@ -127,6 +159,26 @@ std::vector<engine::CaseRecord> CaseStore::list(const CaseFilter& filter) {
   std::vector<engine::CaseRecord> out;
   while (s.executeStep()) {
     out.push_back(read_row(s));
+  }
+  return out;
+}
+
+CaseSearch CaseStore::search(const std::string& team, const std::string& query, std::size_t limit) {
+  CaseSearch out;
+  const std::string q = trimmed(query);
+  if (q.empty()) {
+    return out;
+  }
+  SQLite::Statement count(db_, std::string("SELECT count(*) FROM (") + kFound + ")");
+  bind_search(count, team, q);
+  count.executeStep();
+  out.matches = static_cast<std::size_t>(count.getColumn(0).getInt64());
+  SQLite::Statement s(db_, std::string("SELECT ") + kColumns + " FROM cases WHERE case_ref IN (" +
+                               kFound + ") ORDER BY case_ref LIMIT ?5");
+  bind_search(s, team, q);
+  s.bind(5, static_cast<std::int64_t>(limit));
+  while (s.executeStep()) {
+    out.cases.push_back(read_row(s));
   }
   return out;
 }

@@ -22,6 +22,12 @@ struct CaseFilter {
   bool include_closed = true;
 };
 
+// What a search found: the first cases (by reference) and how many match in all.
+struct CaseSearch {
+  std::vector<engine::CaseRecord> cases;
+  std::size_t matches = 0;
+};
+
 class CaseStore {
  public:
   explicit CaseStore(SQLite::Database& db);
@@ -34,6 +40,12 @@ class CaseStore {
 
   std::optional<engine::CaseRecord> get(const std::string& case_ref);
   std::vector<engine::CaseRecord> list(const CaseFilter& filter);
+
+  // The cases of `team` whose reference or UPN is `query`, or whose child's given name, family
+  // name or whole name ("Ada Ex") starts with it, all ignoring ASCII case and the query's
+  // surrounding spaces: at most `limit`, by reference. Each part reads its own index (schema
+  // 0011), so a search costs the same in a large database as in a small one.
+  CaseSearch search(const std::string& team, const std::string& query, std::size_t limit);
 
  private:
   SQLite::Database& db_;

@@ -278,9 +278,9 @@ TEST_CASE("a backdated event that makes a recorded one impossible is rejected at
   const auto report = import_text(
       *db, R"({"case":"A-1","type":"assessment_decision","on":"2026-02-01","outcome":"refuse"})");
   CHECK(errors_of(report) ==
-        std::vector<std::string>{"line 1: case 'A-1': assessment_decision on 2026-02-10: cannot be "
-                                 "taken while the assessment is refused (an event recorded "
-                                 "earlier, #3)"});
+        std::vector<std::string>{"line 1: case 'A-1': assessment_decision on 2026-02-10: the "
+                                 "decision whether to assess was already made on 1 February 2026 "
+                                 "(an event recorded earlier, #3)"});
 }
 
 TEST_CASE("import keeps every clock of each touched case in the clock table") {

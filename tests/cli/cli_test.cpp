@@ -24,7 +24,7 @@ TEST_CASE("init creates the database and is idempotent") {
   Sandbox box;
   auto first = box.ehcp("init");
   CHECK(first.exit_code == 0);
-  CHECK(first.out.find("schema version 10") != std::string::npos);
+  CHECK(first.out.find("schema version 11") != std::string::npos);
   auto second = box.ehcp("init");
   CHECK(second.exit_code == 0);
   CHECK(second.out.find("migration") == std::string::npos);
@@ -162,6 +162,31 @@ TEST_CASE("case list filters by team and caseworker and prints table, csv or jso
   CHECK(nlohmann::json::parse(before_t3.out).size() == 3);  // T-1, T-2, T-4
 }
 
+TEST_CASE("a --caseworker or --team nobody is known by is refused naming the nearest, exit 2") {
+  Sandbox box;
+  REQUIRE(box.ehcp("init").exit_code == 0);
+  REQUIRE(
+      box.ehcp("import " + kFixtures + "/every_event_type.jsonl --as-of 2026-11-25").exit_code ==
+      0);
+  auto typo = box.ehcp("queue --caseworker 'Sam Okafr' --as-of 2026-11-25");
+  CHECK(typo.exit_code == 2);
+  CHECK(typo.out.empty());
+  CHECK(typo.err == "ehcp: no caseworker 'Sam Okafr' is known; did you mean 'Sam Okafor'?\n");
+  auto team = box.ehcp("case list --team Nrth --as-of 2026-11-25");
+  CHECK(team.exit_code == 2);
+  CHECK(team.err == "ehcp: no team 'Nrth' is known; did you mean 'North'?\n");
+  auto nobody = box.ehcp("case list --caseworker 'Zed Quill' --as-of 2026-11-25");
+  CHECK(nobody.exit_code == 2);
+  CHECK(nobody.err == "ehcp: no caseworker 'Zed Quill' is known\n");
+  // A known name in other case, with spaces around it, is that name.
+  auto other_case = box.ehcp("case list --team ' south ' --as-of 2026-11-25 --format csv");
+  CHECK(other_case.exit_code == 0);
+  CHECK(other_case.out.find("T-1,Ada Example") != std::string::npos);
+  auto queue = box.ehcp("queue --caseworker 'sam okafor' --as-of 2026-11-25 --format csv");
+  CHECK(queue.exit_code == 0);
+  CHECK(queue.out.rfind("due,days_overdue,", 0) == 0);
+}
+
 TEST_CASE("calendar lists a year's bank holidays, the LA's closures and its working days") {
   Sandbox box;
   auto r = box.ehcp("calendar --year 2026 --format json --config " + kFixtures +
@@ -208,8 +233,12 @@ TEST_CASE("init to schema 5 keeps the rungs, messages and breaches recorded, eac
   {
     // Back to schema 4's tables, keyed by case, clock and start, with one row each.
     SQLite::Database db(box.db(), SQLite::OPEN_READWRITE);
-    db.exec("DROP TABLE derivation");                                    // schema 7's
-    db.exec("DROP INDEX events_voids");                                  // schema 8's
+    db.exec("DROP TABLE derivation");    // schema 7's
+    db.exec("DROP INDEX events_voids");  // schema 8's
+    db.exec(
+        "DROP INDEX events_caseworkers; DROP INDEX events_teams; DROP INDEX cases_by_ref_nocase; "
+        "DROP INDEX cases_by_upn_nocase; DROP INDEX cases_by_team_full_name; "
+        "DROP INDEX cases_by_team_family_name");                         // schema 11's
     db.exec("DROP TABLE audit; DROP TABLE sessions; DROP TABLE users");  // schema 9's
     db.exec("DROP TABLE escalations; DROP TABLE outbox; DROP TABLE breach_ledger");
     db.exec(
@@ -238,7 +267,7 @@ TEST_CASE("init to schema 5 keeps the rungs, messages and breaches recorded, eac
   }
   auto r = box.ehcp("init");
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out.find("6 migration(s) applied") != std::string::npos);
+  CHECK(r.out.find("7 migration(s) applied") != std::string::npos);
   SQLite::Database db(box.db(), SQLite::OPEN_READONLY);
   CHECK(db.execAndGet("SELECT due FROM escalations").getString() == "2025-10-30");
   CHECK(db.execAndGet("SELECT id || ' ' || due FROM outbox").getString() == "7 2025-10-30");
@@ -263,12 +292,16 @@ TEST_CASE("init migrating an older database re-derives every case's clocks from 
     }
     db.exec("DROP INDEX events_disagreements");
     db.exec("DROP INDEX events_voids");
+    db.exec(
+        "DROP INDEX events_caseworkers; DROP INDEX events_teams; DROP INDEX cases_by_ref_nocase; "
+        "DROP INDEX cases_by_upn_nocase; DROP INDEX cases_by_team_full_name; "
+        "DROP INDEX cases_by_team_family_name");  // schema 11's
     db.exec("PRAGMA user_version = 1");
   }
   CHECK(box.ehcp("case list").exit_code == 1);  // told to run init
   auto r = box.ehcp("init");
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out.find("9 migration(s) applied") != std::string::npos);
+  CHECK(r.out.find("10 migration(s) applied") != std::string::npos);
   CHECK(r.out.find("re-derived 7 case(s) from their events") != std::string::npos);
   SQLite::Database db(box.db(), SQLite::OPEN_READONLY);
   CHECK(db.execAndGet("SELECT count(*) FROM clocks WHERE case_ref = 'T-1'").getInt() > 0);

@@ -216,10 +216,32 @@ TEST_CASE("search finds by reference, name or UPN within the user's team only", 
   CHECK(web.get("/search?q=n-1").body.find("href=\"/cases/N-1\"") != std::string::npos);
   CHECK(web.get("/search?q=o%27neil").body.find("href=\"/cases/N-1\"") != std::string::npos);
   CHECK(web.get("/search?q=Z000000000009").body.find("href=\"/cases/N-1\"") != std::string::npos);
+  // Whatever the case, around spaces too: the UPN, the reference, the start of a name.
+  CHECK(web.get("/search?q=z000000000009").body.find("href=\"/cases/N-1\"") != std::string::npos);
+  CHECK(web.get("/search?q=+N-1+").body.find("href=\"/cases/N-1\"") != std::string::npos);
+  CHECK(web.get("/search?q=%3CSCRIPT%3Ealert(1)%3C%2Fscript%3E+o%27n")
+            .body.find("href=\"/cases/N-1\"") != std::string::npos);
+  CHECK(web.get("/search?q=N-").body.find("href=\"/cases/N-1\"") == std::string::npos);
   const auto other = web.get("/search?q=S-1");
   CHECK(other.body.find("href=\"/cases/S-1\"") == std::string::npos);
   CHECK(other.body.find("No case in your team matches") != std::string::npos);
   CHECK(web.get("/search?q=%3Cscript%3E").body.find("<script>") == std::string::npos);
+}
+
+TEST_CASE("the team queue filters by a caseworker and says so when nobody has that name", "[web]") {
+  WebFixture web;
+  web.sign_in("Mo Manager");
+  const auto known = web.get("/team?caseworker=sam+okafor");
+  REQUIRE(known.status == 200);
+  CHECK(known.body.find("value=\"Sam Okafor\"") != std::string::npos);
+  CHECK(known.body.find("href=\"/team.csv?caseworker=sam%20okafor\"") != std::string::npos);
+  const auto typo = web.get("/team?caseworker=Sam+Okafr");
+  CHECK(typo.status == 400);
+  CHECK(typo.body.find("govuk-error-summary") != std::string::npos);
+  CHECK(typo.body.find("no caseworker &#39;Sam Okafr&#39; is known; did you mean &#39;Sam "
+                       "Okafor&#39;?") != std::string::npos);
+  CHECK(typo.body.find("Counts by caseworker and stage") == std::string::npos);
+  CHECK(web.get("/team.csv?caseworker=Sam+Okafr").status == 400);
 }
 
 TEST_CASE("the team queue counts by caseworker and stage and downloads as CSV", "[web]") {

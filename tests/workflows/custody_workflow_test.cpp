@@ -40,7 +40,7 @@ TEST_CASE("the plan is shared within 5 working days of the notification, Easter 
   CHECK(book.clocks()[0].status_on(make_date(2027, 4, 1)) == ClockStatus::kMet);
   CHECK(custody.state() == "plan_shared");
   CHECK(custody.apply(event(make_date(2027, 4, 2), engine::CustodyPlanShared{})).message() ==
-        "cannot be taken while the custody is plan_shared");
+        "the plan was already shared on 1 April 2027");
 
   REQUIRE(custody.apply(event(make_date(2027, 6, 30), engine::CustodyEnded{})).ok());
   CHECK(custody.state() == "released");

@@ -296,7 +296,7 @@ TEST_CASE("events the disagreement cannot take where they fall are refused, nami
   CHECK(s.message() == "cannot be taken while the disagreement is awaiting_certificate");
   REQUIRE(d.apply(event(make_date(2026, 2, 4), engine::MediationCertificateIssued{})).ok());
   s = d.apply(event(make_date(2026, 2, 5), engine::MediationCertificateIssued{}));
-  CHECK(s.message() == "cannot be taken while the disagreement is certificate_issued");
+  CHECK(s.message() == "the mediation certificate was already issued on 4 February 2026");
   REQUIRE(d.apply(event(make_date(2026, 3, 2), engine::AppealLodged{})).ok());
   REQUIRE(d.apply(event(make_date(2026, 5, 4), engine::TribunalOrder{OrderKind::kAmend})).ok());
   s = d.apply(event(make_date(2026, 5, 5), engine::TribunalOrder{OrderKind::kAmend}));
@@ -350,5 +350,5 @@ TEST_CASE("a mediation asked for before an appeal is still held and certified be
   CHECK(all(f.book, "mediation_certificate")[0]->met_on == make_date(2026, 3, 27));
   CHECK_FALSE(d.accepts(engine::EventType::kMediationCertificateIssued));
   const auto again = d.apply(event(make_date(2026, 3, 30), engine::MediationHeld{}));
-  CHECK(again.message() == "cannot be taken while the disagreement is appealed");
+  CHECK(again.message() == "the mediation was already held on 25 March 2026");
 }

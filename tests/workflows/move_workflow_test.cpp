@@ -58,7 +58,7 @@ TEST_CASE("known 15 working days ahead, the plan is due to go on the day of the 
   // Nothing more to send.
   const auto again = move.apply(event(make_date(2026, 3, 3), engine::PlanTransferred{}));
   CHECK(again.code() == engine::ErrorCode::kInvalidTransition);
-  CHECK(again.message() == "cannot be taken while the move is plan_sent");
+  CHECK(again.message() == "the plan was already sent to the new LA on 2 March 2026");
 }
 
 TEST_CASE("told late, the old LA has 15 working days beginning with the day it knew", "[move]") {
@@ -119,7 +119,7 @@ TEST_CASE("a plan transferred in is notified within 6 weeks, once", "[move]") {
   CHECK(move.state() == "notice_sent");
   CHECK(move.closed() == make_date(2026, 12, 15));
   CHECK(move.apply(event(make_date(2026, 12, 16), engine::TransferNoticeSent{})).message() ==
-        "cannot be taken while the transfer in is notice_sent");
+        "the notice of the plan transferred in was already sent on 15 December 2026");
 }
 
 TEST_CASE("a transfer in whose notice never came ends with the case", "[move]") {

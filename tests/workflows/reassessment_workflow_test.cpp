@@ -138,7 +138,7 @@ TEST_CASE("a re-assessment refuses what cannot happen where it stands", "[reasse
   CHECK(s.message() == "cannot be taken while the re-assessment is awaiting_decision");
   REQUIRE(r.apply(event(make_date(2026, 3, 10), engine::ReassessmentDecision{})).ok());
   CHECK(r.apply(event(make_date(2026, 3, 11), engine::ReassessmentDecision{})).message() ==
-        "cannot be taken while the re-assessment is gathering_advice");
+        "the decision whether to re-assess was already made on 10 March 2026");
   CHECK(r.apply(event(make_date(2026, 3, 12), engine::FinalPlanIssued{})).message() ==
         "cannot be taken while the re-assessment is gathering_advice");
   CHECK(r.apply(event(make_date(2026, 3, 12), engine::AdviceReceived{"ep"})).message() ==

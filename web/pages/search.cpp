@@ -1,7 +1,5 @@
-// Search by case reference, child's name or UPN, within the signed-in user's team only.
-#include <algorithm>
-#include <cctype>
-
+// Search by case reference, child's name or UPN, ignoring case, within the signed-in user's
+// team only (CaseStore::search, by index).
 #include "adapters/sqlite/case_store.h"
 #include "web/html.h"
 #include "web/layout.h"
@@ -12,19 +10,6 @@ namespace {
 
 constexpr std::size_t kMaxResults = 50;
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
-bool found(const engine::CaseRecord& r, const std::string& q) {
-  const std::string needle = lower(q);
-  const std::string full = lower(r.child.given_name + " " + r.child.family_name);
-  return lower(r.case_ref) == needle || (r.child.upn && lower(*r.child.upn) == needle) ||
-         full.find(needle) != std::string::npos;
-}
-
 }  // namespace
 
 Response search(PageContext& context) {
@@ -32,24 +17,19 @@ Response search(PageContext& context) {
   std::string body =
       "<h1 class=\"govuk-heading-l\">Search cases</h1><form method=\"get\" action=\"/search\" "
       "novalidate><div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"q\">Case "
-      "reference, child's name or UPN</label><div id=\"q-hint\" class=\"govuk-hint\">Only your "
-      "team's cases are searched</div><input class=\"govuk-input govuk-input--width-20\" "
+      "reference, child's name or UPN</label><div id=\"q-hint\" class=\"govuk-hint\">The whole "
+      "reference or UPN, or the start of the child's first or family name. Only your team's "
+      "cases are searched</div><input class=\"govuk-input govuk-input--width-20\" "
       "id=\"q\" name=\"q\" type=\"search\" aria-describedby=\"q-hint\" value=\"" +
       escape(q) +
       "\"></div><button type=\"submit\" class=\"govuk-button\" "
       "data-module=\"govuk-button\">Search</button></form>";
   if (!q.empty() && context.user->team) {
-    adapters::sqlite::CaseFilter filter;
-    filter.team = context.user->team;
+    const auto found =
+        adapters::sqlite::CaseStore(context.db.sql()).search(*context.user->team, q, kMaxResults);
+    const std::size_t matches = found.matches;
     std::vector<std::vector<std::string>> rows;
-    std::size_t matches = 0;
-    for (const auto& r : adapters::sqlite::CaseStore(context.db.sql()).list(filter)) {
-      if (!found(r, q)) {
-        continue;
-      }
-      if (++matches > kMaxResults) {
-        continue;
-      }
+    for (const auto& r : found.cases) {
       rows.push_back({link("/cases/" + percent_encode(r.case_ref), r.case_ref),
                       escape(r.child.given_name + " " + r.child.family_name),
                       escape(r.caseworker.value_or("(none)")), r.closed_on ? "Closed" : "Open"});

@@ -1,6 +1,7 @@
 #include "workflows/detail/assessment_steps.h"
 
 #include "workflows/clock_names.h"
+#include "workflows/detail/repeated_event.h"
 
 namespace ehcp::workflows::detail {
 
@@ -18,7 +19,11 @@ engine::Status take_step(ClockBook& book, const char* workflow, const engine::Ev
     return {};
   }
   if (const auto* received = std::get_if<engine::AdviceReceived>(&event.body)) {
-    if (!book.meet(clocks::kAdvicePrefix + received->advice, event.on)) {
+    const std::string clock = clocks::kAdvicePrefix + received->advice;
+    if (!book.meet(clock, event.on)) {
+      if (const auto first = book.last_met(clock)) {
+        return refuse(already_on("advice '" + received->advice + "' was already received", *first));
+      }
       return refuse("no advice '" + received->advice +
                     "' is awaited (advice_requested must come first)");
     }
@@ -28,7 +33,12 @@ engine::Status take_step(ClockBook& book, const char* workflow, const engine::Ev
     return book.open(clocks::kConsultationPrefix + consulted->setting, workflow, event.on);
   }
   if (const auto* response = std::get_if<engine::ConsultationResponse>(&event.body)) {
-    if (!book.meet(clocks::kConsultationPrefix + response->setting, event.on)) {
+    const std::string clock = clocks::kConsultationPrefix + response->setting;
+    if (!book.meet(clock, event.on)) {
+      if (const auto first = book.last_met(clock)) {
+        return refuse(
+            already_on("'" + response->setting + "' already answered the consultation", *first));
+      }
       return refuse("'" + response->setting +
                     "' was not consulted (school_consulted must come first)");
     }

@@ -19,9 +19,11 @@ namespace ehcp::workflows::detail {
 // One of the steps both take, in `workflow`'s clocks:
 //  - advice_requested opens advice:<id> from the day the adviser received the request, with its
 //    service; refused while the same advice is still awaited;
-//  - advice_received meets advice:<id>; refused when none is awaited;
+//  - advice_received meets advice:<id>; refused when none is awaited (naming the day it was
+//    received, when it was);
 //  - school_consulted opens consultation:<setting>;
-//  - consultation_response meets it; refused when the setting was not consulted.
+//  - consultation_response meets it; refused when the setting was not consulted (or, naming
+//    the day, already answered).
 // InvalidTransition saying why, or ok. Any other event is a programmer's error (Internal).
 engine::Status take_step(ClockBook& book, const char* workflow, const engine::Event& event);
 

@@ -179,6 +179,11 @@ class Evaluator {
 
   bool take_review_event(const engine::RecordedEvent& recorded);
 
+  // What an event about to go to `review` repeats of an earlier review's, and when (a second
+  // decision, a meeting, an amended plan); nullopt when nothing.
+  std::optional<std::string> repeats_review(const engine::Event& e,
+                                            const ReviewWorkflow& review) const;
+
   bool cease_plan(const engine::RecordedEvent& recorded);
 
   // An amended or new plan naming a setting meets the phase transfer it falls in.

@@ -4,6 +4,7 @@
 #include "engine/counting.h"
 #include "workflows/clock_names.h"
 #include "workflows/detail/case_evaluation.h"
+#include "workflows/detail/repeated_event.h"
 
 namespace ehcp::workflows::detail {
 namespace {
@@ -97,6 +98,9 @@ bool Evaluator::take_review_event(const engine::RecordedEvent& recorded) {
   }
   note_naming(e);
   ReviewWorkflow* review = review_for(e.type());
+  if (auto again = repeats_review(e, *review)) {
+    return reject(recorded, *again);
+  }
   const bool was_decided = review->decided();
   if (auto status = review->apply(e); !status.ok()) {
     return reject(recorded, status.message());
@@ -112,6 +116,42 @@ bool Evaluator::take_review_event(const engine::RecordedEvent& recorded) {
     reviews_.push_back(std::make_unique<ReviewWorkflow>(book_, anchor, under_five(anchor)));
   }
   return true;
+}
+
+// What `e`, about to go to `review`, repeats of an earlier review's, and when: a decision or a
+// meeting dated no later than the decision that started `review` (the next review's are after
+// it), an amended plan or a withdrawal with no amendment awaited after one ended. Nullopt when
+// it repeats nothing.
+std::optional<std::string> Evaluator::repeats_review(const engine::Event& e,
+                                                     const ReviewWorkflow& review) const {
+  using T = engine::EventType;
+  if (e.type() == T::kAmendedPlanIssued || e.type() == T::kAmendmentWithdrawn) {
+    if (review.amending()) {
+      return std::nullopt;
+    }
+    for (auto it = reviews_.rbegin(); it != reviews_.rend(); ++it) {
+      if (auto ended = (*it)->amendment_ended()) {
+        return *ended + "; no amendment is awaited (amendment_notice_issued must come first)";
+      }
+    }
+    return std::nullopt;
+  }
+  if (reviews_.size() < 2 || &review != reviews_.back().get() || review.held_on() ||
+      review.decided()) {
+    return std::nullopt;
+  }
+  const ReviewWorkflow& previous = *reviews_[reviews_.size() - 2];
+  const auto decided = previous.decided_on();
+  if (!decided || e.on > *decided) {
+    return std::nullopt;
+  }
+  if (e.type() == T::kReviewDecision) {
+    return already_on("the review decision was already made", *decided);
+  }
+  if (e.type() == T::kReviewMeetingHeld && previous.held_on()) {
+    return already_on("the review meeting was already held", *previous.held_on());
+  }
+  return std::nullopt;
 }
 
 bool Evaluator::cease_plan(const engine::RecordedEvent& recorded) {

@@ -204,8 +204,14 @@ struct Ordered : sc::simple_state<Ordered, Active> {
     take_order(outermost_context(), e);
     return discard_event();
   }
-  // The decision recorded after its orders: nothing more to do.
-  sc::result react(const EvDecided&) { return discard_event(); }
+  // The decision recorded after its orders: nothing more to do. A second one is refused.
+  sc::result react(const EvDecided&) {
+    auto& m = outermost_context();
+    if (auto again = m.repeated()) {
+      m.fail(std::move(*again));
+    }
+    return discard_event();
+  }
   template <typename Body>
   sc::result react(const Ev<Body>& e) {
     auto& m = outermost_context();

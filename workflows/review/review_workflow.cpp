@@ -62,6 +62,9 @@ class OwnClocks {
     return book_.extend_to_later(index, limb, counted_from);
   }
   bool meet(const std::string& name, engine::Date on) { return book_.meet(name, on, owner_); }
+  std::optional<engine::Date> last_met(const std::string& name) const {
+    return book_.last_met(name, owner_);
+  }
   bool is_open(const std::string& name) const { return book_.is_open(name, owner_); }
   void end_all(const std::string& workflow, engine::Date on) {
     book_.end_all(workflow, on, owner_);
@@ -88,6 +91,9 @@ struct ReviewWorkflow::Machine : detail::Machine<ReviewWorkflow::Machine, Active
   std::optional<engine::Date> decided_on;
   std::optional<engine::Date> held_on;
   std::optional<engine::Date> notice_on;  // the amendment notice, for the family's 15 days
+  // How the latest amendment ended (an amended plan, or withdrawn), for a second one to name.
+  std::optional<engine::Date> amendment_ended;
+  const char* amendment_end = "";  // "the amended plan was already issued"
   bool ceasing = false;
   bool amending_outside = false;  // an amendment proposed outside a review decision is awaited
   bool finished = false;          // reached an outcome: nothing more for this review
@@ -98,6 +104,19 @@ namespace {
 
 using Machine = ReviewWorkflow::Machine;
 
+// Why an amended plan or a withdrawal cannot be taken with no amendment awaited: what ended
+// the latest one and when, when one did.
+std::string no_amendment_awaited(const Machine& m) {
+  const std::string why = "no amendment is awaited (amendment_notice_issued must come first)";
+  return m.amendment_ended ? detail::already_on(m.amendment_end, *m.amendment_ended) + "; " + why
+                           : why;
+}
+
+void ended_amendment(Machine& m, engine::Date on, const char* how) {
+  m.amendment_ended = on;
+  m.amendment_end = how;
+}
+
 // What may happen at any point of a review: the report arriving, an amendment at another time.
 struct Active : sc::simple_state<Active, Machine, AwaitingMeeting> {
   using reactions = mpl::list<sc::custom_reaction<EvReport>, sc::custom_reaction<EvNotice>,
@@ -105,7 +124,9 @@ struct Active : sc::simple_state<Active, Machine, AwaitingMeeting> {
   sc::result react(const EvReport& e) {
     auto& m = outermost_context();
     if (!m.book.meet(clocks::kReviewReport, e.event.on)) {
-      m.fail("no review report is awaited (review_meeting_held must come first)");
+      const auto first = m.book.last_met(clocks::kReviewReport);
+      m.fail(first ? detail::already_on("the review report was already received", *first)
+                   : "no review report is awaited (review_meeting_held must come first)");
     }
     return discard_event();
   }
@@ -113,7 +134,8 @@ struct Active : sc::simple_state<Active, Machine, AwaitingMeeting> {
   sc::result react(const EvNotice& e) {
     auto& m = outermost_context();
     if (m.book.is_open(clocks::kAmendedPlan)) {
-      m.fail("an amendment notice is already awaiting its amended plan");
+      m.fail(detail::already_on("an amendment notice awaiting its amended plan was already issued",
+                                m.notice_on.value_or(e.event.on)));
       return discard_event();
     }
     m.notice_on = e.event.on;
@@ -125,9 +147,11 @@ struct Active : sc::simple_state<Active, Machine, AwaitingMeeting> {
   sc::result react(const EvWithdrawn& e) {
     auto& m = outermost_context();
     if (!m.book.meet(clocks::kAmendedPlan, e.event.on)) {
-      m.fail("no amendment is awaited (amendment_notice_issued must come first)");
+      m.fail(no_amendment_awaited(m));
+      return discard_event();
     }
     m.amending_outside = false;
+    ended_amendment(m, e.event.on, "the amendment was already withdrawn");
     return discard_event();
   }
 };
@@ -180,6 +204,7 @@ struct Amending : sc::simple_state<Amending, Active> {
   sc::result react(const EvWithdrawn& e) {
     auto& m = outermost_context();
     m.book.meet(clocks::kAmendedPlan, e.event.on);
+    ended_amendment(m, e.event.on, "the amendment was already withdrawn");
     m.finished = true;
     return transit<AmendmentWithdrawn>();
   }
@@ -287,10 +312,12 @@ void warn_inside_representations(Machine& m, engine::Date issued) {
 sc::result Active::react(const EvAmended& e) {
   auto& m = outermost_context();
   if (!m.book.meet(clocks::kAmendedPlan, e.event.on)) {
-    m.fail("no amendment is awaited (amendment_notice_issued must come first)");
+    m.fail(no_amendment_awaited(m));
+    return discard_event();
   }
   warn_inside_representations(m, e.event.on);
   m.amending_outside = false;
+  ended_amendment(m, e.event.on, "the amended plan was already issued");
   return discard_event();
 }
 
@@ -298,6 +325,7 @@ sc::result Amending::react(const EvAmended& e) {
   auto& m = outermost_context();
   m.book.meet(clocks::kAmendedPlan, e.event.on);
   warn_inside_representations(m, e.event.on);
+  ended_amendment(m, e.event.on, "the amended plan was already issued");
   m.finished = true;
   return transit<Amended>();
 }
@@ -372,6 +400,12 @@ bool ReviewWorkflow::amending() const {
 std::optional<engine::Date> ReviewWorkflow::decided_on() const { return machine_->decided_on; }
 std::optional<engine::Date> ReviewWorkflow::held_on() const { return machine_->held_on; }
 bool ReviewWorkflow::ceasing() const { return machine_->ceasing; }
+std::optional<std::string> ReviewWorkflow::amendment_ended() const {
+  if (!machine_->amendment_ended) {
+    return std::nullopt;
+  }
+  return detail::already_on(machine_->amendment_end, *machine_->amendment_ended);
+}
 const std::vector<Warning>& ReviewWorkflow::warnings() const { return machine_->warnings; }
 
 }  // namespace ehcp::workflows::review

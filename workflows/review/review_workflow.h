@@ -56,6 +56,10 @@ class ReviewWorkflow {
   std::optional<engine::Date> held_on() const;
   // The decision was to cease the plan.
   bool ceasing() const;
+  // What ended this review's latest amendment and when ("the amended plan was already issued
+  // on 5 October 2026"), for a second amended plan or withdrawal to name; nullopt when none
+  // ended.
+  std::optional<std::string> amendment_ended() const;
   const std::vector<Warning>& warnings() const;
 
   // True for the event types a review takes.

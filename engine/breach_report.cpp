@@ -12,6 +12,7 @@ BreachEntry entry_of(const BreachCandidate& c, Date as_of) {
   BreachEntry e;
   e.case_ref = c.case_ref;
   e.clock = c.clock.name;
+  e.detail = c.clock.detail;
   e.workflow = c.clock.workflow;
   e.start = c.clock.start;
   e.due = c.clock.due;

@@ -32,6 +32,7 @@ struct BreachCandidate {
 struct BreachEntry {
   std::string case_ref;
   std::string clock;
+  std::string detail;  // the clock's detail: an advice clock's service, for its title
   std::string workflow;
   Date start;
   Date due;

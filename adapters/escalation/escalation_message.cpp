@@ -2,6 +2,8 @@
 
 #include <date/date.h>
 
+#include "adapters/render/words.h"
+
 namespace ehcp::adapters::escalation {
 namespace {
 
@@ -78,12 +80,13 @@ sqlite::OutboxMessage escalation_message(const sqlite::ClockRow& row,
   m.recipient = recipient.name;
   m.address = recipient.address;
   m.created_on = as_of;
-  m.subject = "[ehcp] " + headline(rung.name) + ": " + clock.name + " for case " + row.case_ref +
+  const std::string title = render::clock_title(clock);
+  m.subject = "[ehcp] " + headline(rung.name) + ": " + title + " for case " + row.case_ref +
               " (due " + engine::format_date(clock.due) + ")";
   std::string body;
   body += "Case: " + row.case_ref + "\n";
-  body += "Clock: " + clock.name + " (" + clock.workflow + ", " +
-          (clock.statutory ? "statutory" : "guidance: a target, not a legal limit") + ")\n";
+  body += "Clock: " + title + " (" + clock.name + "; " + render::workflow_title(clock.workflow) +
+          ", " + (clock.statutory ? "statutory" : "guidance: a target, not a legal limit") + ")\n";
   body += "Due: " + long_date(clock.due) + "\n";
   body += "On " + engine::format_date(as_of) + ": " + standing(clock, as_of, calendar) + "\n";
   if (!action.empty()) {

@@ -8,6 +8,8 @@
 
 #include <date/date.h>
 
+#include "adapters/render/words.h"
+
 namespace ehcp::adapters::notify {
 namespace {
 
@@ -62,6 +64,14 @@ std::string line_after(std::string_view body, std::string_view prefix) {
     start = end + 1;
   }
   return {};
+}
+
+// The clock in words, from the message's "Clock: Final plan (final_plan; ...)"; a message
+// written before clocks had titles names only the clock, which is titled here.
+std::string clock_title_of(const OutboxMessage& m) {
+  std::string title = line_after(m.body, "Clock: ");
+  title = title.substr(0, title.find(" ("));
+  return title.empty() || title == m.clock ? render::clock_title(m.clock) : title;
 }
 
 // Where the clock stood on the night, from the message's "On 2026-05-26: overdue by 3 days".
@@ -131,9 +141,11 @@ Digest compose(std::vector<const OutboxMessage*> rows) {
     body += "\n" + capitalised(rung_words(rung.second)) + " (" + std::to_string(messages.size()) +
             ")\n";
     for (const auto& clock : clocks) {
-      body += "  " + clock + "\n";
+      bool titled = false;
       for (const auto* m : messages) {
         if (m->clock == clock) {
+          body += titled ? "" : "  " + clock_title_of(*m) + "\n";
+          titled = true;
           body += case_line(*m);
         }
       }

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "adapters/render/words.h"
 #include "engine/event.h"
 
 namespace ehcp::adapters::record {
@@ -56,10 +57,13 @@ struct FormField {
 struct EventForm {
   engine::EventType type;
   std::string group;     // "Needs assessment", "Plan and reviews", ...
-  std::string title;     // "Advice received": the page's heading and the choice's words
   std::string on_label;  // what the effective date is: "Date the advice was received"
   std::string on_hint;
   std::vector<FormField> fields;  // after the date
+
+  // "Advice received": the page's heading and the choice's words, as the history names the
+  // event everywhere else (render/words.h).
+  std::string title() const { return std::string(render::event_title(type)); }
 };
 
 // Every form, in the order a case goes (the order the choice of event lists them in).

@@ -1,6 +1,9 @@
 #include "adapters/record/form_line.h"
 
 #include <cctype>
+#include <regex>
+
+#include "adapters/render/words.h"
 
 namespace ehcp::adapters::record {
 namespace {
@@ -199,6 +202,14 @@ FormError form_error(const EventForm& form, const std::string& case_ref,
     if (colon != std::string::npos) {
       message = message.substr(colon + 2);
     }
+  }
+  // The machines name states as identifiers ("while the assessment is gathering_advice").
+  static const std::regex kState("while the (\\w+) is (\\w+)");
+  std::smatch m;
+  if (std::regex_search(message, m, kState)) {
+    message = m.prefix().str() + "while the " + m[1].str() +
+              " is at the stage: " + lower_first(render::state_title(m[1].str(), m[2].str())) +
+              m.suffix().str();
   }
   if (!message.empty()) {
     message[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(message[0])));

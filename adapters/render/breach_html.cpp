@@ -118,7 +118,9 @@ std::string html_counts(const std::string& by, const std::map<std::string, Breac
     return it == m.end() ? BreachTally{} : it->second;
   };
   for (const auto& k : keys) {
-    t.table.rows.push_back(tally_cells(k, find(now, k), find(before, k)));
+    // A clock's name in words; a team is its own name.
+    const std::string label = by == "clock" ? counted_clock_title(r, k) : k;
+    t.table.rows.push_back(tally_cells(label, find(now, k), find(before, k)));
   }
   return out + html_table(t);
 }

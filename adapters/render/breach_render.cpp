@@ -14,6 +14,7 @@
 #include "adapters/render/detail/breach_parts.h"
 #include "adapters/render/rederive_render.h"
 #include "adapters/render/table.h"
+#include "adapters/render/words.h"
 
 namespace ehcp::adapters::render {
 namespace {
@@ -87,7 +88,7 @@ std::string yes_no(bool b) { return b ? "yes" : "no"; }
 
 Cells csv_row(const ListView& list, bool is_new, const BreachEntry& e, bool names) {
   Cells row{std::string(list.key), yes_no(is_new)};
-  for (auto& cell : entry_cells(e, names)) {
+  for (auto& cell : entry_cells(e, names, e.clock)) {
     row.push_back(std::move(cell));
   }
   append(row, {e.workflow, engine::format_date(e.start), engine::format_date(e.due),
@@ -123,6 +124,20 @@ nlohmann::ordered_json entries_json(const std::vector<BreachEntry>& entries) {
 }
 
 }  // namespace
+
+std::string counted_clock_title(const engine::BreachReport& r, const std::string& name) {
+  std::optional<std::string> detail;
+  bool one = true;
+  for (const auto* list : {&r.overdue, &r.due_soon, &r.excepted}) {
+    for (const auto& e : *list) {
+      if (e.clock == name) {
+        one = one && (!detail || *detail == e.detail);
+        detail = e.detail;
+      }
+    }
+  }
+  return clock_title(name, one && detail ? *detail : std::string());
+}
 
 std::string breaches_to_text(const BreachReport& report, const BreachRenderOptions& options) {
   std::string out = "Deadline breach report as of " + engine::format_date(report.as_of);

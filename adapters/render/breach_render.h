@@ -46,4 +46,8 @@ nlohmann::ordered_json breaches_to_json(const engine::BreachReport& report);
 std::string breaches_to_html(const engine::BreachReport& report,
                              const BreachRenderOptions& options);
 
+// The title of clock `name` as the counts by clock name it across cases ("advice:ep"): by the
+// service its entries name, when they all name one ("Educational psychology advice").
+std::string counted_clock_title(const engine::BreachReport& report, const std::string& name);
+
 }  // namespace ehcp::adapters::render

@@ -1,5 +1,7 @@
 #include "adapters/render/case_render.h"
 
+#include "adapters/render/clock_groups.h"
+#include "adapters/render/words.h"
 #include "engine/academic_year.h"
 
 namespace ehcp::adapters::render {
@@ -72,25 +74,48 @@ std::string event_details(const json& object) {
   return out;
 }
 
-// "12 days left", "due today", "3 days overdue", "met 10 Feb", "late by 4 days".
-std::string clock_standing(const engine::Clock& c, engine::Date as_of) {
+Standing clock_standing_parts(const engine::Clock& c, engine::Date as_of) {
   const auto days = [](date::days d) {
     const auto n = d.count();
     return std::to_string(n) + (n == 1 ? " day" : " days");
   };
   switch (c.status_on(as_of)) {
     case engine::ClockStatus::kOpen:
-      return c.due == as_of ? "due today" : days(c.due - as_of) + " left";
+      return {"Open", c.due == as_of ? ", due today" : ", " + days(c.due - as_of) + " left"};
     case engine::ClockStatus::kOverdue:
-      return days(as_of - c.due) + " overdue";
+      return {"Overdue", " by " + days(as_of - c.due)};
     case engine::ClockStatus::kMet:
-      return "met " + engine::format_date(*c.met_on);
+      return {"Met", " on " + engine::format_date_long(*c.met_on)};
     case engine::ClockStatus::kLate:
-      return "met " + engine::format_date(*c.met_on) + ", " + days(*c.met_on - c.due) + " late";
+      return {"Late", ": met on " + engine::format_date_long(*c.met_on) + ", " +
+                          days(*c.met_on - c.due) + " late"};
     case engine::ClockStatus::kNotApplicable:
-      return "not applicable from " + engine::format_date(*c.ended_on);
+      return {"Not applicable", " from " + engine::format_date_long(*c.ended_on)};
   }
-  return "";
+  return {};
+}
+
+std::string clock_standing(const engine::Clock& c, engine::Date as_of) {
+  auto parts = clock_standing_parts(c, as_of);
+  return parts.status + parts.rest;
+}
+
+std::string family_days_text(const FamilyDays& days, engine::Date as_of) {
+  const std::string on = days.draft ? "the draft plan" : "the proposed amendments";
+  const std::string what = "The family's " + days.period + " for comments on " + on;
+  if (days.no_more_to_say) {
+    return "The family said on " + engine::format_date_long(*days.no_more_to_say) +
+           " that they have no more to say on " + on + " (their " + days.period + " end on " +
+           engine::format_date_long(days.ends) + ", " + days.source + ")";
+  }
+  const std::string verb = days.ends < as_of    ? " ended on "
+                           : days.ends == as_of ? " end today, "
+                                                : " end on ";
+  return what + verb + engine::format_date_long(days.ends) + " (" + days.source + ")";
+}
+
+std::string year_group_text(const engine::CaseRecord& record, engine::Date on) {
+  return year_group_or_age(year_group_on(record, on), record.child.dob, on);
 }
 
 int year_group_on(const engine::CaseRecord& record, engine::Date on) {
@@ -110,7 +135,7 @@ std::string case_to_text(const CaseShown& shown) {
   std::string out;
   out += "Case " + r.case_ref + " as of " + engine::format_date_long(shown.as_of) + "\n";
   out += "  Child:      " + r.child.given_name + " " + r.child.family_name + ", born " +
-         engine::format_date(r.child.dob) + " (" + engine::year_group_name(yg) +
+         engine::format_date(r.child.dob) + " (" + year_group_text(r, shown.as_of) +
          (out_of_cohort ? ", taught out of cohort" : "") + ")\n";
   out += "  Caseworker: " + r.caseworker.value_or("(none)") +
          "   Team: " + r.team.value_or("(none)") + "\n";
@@ -120,28 +145,38 @@ std::string case_to_text(const CaseShown& shown) {
   if (shown.problem) {
     out += "\n  PROBLEM: this history cannot be evaluated in full: " + *shown.problem + "\n";
   }
-  for (const auto& w : shown.view.workflows) {
-    out += "\nWorkflow " + w.workflow + ": " + w.state + " (opened " +
-           engine::format_date(w.opened) +
-           (w.closed ? ", closed " + engine::format_date(*w.closed) : std::string()) + ")";
-    for (const auto& flag : w.flags) {
-      out += flag == "preparation_for_adulthood" ? " [from Year 9: preparation for adulthood]"
-                                                 : " [" + flag + "]";
+  const auto titles = clock_titles(shown.view.clocks);
+  for (const auto& group : clock_groups(shown.view)) {
+    out += "\n" + group.heading;
+    if (const auto& w = group.workflow) {
+      out += ": " + state_title(w->workflow, w->state) + " (opened " +
+             engine::format_date(w->opened) +
+             (w->closed ? ", closed " + engine::format_date(*w->closed) : std::string()) + ")";
+      for (const auto& flag : w->flags) {
+        out += " [" + flag_title(flag) + "]";
+      }
     }
     out += "\n";
-  }
-  if (!shown.view.clocks.empty()) {
-    Table clocks{{"clock", "due", "status", "", "why"}, {}};
-    for (const auto& c : shown.view.clocks) {
+    for (const auto& days : shown.family_days) {
+      if (group.workflow && days.workflow == group.workflow->workflow &&
+          days.opened == group.workflow->opened) {
+        out += "  " + family_days_text(days, shown.as_of) + "\n";
+      }
+    }
+    if (group.clocks.empty()) {
+      continue;
+    }
+    Table clocks{{"clock", "due", "standing", "why"}, {}};
+    for (const auto i : group.clocks) {
+      const auto& c = shown.view.clocks[i];
       std::string why = c.basis + (c.statutory ? "" : " [guidance]");
       if (c.excepted_on(shown.as_of)) {
         why += " [" + c.exception_basis + "]";
       }
-      clocks.rows.push_back({c.name, engine::format_date_long(c.due),
-                             std::string(engine::to_string(c.status_on(shown.as_of))),
-                             clock_standing(c, shown.as_of), why});
+      clocks.rows.push_back(
+          {titles[i], engine::format_date_long(c.due), clock_standing(c, shown.as_of), why});
     }
-    out += "\nClocks:\n" + to_text(clocks);
+    out += to_text(clocks);
   }
   for (const auto& w : shown.view.warnings) {
     out += "WARNING " + engine::format_date(w.on) + ": " + w.text + "\n";
@@ -152,8 +187,8 @@ std::string case_to_text(const CaseShown& shown) {
       corrections += "  " + engine::format_date(e.voided->on) + " #" +
                      std::to_string(e.voided->seq) +
                      (e.voided->by ? " by " + *e.voided->by : std::string()) + " voided #" +
-                     std::to_string(e.seq) + " " + e.object.value("type", "") + " on " +
-                     e.object.value("on", "") + ": " + e.voided->reason + "\n";
+                     std::to_string(e.seq) + " " + event_title(e.object.value("type", "")) +
+                     " on " + e.object.value("on", "") + ": " + e.voided->reason + "\n";
     }
   }
   if (!corrections.empty()) {
@@ -164,12 +199,14 @@ std::string case_to_text(const CaseShown& shown) {
   for (const auto& e : shown.events) {
     const std::string type = e.object.value("type", "");
     const std::string details =
-        e.voids ? "voids #" + std::to_string(e.voids->seq) + " " + e.voids->type + " on " +
-                      engine::format_date(e.voids->on) + ": " + e.object.value("reason", "")
-                : event_details(e.object);
+        e.voids
+            ? "voids #" + std::to_string(e.voids->seq) + " " + event_title(e.voids->type) + " on " +
+                  engine::format_date(e.voids->on) + ": " + e.object.value("reason", "")
+            : event_details(e.object);
     table.rows.push_back(
         {e.object.value("on", ""),
-         e.voided ? type + " [VOIDED by #" + std::to_string(e.voided->seq) + "]" : type,
+         e.voided ? event_title(type) + " [VOIDED by #" + std::to_string(e.voided->seq) + "]"
+                  : event_title(type),
          std::to_string(e.seq), e.object.value("by", ""), details});
   }
   out += to_text(table);
@@ -244,9 +281,9 @@ Table case_list_table(const std::vector<engine::CaseRecord>& cases, engine::Date
   Table table{{"case", "child", "year", "caseworker", "team", "setting", "opened", "status"}, {}};
   for (const auto& r : cases) {
     table.rows.push_back({r.case_ref, r.child.given_name + " " + r.child.family_name,
-                          engine::year_group_name(year_group_on(r, as_of)),
-                          r.caseworker.value_or(""), r.team.value_or(""), setting_text(r.setting),
-                          engine::format_date(r.opened_on), status_text(r, as_of)});
+                          year_group_text(r, as_of), r.caseworker.value_or(""), r.team.value_or(""),
+                          setting_text(r.setting), engine::format_date(r.opened_on),
+                          status_text(r, as_of)});
   }
   return table;
 }

@@ -44,22 +44,50 @@ struct ShownEvent {
   std::optional<Voids> voids;
 };
 
+// The family's days to comment before a plan: from the draft (reg 13(1)) or an amendment
+// notice (reg 22(2)); a check, not a clock (adapters/report/family_days.h finds them).
+struct FamilyDays {
+  std::string workflow;  // the workflow it belongs to, and the day that opened
+  engine::Date opened;
+  bool draft = true;  // on the draft plan; false: on proposed amendments
+  engine::Date from;
+  engine::Date ends;                           // the last of the days
+  std::string period;                          // "15 days"
+  std::string source;                          // "reg 13(1)"
+  std::optional<engine::Date> no_more_to_say;  // the family said so on this day
+};
+
 struct CaseShown {
   engine::CaseRecord record;
   engine::Date as_of;
-  std::vector<ShownEvent> events;      // effective-date order, on or before as_of, voided too
-  std::size_t later_events = 0;        // recorded but dated after as_of
-  workflows::CaseView view;            // workflows and clocks as of as_of
-  std::optional<std::string> problem;  // why the history could not be evaluated in full
+  std::vector<ShownEvent> events;       // effective-date order, on or before as_of, voided too
+  std::size_t later_events = 0;         // recorded but dated after as_of
+  workflows::CaseView view;             // workflows and clocks as of as_of
+  std::optional<std::string> problem;   // why the history could not be evaluated in full
+  std::vector<FamilyDays> family_days;  // the family's days to comment, where they matter
 };
 
 int year_group_on(const engine::CaseRecord& record, engine::Date on);
 
 // What an event says beyond its header (case, type, on, id, by, child): "outcome=assess".
 std::string event_details(const nlohmann::json& object);
-// How a clock stands on `as_of`: "12 days left", "due today", "3 days overdue", "met 2026-02-10",
-// "met 2026-02-10, 4 days late", "not applicable from 2026-03-01".
+// How a clock stands on `as_of`, its status as a word and the rest of the sentence: "Open" ",
+// 12 days left" (or ", due today"), "Overdue" " by 3 days", "Met" " on Tue 10 Feb 2026", "Late"
+// ": met on Tue 10 Feb 2026, 4 days late", "Not applicable" " from Sun 1 Mar 2026".
+struct Standing {
+  std::string status;
+  std::string rest;
+};
+Standing clock_standing_parts(const engine::Clock& c, engine::Date as_of);
+// The two as one: "Met on Tue 10 Feb 2026".
 std::string clock_standing(const engine::Clock& c, engine::Date as_of);
+
+// "The family's 15 days for comments on the draft plan end on Wed 9 Dec 2026 (reg 13(1))", or
+// "ended on", or that the family has said it has no more to say.
+std::string family_days_text(const FamilyDays& days, engine::Date as_of);
+
+// The year group on `on`, or the age past Year 14: "Year 4", "Aged 28".
+std::string year_group_text(const engine::CaseRecord& record, engine::Date on);
 
 std::string case_to_text(const CaseShown& shown);
 nlohmann::json case_to_json(const CaseShown& shown);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "adapters/render/table.h"
+#include "adapters/render/words.h"
 
 namespace ehcp::adapters::render {
 namespace {
@@ -71,9 +72,11 @@ Table items_table(const report::WorkQueue& queue, bool names, bool for_csv) {
       if (names) {
         row.push_back(item.child);
       }
-      for (const auto& cell : {item.clock, item.stage, item.next_action,
-                               item.caseworker.empty() ? std::string("-") : item.caseworker,
-                               item.team.empty() ? std::string("-") : item.team, kind(item)}) {
+      for (const auto& cell :
+           {item.title.empty() ? clock_title(item.clock, item.detail) : item.title,
+            state_title(item.workflow, item.stage), item.next_action,
+            item.caseworker.empty() ? std::string("-") : item.caseworker,
+            item.team.empty() ? std::string("-") : item.team, kind(item)}) {
         row.push_back(cell);
       }
     }
@@ -119,8 +122,9 @@ std::string queue_to_text(const report::WorkQueue& queue, bool names) {
     Table summary;
     summary.headers = {"caseworker", "stage", "overdue", "due soon"};
     for (const auto& t : queue.by_caseworker_and_stage) {
-      summary.rows.push_back({t.caseworker.empty() ? "(unassigned)" : t.caseworker, t.stage,
-                              std::to_string(t.overdue), std::to_string(t.due_soon)});
+      summary.rows.push_back({t.caseworker.empty() ? "(unassigned)" : t.caseworker,
+                              state_title("", t.stage), std::to_string(t.overdue),
+                              std::to_string(t.due_soon)});
     }
     out += "\nBy caseworker and stage\n" + to_text(summary);
   }

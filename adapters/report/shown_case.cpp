@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "adapters/derivation/derivation.h"
+#include "adapters/report/family_days.h"
 #include "adapters/sqlite/case_store.h"
 #include "adapters/sqlite/derivation_store.h"
 #include "adapters/sqlite/event_store.h"
@@ -43,8 +44,10 @@ engine::Result<render::CaseShown> load_shown_case(sqlite::Database& db,
     events.for_each_payload(ref, [&](std::int64_t seq, const std::string& payload) {
       objects.emplace(seq, nlohmann::json::parse(payload));
     });
-    render::CaseShown shown{std::move(standing.record), as_of,       {}, standing.later_events,
-                            std::move(standing.view),   std::nullopt};
+    render::CaseShown shown{std::move(standing.record), as_of,        {}, standing.later_events,
+                            std::move(standing.view),   std::nullopt, {}};
+    shown.family_days =
+        family_days(standing.known, shown.view, config.rules, config.calendar, as_of);
     // Voided events and the corrections are listed too, in their places, though nothing was
     // derived from them: each voided event with its correction, each correction with its event.
     std::vector<engine::RecordedEvent> listed = std::move(standing.known);

@@ -4,9 +4,11 @@
 #include <map>
 #include <tuple>
 
+#include "adapters/render/words.h"
 #include "adapters/report/as_it_stood.h"
 #include "adapters/sqlite/clock_query.h"
 #include "engine/breach_report.h"
+#include "workflows/clock_names.h"
 
 namespace ehcp::adapters::report {
 namespace {
@@ -33,7 +35,37 @@ std::vector<QueueTally> tally(const std::vector<QueueItem>& items) {
   return out;
 }
 
+// Each case's clocks titled together, so that two advices of one service are told apart.
+void title_items(std::vector<QueueItem>& items) {
+  std::vector<render::ClockLabel> labels;
+  labels.reserve(items.size());
+  for (const auto& item : items) {
+    labels.push_back({item.clock, item.detail, item.case_ref});
+  }
+  auto titles = render::clock_titles(labels);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    items[i].title = std::move(titles[i]);
+  }
+}
+
+bool is_review_cycle(std::string_view clock) {
+  return clock == workflows::clocks::kAnnualReview || clock == workflows::clocks::kEarlyReview ||
+         clock == workflows::clocks::kTransferInReview;
+}
+
 }  // namespace
+
+std::string next_action(std::string_view clock, std::string_view stage, std::string_view action) {
+  if (is_review_cycle(clock) && stage == "meeting_held") {
+    // Met only by the decision: the meeting the rule asks for is behind the caseworker.
+    return "decide to maintain, amend or cease the plan and tell the family (the meeting is held)";
+  }
+  if (clock == workflows::clocks::kReviewDecision && stage != "meeting_held") {
+    // Open past its meeting only after a decision to amend (Devon 2022: the notice meets it).
+    return "send the family the amendment notice: the review decided to amend the plan";
+  }
+  return std::string(action);
+}
 
 engine::Result<WorkQueue> load_work_queue(sqlite::Database& db, const config::LaConfig& config,
                                           engine::Date as_of, const QueueFilter& filter) {
@@ -65,6 +97,7 @@ engine::Result<WorkQueue> load_work_queue(sqlite::Database& db, const config::La
     item.case_ref = std::move(row.case_ref);
     item.child = std::move(row.child);
     item.clock = c.name;
+    item.detail = c.detail;
     item.workflow = c.workflow;
     item.stage = std::move(row.stage);
     item.start = c.start;
@@ -72,7 +105,7 @@ engine::Result<WorkQueue> load_work_queue(sqlite::Database& db, const config::La
     item.days_overdue = c.days_overdue(as_of);
     item.working_days_left =
         item.days_overdue > 0 ? 0 : config.calendar.working_days_between(as_of, c.due);
-    item.next_action = rule != nullptr ? rule->action : "";
+    item.next_action = next_action(c.name, item.stage, rule != nullptr ? rule->action : "");
     item.caseworker = std::move(row.caseworker);
     item.team = std::move(row.team);
     item.statutory = c.statutory;
@@ -82,6 +115,7 @@ engine::Result<WorkQueue> load_work_queue(sqlite::Database& db, const config::La
   if (!status.ok()) {
     return status;
   }
+  title_items(queue.items);
   std::sort(queue.items.begin(), queue.items.end(), more_urgent);
   queue.by_caseworker_and_stage = tally(queue.items);
   return queue;

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "adapters/config/la_config.h"
@@ -29,6 +30,8 @@ struct QueueItem {
   std::string case_ref;
   std::string child;  // empty when anonymised
   std::string clock;
+  std::string title;   // the clock in words (adapters/render/words.h), told apart within a case
+  std::string detail;  // an advice clock's service
   std::string workflow;
   std::string stage;  // the workflow's state: "gathering_advice"
   engine::Date start;
@@ -56,6 +59,13 @@ struct WorkQueue {
   std::vector<QueueItem> items;                     // earliest due (most overdue) first
   std::vector<QueueTally> by_caseworker_and_stage;  // sorted by caseworker, then stage
 };
+
+// What to do next about clock `clock` ("annual_review") whose workflow is in state `stage`,
+// where its rule says `action`: the rule's words, unless what has happened moves them on. A
+// review's cycle clock (annual, early, transferred-in) whose meeting is held asks for the
+// decision, not the meeting; a review's decision still open after a decision to amend (the next
+// review already running) asks for the amendment notice.
+std::string next_action(std::string_view clock, std::string_view stage, std::string_view action);
 
 engine::Result<WorkQueue> load_work_queue(sqlite::Database& db, const config::LaConfig& config,
                                           engine::Date as_of, const QueueFilter& filter);

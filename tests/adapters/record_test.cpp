@@ -131,7 +131,7 @@ TEST_CASE("a form is refused for exactly the importer's reason for the same line
       {"draft_plan_issued",
        {{"on-day", "5"}, {"on-month", "6"}, {"on-year", "2026"}},
        "",
-       "Cannot be taken while the assessment is"},
+       "Cannot be taken while the assessment is at the stage: gathering advice"},
       {"issue_decision",
        {{"on-day", "1"}, {"on-month", "12"}, {"on-year", "2026"}, {"outcome", "issue"}},
        "",
@@ -165,7 +165,7 @@ TEST_CASE(
     std::vector<std::string> out;
     for (const auto* f :
          adapters::record::offered_forms({events, config().rules, config().calendar}, kToday)) {
-      out.push_back(f->title);
+      out.push_back(f->title());
     }
     return out;
   };
@@ -293,8 +293,8 @@ TEST_CASE(
             {"on-day", "1"}, {"on-month", "6"}, {"on-year", "2026"}, {field.name, c.value}};
         const auto line = adapters::record::form_line(f, values, {"R-1", "", ""});
         const auto decoded = adapters::jsonl::decode_event(line);
-        INFO(f.title << " " << field.name << "=" << c.value << ": "
-                     << (decoded.ok() ? "" : decoded.status().message()));
+        INFO(f.title() << " " << field.name << "=" << c.value << ": "
+                       << (decoded.ok() ? "" : decoded.status().message()));
         // Other required fields may be missing; the choice itself must never be the problem.
         CHECK((decoded.ok() ||
                decoded.status().message().find("'" + field.name + "'") == std::string::npos));

@@ -71,7 +71,7 @@ try {
   await Promise.all([priya.waitForNavigation(), priya.click('a[href$="/record"]')]);
   await h.check(priya, 'what happened');
   const offered = await priya.$$eval('main ul.govuk-list a', (as) => as.map((a) => a.textContent));
-  h.expect(offered.includes('Request for an assessment'), `the request is not offered: ${offered}`);
+  h.expect(offered.includes('Assessment requested'), `the request is not offered: ${offered}`);
   h.expect(!offered.includes('Advice received') && !offered.includes('Final plan issued'),
            `events the case cannot take are offered: ${offered}`);
 
@@ -93,7 +93,7 @@ try {
   // The whole assessment. Request received Mon 2 Mar 2026: the decision is due 6 weeks later
   // (Mon 13 Apr), the final plan 20 weeks later (Mon 20 Jul).
   await record(priya, 'assessment_requested', { on: [2, 3, 2026], radios: { source: 'parent' } },
-               ['Request for an assessment on Mon 2 Mar 2026', 'Started', 'decision_to_assess', 'final_plan']);
+               ['Assessment requested on Mon 2 Mar 2026', 'Started', 'Decision whether to assess', 'Final plan']);
 
   // A date that does not exist is named on its field, as the importer refuses it.
   await priya.goto(`${h.base}${casePath}/record/assessment_decision`);
@@ -107,7 +107,7 @@ try {
   await h.check(priya, 'a bad date');
   await fill(priya, { on: [10, 4, 2026] });
   response = await submit(priya);
-  h.expect((await text(priya, '.govuk-notification-banner--success')).includes('Met: decision_to_assess'),
+  h.expect((await text(priya, '.govuk-notification-banner--success')).includes('Met: Decision whether to assess'),
            `the decision did not meet its clock: ${await text(priya, 'main')}`);
 
   // An event out of turn is refused, saying what to record first, and nothing is saved.
@@ -120,26 +120,26 @@ try {
   await h.check(priya, 'a refused event');
 
   await record(priya, 'advice_requested', { on: [14, 4, 2026], radios: { service: 'educational_psychology' }, texts: { advice: 'ep' } },
-               ['Advice requested (ep)', 'Started: advice:ep']);
+               ['Advice requested (ep)', 'Started: Educational psychology advice']);
   await priya.goto(`${h.base}${casePath}/record/advice_received`);
   const awaited = await priya.$$eval('input[name=advice]', (es) => es.map((e) => e.value));
   h.expect(awaited.length === 1 && awaited[0] === 'ep', `the advice awaited is not offered: ${awaited}`);
-  await record(priya, 'advice_received', { on: [20, 5, 2026], radios: { advice: 'ep' } }, ['Met: advice:ep']);
+  await record(priya, 'advice_received', { on: [20, 5, 2026], radios: { advice: 'ep' } }, ['Met: Educational psychology advice']);
   await record(priya, 'issue_decision', { on: [1, 6, 2026], radios: { outcome: 'issue' } }, ['Decision whether to issue a plan']);
-  await record(priya, 'draft_plan_issued', { on: [5, 6, 2026] }, ['Draft plan sent']);
+  await record(priya, 'draft_plan_issued', { on: [5, 6, 2026] }, ['Draft plan issued']);
   await record(priya, 'school_consulted', { on: [5, 6, 2026], texts: { setting: 'Oak Lane Primary' } },
-               ['Started: consultation:Oak Lane Primary']);
+               ['Started: Consultation with Oak Lane Primary']);
   await record(priya, 'consultation_response', { on: [12, 6, 2026], radios: { setting: 'Oak Lane Primary', outcome: 'agree' } },
-               ['Met: consultation:Oak Lane Primary']);
+               ['Met: Consultation with Oak Lane Primary']);
   await record(priya, 'family_response', { on: [15, 6, 2026], ticks: ['no_further_representations'] }, ["The family's comments"]);
   await record(priya, 'final_plan_issued', { on: [20, 7, 2026], texts: { 'names_setting-name': 'Oak Lane Primary' }, radios: { 'names_setting.phase': 'primary' } },
-               ['Met: final_plan', 'Started', 'annual_review']);
+               ['Met: Final plan', 'Started', 'Annual review']);
   await h.check(priya, 'the case after the final plan');
 
   // A correction: the advice came on 18 May, not 20 May. Both stay in the history.
   await priya.goto(h.base + casePath);
   const adviceSeq = await priya.$$eval('table tbody tr', (rows) => {
-    const row = rows.find((r) => r.textContent.includes('advice_received') && !r.textContent.includes('Voided'));
+    const row = rows.find((r) => r.textContent.includes('Advice received') && !r.textContent.includes('Voided'));
     return row ? row.querySelectorAll('td')[1].textContent.trim() : '';
   });
   await priya.goto(`${h.base}${casePath}/events/${adviceSeq}/correct`);
@@ -160,11 +160,11 @@ try {
   await sam.goto(`${h.base}${casePath}/record/review_meeting_scheduled`);
   await fill(sam, { on: [2, 11, 2026], texts: { 'meeting-day': '1', 'meeting-month': '12', 'meeting-year': '2026' } });
   await record(priya, 'setting_changed', { on: [1, 9, 2026], texts: { 'setting-name': 'Elm Road Primary' }, radios: { 'setting.phase': 'primary' } },
-               ['A new school, college or nursery']);
+               ['Setting changed']);
   response = await submit(sam);
   h.expect(response.status() === 409, `a save over a change: status ${response.status()}`);
   const conflict = await text(sam, '.govuk-error-summary');
-  h.expect(conflict.includes('changed while you were filling in the form') && conflict.includes('A new school, college or nursery') && conflict.includes('by Priya Shah'),
+  h.expect(conflict.includes('changed while you were filling in the form') && conflict.includes('Setting changed') && conflict.includes('by Priya Shah'),
            `the conflict does not say what changed: ${conflict}`);
   h.expect(await sam.$eval('#meeting-day', (e) => e.value) === '1', "Sam's answers were lost");
   await h.check(sam, 'a conflicting save');

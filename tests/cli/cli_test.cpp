@@ -327,3 +327,80 @@ TEST_CASE("case show marks a child taught out of cohort only when the year group
   CHECK(box.ehcp("case show B-1 --as-of 2026-03-20").out.find("(Year 5, taught out of cohort)\n") !=
         std::string::npos);
 }
+
+TEST_CASE(
+    "case show groups each review cycle, says when the family's days end, and gives an age "
+    "past Year 14") {
+  Sandbox box;
+  REQUIRE(box.ehcp("init").exit_code == 0);
+  // Born 2 May 1998: Year 14 ended in 2017; 28 on 2 May 2026, so "Aged 28" on 2026-11-25.
+  // Plan made 2024-03-04: the first review's annual review is due 2025-03-04 - 1 = Mon 3 Mar
+  // 2025 and met that day by the decision to maintain; the next opens then, due Mon 2 Mar 2026;
+  // its meeting is held Mon 2 Feb 2026, its decision to amend made Mon 16 Feb 2026 (so the third
+  // review opens, due 2027-02-15), and its amendment notice sent Mon 16 Nov 2026: the family's
+  // 15 days beginning with it end on 16 + 14 = Mon 30 Nov 2026 (reg 22(2)).
+  const std::string events =
+      R"({"case":"W-1","type":"case_opened","on":"2025-01-06","child":{"given_name":"Wyn","family_name":"Example","dob":"1998-05-02"}})"
+      "\n"
+      R"({"case":"W-1","type":"plan_in_force","on":"2025-01-06","made":"2024-03-04"})"
+      "\n"
+      R"({"case":"W-1","type":"review_meeting_scheduled","on":"2025-02-03","meeting":"2025-02-24"})"
+      "\n"
+      R"({"case":"W-1","type":"review_meeting_held","on":"2025-02-24"})"
+      "\n"
+      R"({"case":"W-1","type":"review_decision","on":"2025-03-03","outcome":"maintain"})"
+      "\n"
+      R"({"case":"W-1","type":"review_meeting_scheduled","on":"2026-01-12","meeting":"2026-02-02"})"
+      "\n"
+      R"({"case":"W-1","type":"review_meeting_held","on":"2026-02-02"})"
+      "\n"
+      R"({"case":"W-1","type":"review_decision","on":"2026-02-16","outcome":"amend"})"
+      "\n"
+      R"({"case":"W-1","type":"amendment_notice_issued","on":"2026-11-16"})"
+      "\n"
+      // D-1's draft served Fri 20 Nov 2026: the 15 days beginning with it end Fri 4 Dec (reg
+      // 13(1)).
+      R"({"case":"D-1","type":"case_opened","on":"2026-09-01","child":{"given_name":"Dai","family_name":"Example","dob":"2017-05-02"}})"
+      "\n"
+      R"({"case":"D-1","type":"assessment_requested","on":"2026-09-01","source":"parent"})"
+      "\n"
+      R"({"case":"D-1","type":"assessment_decision","on":"2026-09-20","outcome":"assess"})"
+      "\n"
+      R"({"case":"D-1","type":"issue_decision","on":"2026-11-02","outcome":"issue"})"
+      "\n"
+      R"({"case":"D-1","type":"draft_plan_issued","on":"2026-11-20"})"
+      "\n";
+  REQUIRE(box.ehcp("import - --as-of 2026-11-25", events).exit_code == 0);
+  const auto out = box.ehcp("case show W-1 --as-of 2026-11-25").out;
+  INFO(out);
+  CHECK(out.find("born 1998-05-02 (Aged 28)") != std::string::npos);
+  const auto first = out.find("\nAnnual review 2025: Plan maintained (opened ");
+  const auto second = out.find("\nAnnual review 2026: Amending the plan (opened 2025-03-03)");
+  const auto days = out.find(
+      "\n  The family's 15 days for comments on the proposed amendments "
+      "end on Mon 30 Nov 2026 (reg 22(2))\n");
+  const auto third =
+      out.find("\nAnnual review 2027: Review meeting to be arranged (opened 2026-02-16)");
+  REQUIRE(first != std::string::npos);
+  REQUIRE(second != std::string::npos);
+  REQUIRE(third != std::string::npos);
+  CHECK(first < second);
+  CHECK(second < third);
+  CHECK((second < days && days < third));
+  // The amended plan is the second review's, though the third opened before the notice.
+  const auto amended = out.find("Amended plan ");
+  CHECK((second < amended && amended < third));
+  // Said once, in words: "Met on Mon 3 Mar 2025", not "met  met 2025-03-03".
+  CHECK(out.find("Met on Mon 3 Mar 2025") != std::string::npos);
+  CHECK(out.find("annual_review") == std::string::npos);
+  CHECK(out.find("Review meeting held ") != std::string::npos);  // an event by its title
+  CHECK(box.ehcp("case show D-1 --as-of 2026-11-25")
+            .out.find("Needs assessment: Draft plan issued: consulting (opened 2026-09-01)\n"
+                      "  The family's 15 days for comments on the draft plan end on Fri 4 Dec "
+                      "2026 (reg 13(1))\n") != std::string::npos);
+  const auto j =
+      nlohmann::json::parse(box.ehcp("case show W-1 --as-of 2026-11-25 --format json").out);
+  CHECK(j["clocks"][0]["clock"] == "annual_review");  // JSON keeps the identifiers
+  CHECK(j["year_group"] == 24);  // 2026 - 1997 - 5: "Year 24" had it been shown
+  CHECK(j["workflows"][0]["state"] == "maintained");
+}

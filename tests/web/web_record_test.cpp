@@ -64,7 +64,7 @@ TEST_CASE(
   REQUIRE(after.status == 200);
   CHECK(after.body.find("govuk-notification-banner--success") != std::string::npos);
   CHECK(after.body.find("Decision whether to assess on Mon 9 Feb 2026") != std::string::npos);
-  CHECK(after.body.find("Met: decision_to_assess") != std::string::npos);
+  CHECK(after.body.find("Met: Decision whether to assess") != std::string::npos);
   bool recorded = false;
   for (const auto& row : web.audit_rows()) {
     recorded = recorded ||
@@ -149,7 +149,7 @@ TEST_CASE("a correction voids the event and records the right one in the same st
   const auto after = web.get(saved.header("Location"));
   CHECK(after.body.find("Voided") != std::string::npos);
   CHECK(after.body.find("Received on the 6th") != std::string::npos);
-  CHECK(after.body.find("Request for an assessment on Tue 6 Jan 2026") != std::string::npos);
+  CHECK(after.body.find("Assessment requested on Tue 6 Jan 2026") != std::string::npos);
 }
 
 TEST_CASE("a manager reassigns a case to someone the service knows, never to a name typed in",
@@ -173,7 +173,7 @@ TEST_CASE("a manager reassigns a case to someone the service knows, never to a n
   const auto saved = web.send("POST", path, filled(web, path, "caseworker=Mo+Manager&team=North"));
   REQUIRE(saved.status == 303);
   const auto after = web.get(saved.header("Location"));
-  CHECK(after.body.find("caseworker_assigned") != std::string::npos);
+  CHECK(after.body.find("Caseworker assigned") != std::string::npos);
   CHECK(event_count(web, "N-1") == before + 1);
 }
 

@@ -93,7 +93,9 @@ TEST_CASE("My work lists the caseworker's clock due soon, escaped, and audits th
   web.sign_in("Sam Okafor");
   const auto r = web.get("/my-work");
   REQUIRE(r.status == 200);
-  CHECK(r.body.find("decision_to_assess") != std::string::npos);
+  CHECK(r.body.find("Decision whether to assess") != std::string::npos);  // words, not the id
+  CHECK(r.body.find("decision_to_assess") == std::string::npos);
+  CHECK(r.body.find("Waiting for the decision whether to assess") != std::string::npos);
   CHECK(r.body.find("Due in 4 working days") != std::string::npos);
   CHECK(r.body.find("href=\"/cases/N-1\"") != std::string::npos);
   CHECK(r.body.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
@@ -117,9 +119,14 @@ TEST_CASE("the case page shows the team's case escaped with its clocks, and audi
   CHECK(r.body.find("<script>alert") == std::string::npos);
   CHECK(r.body.find("Hillside &lt;b&gt;Primary&lt;/b&gt;") != std::string::npos);
   CHECK(r.body.find("O&#39;Neil &amp; Co") != std::string::npos);
-  CHECK(r.body.find("decision_to_assess") != std::string::npos);
+  // The assessment under its own heading, its state and clocks in words.
+  CHECK(r.body.find("<h2 class=\"govuk-heading-m\">Needs assessment</h2>") != std::string::npos);
+  CHECK(r.body.find("Waiting for the decision whether to assess") != std::string::npos);
+  CHECK(r.body.find("Decision whether to assess") != std::string::npos);
+  CHECK(r.body.find("gathering_advice") == std::string::npos);
+  CHECK(r.body.find("awaiting_decision") == std::string::npos);
   CHECK(r.body.find("<svg class=\"ehcp-timeline\" role=\"img\"") != std::string::npos);
-  CHECK(r.body.find("assessment_requested") != std::string::npos);
+  CHECK(r.body.find("Assessment requested") != std::string::npos);  // the events, in words
   CHECK(r.header("Cache-Control") == "no-store");
   const auto rows = web.audit_rows();
   CHECK(rows.back().case_ref == std::optional<std::string>("N-1"));
@@ -128,7 +135,7 @@ TEST_CASE("the case page shows the team's case escaped with its clocks, and audi
   // As of a date before the request, the clock did not exist yet.
   const auto before = web.get("/cases/N-1?as_of=2026-01-03");
   REQUIRE(before.status == 200);
-  CHECK(before.body.find("decision_to_assess") == std::string::npos);
+  CHECK(before.body.find("Decision whether to assess") == std::string::npos);
   CHECK(web.get("/cases/N-1?as_of=2026-13-01").status == 400);
   CHECK(web.get("/cases/NOPE").status == 404);
 }
@@ -426,7 +433,8 @@ TEST_CASE("the timeline runs an overdue clock's line on to today and names state
   const auto tail = svg.find("stroke=\"#d4351c\" stroke-width=\"2\"");
   REQUIRE(tail != std::string::npos);
   const auto line = svg.rfind("<line", tail);
-  CHECK(svg.substr(line, tail - line).find("x2=\"750.0\"") != std::string::npos);  // 230 + 520
+  CHECK(svg.substr(line, tail - line).find("x2=\"850.0\"") != std::string::npos);  // 330 + 520
+  CHECK(svg.find(">Decision whether to assess</text>") != std::string::npos);      // rows in words
   CHECK(svg.find(">overdue</text>") != std::string::npos);
   CHECK(svg.find(">not applicable</text>") != std::string::npos);
   CHECK(svg.find("not_applicable") == std::string::npos);

@@ -1,10 +1,15 @@
-// The case page: the child, setting, year group and caseworker; each workflow and its state;
-// every clock with its basis and how it stands, and a timeline; warnings; the events,
-// corrections included; as of any past date (?as_of=YYYY-MM-DD). Only staff of the case's team
-// see it; every view is audited, and so is every refusal.
+// The case page: the child, setting, year group (or age past Year 14) and caseworker; a
+// timeline; each workflow (each review cycle apart) with its state, the family's days to
+// comment where they run, and its clocks in words with their basis and how they stand; warnings;
+// the events, corrections included, each with a link to correct it; the buttons to record an
+// event and (for a manager) to reassign; after a save, what it did to the clocks; as of any past
+// date (?as_of=YYYY-MM-DD). Only staff of the case's team see it; every view is audited, and so
+// is every refusal.
 #include <charconv>
 
 #include "adapters/record/clock_changes.h"
+#include "adapters/render/clock_groups.h"
+#include "adapters/render/words.h"
 #include "adapters/report/shown_case.h"
 #include "adapters/sqlite/case_store.h"
 #include "adapters/sqlite/event_store.h"
@@ -21,20 +26,73 @@
 namespace ehcp::web::pages {
 namespace {
 
-std::string status_tag(const engine::Clock& c, engine::Date as_of) {
+// The clock's standing said once, its status as a coloured tag: "[Met] on Thu 1 Oct 2026".
+std::string standing_cell(const engine::Clock& c, engine::Date as_of) {
+  const auto parts = adapters::render::clock_standing_parts(c, as_of);
+  const char* colour = "blue";
   switch (c.status_on(as_of)) {
     case engine::ClockStatus::kMet:
-      return tag("Met", "green");
+      colour = "green";
+      break;
     case engine::ClockStatus::kLate:
-      return tag("Late", "orange");
+      colour = "orange";
+      break;
     case engine::ClockStatus::kOverdue:
-      return tag("Overdue", "red");
+      colour = "red";
+      break;
     case engine::ClockStatus::kOpen:
-      return tag("Open", "blue");
+      colour = "blue";
+      break;
     case engine::ClockStatus::kNotApplicable:
-      return tag("Not applicable", "grey");
+      colour = "grey";
+      break;
   }
-  return "";
+  return tag(parts.status, colour) + escape(parts.rest);
+}
+
+// One workflow's clocks under its heading: the state, when it opened and closed, its flags, the
+// family's days to comment where they run, and its clocks.
+std::string group_section(const adapters::render::ClockGroup& group,
+                          const adapters::render::CaseShown& shown,
+                          const std::vector<std::string>& titles) {
+  const engine::Date as_of = shown.as_of;
+  std::string out = "<h2 class=\"govuk-heading-m\">" + escape(group.heading) + "</h2>";
+  if (const auto& w = group.workflow) {
+    std::string flags;
+    for (const auto& f : w->flags) {
+      flags += " " + tag(adapters::render::flag_title(f), "grey");
+    }
+    out +=
+        "<p class=\"govuk-body\"><strong>" +
+        escape(adapters::render::state_title(w->workflow, w->state)) + "</strong>. Opened " +
+        escape(engine::format_date_long(w->opened)) +
+        (w->closed ? ", closed " + escape(engine::format_date_long(*w->closed)) : std::string()) +
+        "." + flags + "</p>";
+    for (const auto& days : shown.family_days) {
+      if (days.workflow == w->workflow && days.opened == w->opened) {
+        out += "<div class=\"govuk-inset-text\">" +
+               escape(adapters::render::family_days_text(days, as_of)) + "</div>";
+      }
+    }
+  }
+  if (group.clocks.empty()) {
+    return out;
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const auto i : group.clocks) {
+    const auto& c = shown.view.clocks[i];
+    std::string why = escape(c.basis);
+    if (!c.statutory) {
+      why += " " + tag("Guidance target", "grey");
+    }
+    if (c.excepted_on(as_of)) {
+      why += "<br>" + tag("Exception", "yellow") + " " + escape(c.exception_basis);
+    }
+    rows.push_back({escape(titles[i]), escape(engine::format_date_long(c.start)),
+                    escape(engine::format_date_long(c.due)), standing_cell(c, as_of), why});
+  }
+  return out + table(group.heading + ": clocks", {"Clock", "Started", "Due", "Standing", "Basis"},
+                     rows, true);
 }
 
 std::string optional_text(const std::optional<std::string>& s) {
@@ -63,7 +121,7 @@ std::optional<std::pair<std::int64_t, std::int64_t>> recorded_range(const Params
 std::string clock_list(const std::vector<engine::Clock>& clocks) {
   std::string out;
   for (const auto& c : clocks) {
-    out += (out.empty() ? "" : ", ") + c.name;
+    out += (out.empty() ? "" : ", ") + adapters::render::clock_title(c);
   }
   return out;
 }
@@ -173,12 +231,11 @@ Response case_page(PageContext& context) {
         "full: " +
         escape(*shown.problem) + "</strong></div>";
   }
-  const int yg = adapters::render::year_group_on(r, as_of);
   body +=
       "<h2 class=\"govuk-heading-m\">As of " + escape(engine::format_date_long(as_of)) + "</h2>";
   body += summary_list({
       {"Date of birth", escape(engine::format_date_long(r.child.dob))},
-      {"Year group", escape(engine::year_group_name(yg))},
+      {"Year group", escape(adapters::render::year_group_text(r, as_of))},
       {"UPN", optional_text(r.child.upn)},
       {"Setting", r.setting ? escape(r.setting->name + " (" +
                                      std::string(engine::to_string(r.setting->phase)) + ")")
@@ -190,37 +247,13 @@ Response case_page(PageContext& context) {
                      ? escape("Closed " + engine::format_date_long(*r.closed_on))
                      : std::string("Open")},
   });
-  std::vector<std::vector<std::string>> workflows;
-  for (const auto& w : shown.view.workflows) {
-    std::string flags;
-    for (const auto& f : w.flags) {
-      flags += (flags.empty() ? "" : ", ") + escape(f);
-    }
-    workflows.push_back(
-        {escape(w.workflow), escape(w.state), escape(engine::format_date_long(w.opened)),
-         w.closed ? escape(engine::format_date_long(*w.closed)) : std::string(), flags});
-  }
-  if (!workflows.empty()) {
-    body += table("Workflows", {"Workflow", "State", "Opened", "Closed", "Flags"}, workflows, true);
-  }
   if (!shown.view.clocks.empty()) {
     body += "<h2 class=\"govuk-heading-m\">Timeline</h2>" +
             scroll_box("Timeline", timeline_svg(shown.view.clocks, as_of));
-    std::vector<std::vector<std::string>> clocks;
-    for (const auto& c : shown.view.clocks) {
-      std::string why = escape(c.basis);
-      if (!c.statutory) {
-        why += " " + tag("Guidance target", "grey");
-      }
-      if (c.excepted_on(as_of)) {
-        why += "<br>" + tag("Exception", "yellow") + " " + escape(c.exception_basis);
-      }
-      clocks.push_back(
-          {escape(c.name), escape(engine::format_date_long(c.start)),
-           escape(engine::format_date_long(c.due)),
-           status_tag(c, as_of) + " " + escape(adapters::render::clock_standing(c, as_of)), why});
-    }
-    body += table("Clocks", {"Clock", "Started", "Due", "Standing", "Basis"}, clocks, true);
+  }
+  const auto titles = adapters::render::clock_titles(shown.view.clocks);
+  for (const auto& group : adapters::render::clock_groups(shown.view)) {
+    body += group_section(group, shown, titles);
   }
   if (!shown.view.warnings.empty()) {
     body +=
@@ -233,7 +266,7 @@ Response case_page(PageContext& context) {
   }
   std::vector<std::vector<std::string>> events;
   for (const auto& e : shown.events) {
-    std::string type = escape(e.object.value("type", ""));
+    std::string type = escape(adapters::render::event_title(e.object.value("type", "")));
     if (e.voided) {
       type += " " + tag("Voided", "grey") + "<br><span class=\"govuk-body-s\">by #" +
               std::to_string(e.voided->seq) + " on " + escape(engine::format_date(e.voided->on)) +

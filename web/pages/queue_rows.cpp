@@ -1,5 +1,6 @@
 #include "web/pages/queue_rows.h"
 
+#include "adapters/render/words.h"
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/url.h"
@@ -44,8 +45,11 @@ std::string queue_table(const std::string& caption,
     std::string label = item.case_ref + (item.child.empty() ? "" : ": " + item.child);
     std::vector<std::string> row = {
         link("/cases/" + percent_encode(item.case_ref), label),
-        escape(item.clock) + " <span class=\"govuk-body-s\">(" + escape(item.workflow) + ")</span>",
-        escape(item.stage),
+        escape(item.title.empty() ? adapters::render::clock_title(item.clock, item.detail)
+                                  : item.title) +
+            " <span class=\"govuk-body-s\">(" +
+            escape(adapters::render::workflow_title(item.workflow)) + ")</span>",
+        escape(adapters::render::state_title(item.workflow, item.stage)),
         escape(engine::format_date_long(item.due)),
         queue_standing(item),
         escape(item.next_action)};

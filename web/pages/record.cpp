@@ -31,14 +31,15 @@ Response form_page(PageContext& context, const CaseNow& now, const EventForm& fo
   body += "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">";
   body += form_error_summary(form, problems) + changed;
   body += "<span class=\"govuk-caption-l\">" + escape(case_caption(now.record)) +
-          "</span><h1 class=\"govuk-heading-l\">" + escape(form.title) + "</h1>";
+          "</span><h1 class=\"govuk-heading-l\">" + escape(form.title()) + "</h1>";
   body += "<form method=\"post\" action=\"" +
           escape(case_path(ref) + "/record/" + std::string(engine::to_string(form.type))) +
           "\" novalidate>" + csrf_field(context) + version_fields(now.version, event_id) +
           event_fields_html(form, values, problems, now.view) + save_buttons(case_path(ref)) +
           "</form></div></div>";
   return html_response(
-      page(context, (problems.empty() && changed.empty() ? "" : "Error: ") + form.title, "", body),
+      page(context, (problems.empty() && changed.empty() ? "" : "Error: ") + form.title(), "",
+           body),
       status);
 }
 
@@ -80,7 +81,7 @@ Response record_choice(PageContext& context) {
     }
     body += "<li>" +
             link(case_path(ref) + "/record/" + std::string(engine::to_string(form->type)),
-                 form->title) +
+                 form->title()) +
             "</li>";
   }
   if (!group.empty()) {

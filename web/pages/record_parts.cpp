@@ -6,6 +6,7 @@
 #include "adapters/jsonl/event_decoder.h"
 #include "adapters/record/event_forms.h"
 #include "adapters/record/offered_events.h"
+#include "adapters/render/words.h"
 #include "web/html.h"
 #include "web/layout.h"
 
@@ -65,8 +66,7 @@ engine::Result<adapters::record::Recorded> save_lines(PageContext& context, cons
 }
 
 std::string event_words(const engine::RecordedEvent& e) {
-  const auto* form = adapters::record::form_for(e.event.type());
-  std::string words = form ? form->title : std::string(engine::to_string(e.event.type()));
+  std::string words(adapters::render::event_title(e.event.type()));
   if (const auto* advice = std::get_if<engine::AdviceReceived>(&e.event.body)) {
     words += " (" + advice->advice + ")";
   } else if (const auto* asked = std::get_if<engine::AdviceRequested>(&e.event.body)) {
@@ -101,7 +101,7 @@ std::string what_first(const PageContext& context, const CaseNow& now, const nlo
   if (first == nullptr) {
     return "";
   }
-  std::string title = first->title;
+  std::string title = first->title();
   title[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[0])));
   return ". Record the " + title + " first.";
 }

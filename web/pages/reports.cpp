@@ -7,6 +7,7 @@
 #include "adapters/render/breach_render.h"
 #include "adapters/render/indicator_render.h"
 #include "adapters/render/transfer_render.h"
+#include "adapters/render/words.h"
 #include "adapters/report/breach_source.h"
 #include "adapters/report/indicator_source.h"
 #include "adapters/report/transfer_report.h"
@@ -70,10 +71,16 @@ std::string entry_table(const std::string& caption, const std::vector<engine::Br
     return "";
   }
   std::vector<std::vector<std::string>> rows;
+  std::vector<adapters::render::ClockLabel> labels;
   for (const auto& e : es) {
+    labels.push_back({e.clock, e.detail, e.case_ref});
+  }
+  const auto titles = adapters::render::clock_titles(labels);
+  for (std::size_t i = 0; i < es.size(); ++i) {
+    const auto& e = es[i];
     rows.push_back({link("/cases/" + percent_encode(e.case_ref),
                          e.case_ref + (e.child.empty() ? "" : ": " + e.child)),
-                    escape(e.clock), escape(engine::format_date_long(e.due)),
+                    escape(titles[i]), escape(engine::format_date_long(e.due)),
                     e.days_overdue > 0 ? std::to_string(e.days_overdue) + " days overdue"
                                        : std::to_string(e.working_days_left) + " working days",
                     escape(e.caseworker.empty() ? "(none)" : e.caseworker)});
@@ -198,7 +205,7 @@ Response breach_report(PageContext& context) {
   const std::vector<std::string> head = {"", "Overdue", "New", "Due soon", "Excepted"};
   std::vector<std::vector<std::string>> by_clock;
   for (const auto& [clock, t] : report.by_clock) {
-    by_clock.push_back(tally_cells(clock, t));
+    by_clock.push_back(tally_cells(adapters::render::counted_clock_title(report, clock), t));
   }
   std::vector<std::vector<std::string>> by_team;
   for (const auto& [team, t] : report.by_team) {

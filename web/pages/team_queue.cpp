@@ -3,6 +3,7 @@
 // the same as CSV (`ehcp queue --team T --format csv`). A caseworker nobody is known by is an
 // error naming the nearest known names, as `ehcp queue --caseworker` says (known_people.h).
 #include "adapters/render/queue_render.h"
+#include "adapters/render/words.h"
 #include "adapters/report/known_people.h"
 #include "web/html.h"
 #include "web/layout.h"
@@ -101,7 +102,8 @@ Response team_queue(PageContext& context) {
   const auto& q = queue.value();
   std::vector<std::vector<std::string>> tallies;
   for (const auto& t : q.by_caseworker_and_stage) {
-    tallies.push_back({escape(t.caseworker.empty() ? "(none)" : t.caseworker), escape(t.stage),
+    tallies.push_back({escape(t.caseworker.empty() ? "(none)" : t.caseworker),
+                       escape(adapters::render::state_title("", t.stage)),
                        std::to_string(t.overdue), std::to_string(t.due_soon)});
   }
   std::vector<adapters::report::QueueItem> overdue;

@@ -3,13 +3,14 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "adapters/render/words.h"
 #include "engine/clock_status.h"
 #include "web/html.h"
 
 namespace ehcp::web::pages {
 namespace {
 
-constexpr int kLabelWidth = 230;
+constexpr int kLabelWidth = 330;  // the longest title of a clock, at 13px
 constexpr int kPlotWidth = 520;
 constexpr int kStatusWidth = 110;
 constexpr int kRowHeight = 26;
@@ -82,13 +83,14 @@ std::string timeline_svg(const std::vector<engine::Clock>& clocks, engine::Date 
          "<text x=\"" +
          today_x + "\" y=\"13\" text-anchor=\"middle\" fill=\"#0b0c0c\">" +
          escape(engine::format_date(as_of)) + "</text>";
+  const auto titles = adapters::render::clock_titles(clocks);
   int row = 0;
   for (const auto& c : clocks) {
     const auto status = c.status_on(as_of);
     const std::string y = std::to_string(kTop + kRowHeight * row + kRowHeight / 2);
     const std::string colour = colour_of(status);
     out += "<text x=\"0\" y=\"" + y + "\" dominant-baseline=\"middle\" fill=\"#0b0c0c\">" +
-           escape(c.name) + "</text>";
+           escape(titles[static_cast<std::size_t>(row)]) + "</text>";
     out += "<line x1=\"" + number(x(c.start)) + "\" y1=\"" + y + "\" x2=\"" + number(x(c.due)) +
            "\" y2=\"" + y + "\" stroke=\"" + colour + "\" stroke-width=\"6\"" +
            (c.statutory ? "" : " stroke-dasharray=\"8 3\"") + "/>";

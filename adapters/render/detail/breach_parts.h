@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "adapters/render/table.h"
+#include "adapters/render/words.h"
 #include "engine/breach_report.h"
 
 namespace ehcp::adapters::render::detail {
@@ -64,13 +65,24 @@ inline Cells entry_headers(bool names) {
   return headers;
 }
 
-inline Cells entry_cells(const BreachEntry& e, bool names) {
+// `clock` is the clock as the table shows it: its title for a person, its name in CSV.
+inline Cells entry_cells(const BreachEntry& e, bool names, const std::string& clock) {
   Cells cells{e.case_ref};
   if (names) {
     cells.push_back(e.child);
   }
-  cells.push_back(e.clock);
+  cells.push_back(clock);
   return cells;
+}
+
+// The titles of a list's clocks in words, two of one case with one title told apart.
+inline std::vector<std::string> entry_titles(const std::vector<BreachEntry>& entries) {
+  std::vector<ClockLabel> labels;
+  labels.reserve(entries.size());
+  for (const auto& e : entries) {
+    labels.push_back({e.clock, e.detail, e.case_ref});
+  }
+  return clock_titles(labels);
 }
 
 // A list as text and HTML show it: the entry columns, due, the count that matters for the list,
@@ -79,8 +91,10 @@ inline Table list_table(const ListView& list, bool names) {
   Table table{entry_headers(names), {}};
   append(table.headers,
          {"due", list.due_soon ? "working days left" : "days overdue", "caseworker", "team"});
-  for (const auto& e : list.entries) {
-    Cells row = entry_cells(e, names);
+  const auto titles = entry_titles(list.entries);
+  for (std::size_t i = 0; i < list.entries.size(); ++i) {
+    const auto& e = list.entries[i];
+    Cells row = entry_cells(e, names, titles[i]);
     append(row, {engine::format_date(e.due),
                  std::to_string(list.due_soon ? e.working_days_left : e.days_overdue),
                  e.caseworker.empty() ? "(no caseworker)" : e.caseworker,

@@ -143,8 +143,7 @@ Response correct_save(PageContext& context) {
   const auto& ref = now.record.case_ref;
   const auto sent = sent_version(context);
   if (!sent) {
-    return error_page(context, 400,
-                      "This form is incomplete. Go back, reload the page and try again.");
+    return incomplete_form(context);
   }
   const auto* form = adapters::record::form_for(wrong->event.type());
   const auto instead = context.form.contains("instead") ? context.form.at("instead") : "";
@@ -175,8 +174,7 @@ Response correct_save(PageContext& context) {
     const auto& result = saved.value();
     if (result.saved()) {
       context.audit(ref, "recorded");
-      return redirect(case_path(ref) + "?recorded=" + std::to_string(result.first_seq) + "-" +
-                      std::to_string(result.last_seq));
+      return redirect(recorded_path(ref, result));
     }
     if (!result.changed_since.empty()) {
       context.audit(ref, "shown");

@@ -122,8 +122,7 @@ Response reassign_save(PageContext& context) {
   const auto& ref = now.record.case_ref;
   const auto sent = sent_version(context);
   if (!sent) {
-    return error_page(context, 400,
-                      "This form is incomplete. Go back, reload the page and try again.");
+    return incomplete_form(context);
   }
   auto loaded_people = known_people(context);
   if (!loaded_people.ok()) {
@@ -171,10 +170,8 @@ Response reassign_save(PageContext& context) {
     if (result.saved()) {
       context.audit(ref, "recorded");
       // The case may now be another team's: the manager goes back to their queue.
-      return redirect(team == context.user->team
-                          ? case_path(ref) + "?recorded=" + std::to_string(result.first_seq) + "-" +
-                                std::to_string(result.last_seq)
-                          : std::string("/team"));
+      return redirect(team == context.user->team ? recorded_path(ref, result)
+                                                 : std::string("/team"));
     }
     if (!result.changed_since.empty()) {
       context.audit(ref, "shown");

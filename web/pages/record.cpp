@@ -121,8 +121,7 @@ Response record_save(PageContext& context) {
   const auto& ref = now.record.case_ref;
   const auto sent = sent_version(context);
   if (!sent) {
-    return error_page(context, 400,
-                      "This form is incomplete. Go back, reload the page and try again.");
+    return incomplete_form(context);
   }
   const auto line =
       adapters::record::form_line(*form, context.form, {ref, context.user->name, sent->event_id});
@@ -133,8 +132,7 @@ Response record_save(PageContext& context) {
   const auto& result = saved.value();
   if (result.saved()) {
     context.audit(ref, "recorded");
-    return redirect(case_path(ref) + "?recorded=" + std::to_string(result.first_seq) + "-" +
-                    std::to_string(result.last_seq));
+    return redirect(recorded_path(ref, result));
   }
   context.audit(ref, "shown");
   if (!result.changed_since.empty()) {

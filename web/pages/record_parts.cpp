@@ -29,6 +29,16 @@ std::string save_buttons(const std::string& cancel_href) {
          link(cancel_href, "Cancel") + "</div>";
 }
 
+std::string recorded_path(const std::string& ref, const adapters::record::Recorded& saved) {
+  return case_path(ref) + "?recorded=" + std::to_string(saved.first_seq) + "-" +
+         std::to_string(saved.last_seq);
+}
+
+Response incomplete_form(const PageContext& context) {
+  return error_page(context, 400,
+                    "This form is incomplete. Go back, reload the page and try again.");
+}
+
 std::optional<SentVersion> sent_version(const PageContext& context) {
   const auto version = context.form.find("version");
   const auto id = context.form.find("event_id");

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/record/recorder.h"
+#include "web/http_message.h"
 #include "web/page_context.h"
 #include "web/pages/case_access.h"
 
@@ -25,6 +26,11 @@ std::string back_link(const std::string& href, const std::string& text);
 std::string version_fields(std::int64_t version, const std::string& event_id);
 // "Save" and a "Cancel" link back to `cancel_href`.
 std::string save_buttons(const std::string& cancel_href);
+
+// The case page after a save, showing what the saved events did ("?recorded=FIRST-LAST").
+std::string recorded_path(const std::string& ref, const adapters::record::Recorded& saved);
+// The 400 for a form that came back without its version or id.
+Response incomplete_form(const PageContext& context);
 
 struct SentVersion {
   std::int64_t version = 0;

@@ -9,11 +9,13 @@
 #include "adapters/render/breach_render.h"
 #include "adapters/render/indicator_render.h"
 #include "adapters/render/outlook_render.h"
+#include "adapters/render/plans_due_render.h"
 #include "adapters/render/transfer_render.h"
 #include "adapters/report/breach_source.h"
 #include "adapters/report/indicator_source.h"
 #include "adapters/report/known_people.h"
 #include "adapters/report/outlook.h"
+#include "adapters/report/plans_due.h"
 #include "adapters/report/transfer_report.h"
 #include "cli/commands.h"
 #include "ehcp/version.h"
@@ -125,10 +127,19 @@ engine::Status run_kpi(const Context& context, const KpiArgs& args) {
     return facts.status();
   }
   const auto pack = engine::compose_indicator_pack(facts.value(), *from, *to, config.indicators);
+  // A month ahead of the as-of date, from the clocks open on it (plans_due.h).
+  auto due = adapters::report::load_plans_due(*db, config, as_of);
+  if (!due.ok()) {
+    return due.status();
+  }
   switch (context.format()) {
-    case Format::kJson:
-      std::cout << adapters::render::indicators_to_json(pack, config.la).dump() << "\n";
+    case Format::kJson: {
+      auto json = adapters::render::indicators_to_json(pack, config.la);
+      json["plans_due_to_pass_20_weeks_next_month"] =
+          adapters::render::plans_due_to_json(due.value());
+      std::cout << json.dump() << "\n";
       break;
+    }
     case Format::kCsv:
       std::cout << adapters::render::indicators_to_csv(pack);
       break;
@@ -136,7 +147,8 @@ engine::Status run_kpi(const Context& context, const KpiArgs& args) {
       std::cout << adapters::render::indicators_to_html(pack, config.la, kVersion);
       break;
     case Format::kTable:
-      std::cout << adapters::render::indicators_to_text(pack);
+      std::cout << adapters::render::indicators_to_text(pack)
+                << adapters::render::plans_due_to_text(due.value());
       break;
   }
   return {};

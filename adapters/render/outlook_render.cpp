@@ -13,6 +13,10 @@ int total(const report::Outlook& outlook, int report::OutlookWeek::*field) {
   return n;
 }
 
+nlohmann::ordered_json team_or_null(const std::string& text) {
+  return text.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(text);
+}
+
 std::string deadlines(int n) {
   return std::to_string(n) + (n == 1 ? " statutory deadline" : " statutory deadlines");
 }
@@ -62,7 +66,7 @@ nlohmann::ordered_json outlook_to_json(const report::Outlook& outlook) {
   for (const auto& week : outlook.weeks) {
     nlohmann::ordered_json rows = nlohmann::ordered_json::array();
     for (const auto& row : week.rows) {
-      rows.push_back({{"team", row.team.empty() ? nlohmann::ordered_json() : row.team},
+      rows.push_back({{"team", team_or_null(row.team)},
                       {"clock", row.clock},
                       {"due", row.due},
                       {"will_breach", row.will_breach}});

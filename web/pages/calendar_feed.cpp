@@ -19,7 +19,7 @@ namespace ehcp::web::pages {
 namespace {
 
 constexpr std::size_t kTokenDigits = 64;
-constexpr std::string_view kSuffix = ".ics";
+constexpr std::string_view kFeedSuffix = ".ics";
 
 bool is_token(const std::string& text) {
   return text.size() == kTokenDigits && std::all_of(text.begin(), text.end(), [](char c) {
@@ -31,8 +31,9 @@ bool is_token(const std::string& text) {
 
 Response calendar_feed(PageContext& context) {
   const auto& file = context.path_params.at("file");
-  const std::string token =
-      file.ends_with(kSuffix) ? file.substr(0, file.size() - kSuffix.size()) : std::string();
+  const std::string token = file.ends_with(kFeedSuffix)
+                                ? file.substr(0, file.size() - kFeedSuffix.size())
+                                : std::string();
   context.path = "/calendar/(token).ics";
   auto not_found = [&] { return error_page(context, 404, "There is no page at this address."); };
   if (!is_token(token)) {

@@ -147,7 +147,7 @@ engine::Status run_kpi(const Context& context, const KpiArgs& args) {
       std::cout << adapters::render::indicators_to_html(pack, config.la, kVersion);
       break;
     case Format::kTable:
-      std::cout << adapters::render::indicators_to_text(pack)
+      std::cout << adapters::render::indicators_to_text(pack) << "\n"
                 << adapters::render::plans_due_to_text(due.value());
       break;
   }

@@ -10,14 +10,18 @@
 // evaluated. Read-only; not shared across threads.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <SQLiteCpp/Statement.h>
 
+#include "adapters/detail/on_every_core.h"
 #include "adapters/sqlite/clock_query.h"
 #include "adapters/sqlite/database.h"
+#include "adapters/sqlite/event_store.h"
 #include "engine/calendar.h"
 #include "engine/rule_pack.h"
 #include "engine/status.h"
@@ -34,7 +38,57 @@ class AsItStood {
   engine::Status for_each_clock(const sqlite::ClockQuery& query,
                                 const std::function<void(sqlite::ClockRow&&)>& visit);
 
+  // One case's history as it stood on the date: the voids and what they void taken out
+  // (whatever their date), in replay order, nothing dated after the date. Empty when the case
+  // was opened after it.
+  struct CaseHistory {
+    std::string case_ref;
+    std::vector<engine::RecordedEvent> events;
+  };
+
+  // Streams every case, in case-reference order, a batch at a time so that memory stays
+  // bounded at national scale: `derive(CaseHistory&&) -> T` runs on every core (it must be
+  // pure), then `visit(T&&)` on the caller's thread, in case order. Returns a storage error
+  // when a stored event no longer decodes.
+  template <typename T, typename Derive, typename Visit>
+  engine::Status for_each_case(Derive derive, Visit visit) {
+    std::vector<T> out;
+    return for_each_batch([&](std::vector<Stored>& batch) -> engine::Status {
+      out.clear();
+      out.resize(batch.size());
+      std::vector<engine::Status> failed(detail::derive_threads());
+      detail::on_every_core([&](std::size_t t, std::size_t threads) {
+        for (std::size_t i = t; i < batch.size(); i += threads) {
+          auto history = stood(batch[i]);
+          if (!history.ok()) {
+            failed[t] = history.status();
+            return;
+          }
+          out[i] = derive(std::move(history).value());
+        }
+      });
+      for (const auto& status : failed) {
+        if (!status.ok()) {
+          return status;
+        }
+      }
+      for (auto& item : out) {
+        visit(std::move(item));
+      }
+      return {};
+    });
+  }
+
  private:
+  struct Stored {
+    std::string case_ref;
+    std::vector<sqlite::StoredPayload> payloads;
+  };
+  // Reads the events of every case in batches of whole cases, in case order.
+  engine::Status for_each_batch(const std::function<engine::Status(std::vector<Stored>&)>& batch);
+  // Decodes one case's rows and cuts them at the date. Pure.
+  engine::Result<CaseHistory> stood(Stored& stored) const;
+
   void find_restated();  // once, on first use
   // `rungs` and `reported` read a clock's escalations and ledger entry (keyed by case, clock,
   // start, due).

@@ -109,8 +109,10 @@ struct Builder {
           } else if constexpr (std::is_same_v<T, e::MediationRequested> ||
                                std::is_same_v<T, e::AppealLodged> ||
                                std::is_same_v<T, e::TribunalOrder>) {
+            // SEN2 leaves out of the 20-week rates any case with a mediation or Tribunal
+            // since the request (rules.md §7), before the plan or after it.
             for (auto& r : all) {
-              if (r.received <= on && (!r.plan_issued || *r.plan_issued >= on)) {
+              if (r.received <= on) {
                 r.disagreement = true;
               }
             }

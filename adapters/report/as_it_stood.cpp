@@ -1,5 +1,7 @@
 #include "adapters/report/as_it_stood.h"
 
+#include <algorithm>
+
 #include "adapters/sqlite/detail/group_concat.h"
 #include "adapters/sqlite/event_store.h"
 #include "engine/case_record.h"
@@ -123,7 +125,8 @@ engine::Status AsItStood::for_each_batch(
     std::vector<Stored> cases;
     cases.reserve(kBatch);
     SQLite::Statement rows(
-        db_.sql(), "SELECT case_ref, seq, payload FROM events ORDER BY case_ref, on_date, seq");
+        db_.sql(),
+        "SELECT case_ref, seq, type, payload FROM events ORDER BY case_ref, on_date, seq");
     while (rows.executeStep()) {
       const char* ref = rows.getColumn(0).getText();
       if (cases.empty() || cases.back().case_ref != ref) {
@@ -133,10 +136,11 @@ engine::Status AsItStood::for_each_batch(
           }
           cases.clear();
         }
-        cases.push_back({ref, {}});
+        cases.push_back({ref, {}, {}});
       }
       cases.back().payloads.push_back(
-          {rows.getColumn(1).getInt64(), rows.getColumn(2).getString()});
+          {rows.getColumn(1).getInt64(), rows.getColumn(3).getString()});
+      cases.back().types.push_back(rows.getColumn(2).getString());
     }
     if (!cases.empty()) {
       return batch(cases);
@@ -148,6 +152,18 @@ engine::Status AsItStood::for_each_batch(
 }
 
 engine::Result<AsItStood::CaseHistory> AsItStood::stood(Stored& stored) const {
+  const auto voided = std::string(engine::to_string(engine::EventType::kEventVoided));
+  if (!needed_.all() &&
+      std::find(stored.types.begin(), stored.types.end(), voided) == stored.types.end()) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < stored.payloads.size(); ++i) {
+      const auto type = engine::parse_event_type(stored.types[i]);
+      if (!type || needed_.test(static_cast<std::size_t>(*type))) {
+        stored.payloads[kept++] = std::move(stored.payloads[i]);
+      }
+    }
+    stored.payloads.resize(kept);
+  }
   auto decoded = sqlite::decode_payloads(stored.payloads);
   stored.payloads = {};
   if (!decoded.ok()) {

@@ -10,7 +10,7 @@
 // evaluated. Read-only; not shared across threads.
 #pragma once
 
-#include <atomic>
+#include <bitset>
 #include <functional>
 #include <set>
 #include <string>
@@ -48,10 +48,20 @@ class AsItStood {
 
   // Streams every case, in case-reference order, a batch at a time so that memory stays
   // bounded at national scale: `derive(CaseHistory&&) -> T` runs on every core (it must be
-  // pure), then `visit(T&&)` on the caller's thread, in case order. Returns a storage error
-  // when a stored event no longer decodes.
+  // pure), then `visit(T&&)` on the caller's thread, in case order. `needed` (empty: all)
+  // lists the types `derive` reads: the others are never decoded, except in a case with a
+  // correction, which needs them all to find what it voids. Returns a storage error when a
+  // stored event no longer decodes.
   template <typename T, typename Derive, typename Visit>
-  engine::Status for_each_case(Derive derive, Visit visit) {
+  engine::Status for_each_case(Derive derive, Visit visit,
+                               const std::vector<engine::EventType>& needed = {}) {
+    needed_.reset();
+    for (const auto type : needed) {
+      needed_.set(static_cast<std::size_t>(type));
+    }
+    if (needed.empty()) {
+      needed_.set();
+    }
     std::vector<T> out;
     return for_each_batch([&](std::vector<Stored>& batch) -> engine::Status {
       out.clear();
@@ -83,6 +93,7 @@ class AsItStood {
   struct Stored {
     std::string case_ref;
     std::vector<sqlite::StoredPayload> payloads;
+    std::vector<std::string> types;  // each payload's event type, as stored
   };
   // Reads the events of every case in batches of whole cases, in case order.
   engine::Status for_each_batch(const std::function<engine::Status(std::vector<Stored>&)>& batch);
@@ -101,7 +112,8 @@ class AsItStood {
   const engine::Calendar& calendar_;
   engine::Date as_of_;
   bool looked_ = false;
-  std::set<std::string> restated_;  // the cases with an event dated after the date
+  std::set<std::string> restated_;               // the cases with an event dated after the date
+  std::bitset<engine::kEventTypeCount> needed_;  // for_each_case's types to decode
 };
 
 }  // namespace ehcp::adapters::report

@@ -207,6 +207,20 @@ struct Builder {
 
 }  // namespace
 
+const std::vector<e::EventType>& sen2_event_types() {
+  using T = e::EventType;
+  static const std::vector<T> types = {
+      T::kCaseOpened,          T::kSettingChanged,     T::kCaseClosed,
+      T::kAssessmentRequested, T::kAssessmentDecision, T::kExceptionRecorded,
+      T::kIssueDecision,       T::kFinalPlanIssued,    T::kAssessmentWithdrawn,
+      T::kPlanInForce,         T::kReviewMeetingHeld,  T::kAmendmentNoticeIssued,
+      T::kAmendedPlanIssued,   T::kPlanCeased,         T::kTransferExpected,
+      T::kMediationRequested,  T::kAppealLodged,       T::kTribunalOrder,
+      T::kPlanTransferred,     T::kTransferredIn,      T::kReassessmentRequested,
+      T::kReassessmentDecision};
+  return types;
+}
+
 bool Sen2Request::within_20_weeks() const {
   return plan_issued && *plan_issued <= received + date::weeks{kTwentyWeeks};
 }

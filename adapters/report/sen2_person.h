@@ -70,6 +70,9 @@ Sen2Person sen2_person(const std::string& case_ref,
                        const std::vector<engine::RecordedEvent>& as_they_stood,
                        engine::Date census);
 
+// The event types sen2_person reads (the others need not be decoded).
+const std::vector<engine::EventType>& sen2_event_types();
+
 // The first and last days of the calendar year before `census`.
 engine::Date period_start(engine::Date census);
 engine::Date period_end(engine::Date census);

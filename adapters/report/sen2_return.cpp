@@ -246,7 +246,8 @@ engine::Result<Sen2Return> build_sen2_return(sqlite::Database& db, const engine:
                                    p.active && p.setting ? p.setting->placement.value_or("") : "",
                                    p.ceased.has_value(), static_cast<int>(p.requests.size())});
         }
-      });
+      },
+      sen2_event_types());
   if (!status.ok()) {
     return status;
   }

@@ -12,6 +12,7 @@
 
 #include <bitset>
 #include <functional>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -62,31 +63,59 @@ class AsItStood {
     if (needed.empty()) {
       needed_.set();
     }
-    std::vector<T> out;
-    return for_each_batch([&](std::vector<Stored>& batch) -> engine::Status {
-      out.clear();
-      out.resize(batch.size());
-      std::vector<engine::Status> failed(detail::derive_threads());
-      detail::on_every_core([&](std::size_t t, std::size_t threads) {
-        for (std::size_t i = t; i < batch.size(); i += threads) {
-          auto history = stood(batch[i]);
-          if (!history.ok()) {
-            failed[t] = history.status();
-            return;
-          }
-          out[i] = derive(std::move(history).value());
-        }
-      });
-      for (const auto& status : failed) {
+    // Two batches in flight: one derived on threads of its own while the next is read here.
+    struct Slot {
+      std::vector<Stored> cases;
+      std::vector<T> out;
+      std::vector<engine::Status> failed;
+    };
+    Slot slots[2];
+    std::size_t reading = 0;
+    std::optional<detail::InBackground> deriving;  // the other slot's; joined before it dies
+    const auto settle = [&](Slot& slot) -> engine::Status {
+      deriving->join();
+      deriving.reset();
+      for (const auto& status : slot.failed) {
         if (!status.ok()) {
           return status;
         }
       }
-      for (auto& item : out) {
+      for (auto& item : slot.out) {
         visit(std::move(item));
       }
       return {};
+    };
+    auto status = for_each_batch([&](std::vector<Stored>& batch) -> engine::Status {
+      if (deriving) {
+        if (auto settled = settle(slots[1 - reading]); !settled.ok()) {
+          return settled;
+        }
+      }
+      Slot& slot = slots[reading];
+      slot.cases.swap(batch);
+      slot.out.clear();
+      slot.out.resize(slot.cases.size());
+      slot.failed.assign(detail::derive_threads(), {});
+      deriving.emplace([this, &slot, &derive](std::size_t t, std::size_t threads) {
+        for (std::size_t i = t; i < slot.cases.size(); i += threads) {
+          auto history = stood(slot.cases[i]);
+          if (!history.ok()) {
+            slot.failed[t] = history.status();
+            return;
+          }
+          slot.out[i] = derive(std::move(history).value());
+        }
+      });
+      reading = 1 - reading;
+      return {};
     });
+    if (deriving) {
+      auto settled = settle(slots[1 - reading]);
+      if (status.ok()) {
+        status = settled;
+      }
+    }
+    return status;
   }
 
  private:

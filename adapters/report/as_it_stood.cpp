@@ -159,7 +159,10 @@ engine::Result<AsItStood::CaseHistory> AsItStood::stood(Stored& stored) const {
     for (std::size_t i = 0; i < stored.payloads.size(); ++i) {
       const auto type = engine::parse_event_type(stored.types[i]);
       if (!type || needed_.test(static_cast<std::size_t>(*type))) {
-        stored.payloads[kept++] = std::move(stored.payloads[i]);
+        if (kept != i) {  // a string moved onto itself would be left empty
+          stored.payloads[kept] = std::move(stored.payloads[i]);
+        }
+        ++kept;
       }
     }
     stored.payloads.resize(kept);

@@ -191,8 +191,8 @@ TEST_CASE("report sen2 --checks names each failing case and exits 2 when one blo
   std::string events;
   events += legacy("K1", "2012-01-01", "", "MLD");  // no setting: no placement
   events += legacy("K2", "2012-01-01", kSpecial, "MLD");
-  events += line("K2", "reassessment_requested", "2026-05-01");         // no source
-  events += legacy("K3", "2015-01-01", kSpecial, "MLD", "2014-06-01");  // made before birth
+  events += line("K2", "reassessment_requested", "2026-05-01");  // no source
+  events += legacy("K3", "2021-01-01", kSpecial, "MLD");         // made (2020) before birth
   events += opened("K4", "2026-03-02", "2014-01-01", kMainstream);
   events += line("K4", "assessment_requested", "2026-03-02", R"("source":"parent")");
   events += line("K4", "assessment_decision", "2026-04-06", R"("outcome":"assess")");

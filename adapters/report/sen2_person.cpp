@@ -131,7 +131,8 @@ struct Builder {
               p.primary_need = b.primary_need;
             }
           } else if constexpr (std::is_same_v<T, e::TransferredIn>) {
-            start_plan(on, b.last_reviewed);
+            // Treated as made when the other LA made it (reg 15(3)), reviewed since perhaps.
+            start_plan(b.made, b.last_reviewed);
             if (b.primary_need) {
               p.primary_need = b.primary_need;
             }

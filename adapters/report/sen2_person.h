@@ -41,7 +41,7 @@ struct Sen2Request {
 };
 
 struct Sen2Plan {
-  engine::Date start;                          // the plan was issued or became this LA's
+  engine::Date start;                          // issued, or made (by whichever LA made it)
   std::optional<engine::Date> last_review;     // a review meeting held, or as loaded
   std::optional<engine::Date> review_draft;    // amendments proposed after the last review
   std::optional<engine::Date> transfer_due;    // a phase transfer expected: the reg 18 date

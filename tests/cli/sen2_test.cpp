@@ -197,7 +197,12 @@ TEST_CASE("report sen2 --checks names each failing case and exits 2 when one blo
   events += line("K4", "assessment_requested", "2026-03-02", R"("source":"parent")");
   events += line("K4", "assessment_decision", "2026-04-06", R"("outcome":"assess")");
   events += line("K4", "case_closed", "2026-06-01", R"("reason":"family moved abroad")");
-  // 18 plans with a need and 3 with "other": 3 of 21 is over 10%.
+  // A plan from another LA, reviewed there before it came: nothing out of order.
+  events += opened("T1", "2025-10-01", "2012-01-01", kSpecial);
+  events += line("T1", "transferred_in", "2025-10-01",
+                 R"("from_la":"Elsewhere","made":"2019-01-01","last_reviewed":"2025-06-01",)"
+                 R"("primary_need":"SLD")");
+  // 18 plans with a need and 3 with "other": 3 of 22 is over 10%.
   for (int i = 0; i < 21; ++i) {
     events += legacy("M" + std::to_string(10 + i), "2012-01-01", kSpecial, i < 3 ? "OTH" : "SLD");
   }
@@ -222,6 +227,7 @@ TEST_CASE("report sen2 --checks names each failing case and exits 2 when one blo
   CHECK(has("M10", "other_code_overused", false));
   CHECK(has("M12", "other_code_overused", false));
   CHECK_FALSE(has("M13", "other_code_overused", false));
+  CHECK_FALSE(has("T1", "dates_out_of_order", true));
   CHECK(findings.size() == 7);
   const auto table = l.sen2("--checks");
   CHECK(table.out.find("K4") != std::string::npos);

@@ -10,7 +10,7 @@ namespace {
 namespace e = engine;
 using e::Date;
 
-constexpr int kTwentyWeeks = 20;
+constexpr int kTimelinessWeeks = 20;
 
 // The reg 18 date a transfer to `phase` moving on `move` must meet: 31 March for post-16,
 // otherwise 15 February, of the move's year (rules.md §4).
@@ -223,7 +223,7 @@ const std::vector<e::EventType>& sen2_event_types() {
 }
 
 bool Sen2Request::within_20_weeks() const {
-  return plan_issued && *plan_issued <= received + date::weeks{kTwentyWeeks};
+  return plan_issued && *plan_issued <= received + date::weeks{kTimelinessWeeks};
 }
 
 Date period_start(Date census) {

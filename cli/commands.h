@@ -24,6 +24,8 @@ void add_queue_command(CLI::App& app, Context& context, Run& run);
 void add_escalations_command(CLI::App& app, Context& context, Run& run);
 void add_nightly_command(CLI::App& app, Context& context, Run& run);
 void add_report_commands(CLI::App& app, Context& context, Run& run);
+// `report sen2`, on the report command (call after add_report_commands).
+void add_sen2_command(CLI::App& app, Context& context, Run& run);
 void add_outbox_commands(CLI::App& app, Context& context, Run& run);
 void add_run_command(CLI::App& app, Context& context, Run& run);
 void add_generate_command(CLI::App& app, Context& context, Run& run);

@@ -53,6 +53,7 @@ int run_ehcp(int argc, char** argv) {
   ehcp::cli::add_escalations_command(app, context, run);
   ehcp::cli::add_nightly_command(app, context, run);
   ehcp::cli::add_report_commands(app, context, run);
+  ehcp::cli::add_sen2_command(app, context, run);
   ehcp::cli::add_outbox_commands(app, context, run);
   ehcp::cli::add_run_command(app, context, run);
   ehcp::cli::add_generate_command(app, context, run);

@@ -22,6 +22,8 @@ namespace ehcp::engine {
 struct Setting {
   std::string name;
   Phase phase = Phase::kNone;
+  // An addition for SEN2: the kind of placement, a code of the rule pack's sen2 placements.
+  std::optional<std::string> placement = std::nullopt;
   bool operator==(const Setting&) const = default;
 };
 
@@ -43,6 +45,10 @@ struct CaseOpened {
   std::optional<std::string> team;
   std::optional<Setting> setting;
   std::optional<int> year_group;  // override for a child taught out of cohort
+  // An addition for SEN2 (here and on the plan events below): the child's primary need, a code
+  // of the rule pack's sen2 needs; the latest given on or before a date is the need then.
+  // (Initialised so that the aggregates written before the addition still say all they mean.)
+  std::optional<std::string> primary_need = std::nullopt;
   bool operator==(const CaseOpened&) const = default;
 };
 struct CaseworkerAssigned {
@@ -107,6 +113,7 @@ struct FamilyResponse {
 };
 struct FinalPlanIssued {
   std::optional<Setting> names_setting;
+  std::optional<std::string> primary_need = std::nullopt;
   bool operator==(const FinalPlanIssued&) const = default;
 };
 struct AssessmentWithdrawn {
@@ -118,6 +125,7 @@ struct AssessmentWithdrawn {
 struct PlanInForce {
   Date made;
   std::optional<Date> last_reviewed;
+  std::optional<std::string> primary_need = std::nullopt;
   bool operator==(const PlanInForce&) const = default;
 };
 struct ReviewMeetingScheduled {
@@ -139,6 +147,7 @@ struct AmendmentNoticeIssued {
 };
 struct AmendedPlanIssued {
   std::optional<Setting> names_setting;
+  std::optional<std::string> primary_need = std::nullopt;
   bool operator==(const AmendedPlanIssued&) const = default;
 };
 struct AmendmentWithdrawn {
@@ -146,6 +155,8 @@ struct AmendmentWithdrawn {
 };
 struct PlanCeased {
   std::string reason;
+  // An addition for SEN2: why, as a code of the rule pack's sen2 cease reasons.
+  std::optional<std::string> cease_reason = std::nullopt;
   bool operator==(const PlanCeased&) const = default;
 };
 struct TransferExpected {
@@ -213,6 +224,7 @@ struct TransferredIn {
   std::string from_la;
   Date made;
   std::optional<Date> last_reviewed;
+  std::optional<std::string> primary_need = std::nullopt;
   bool operator==(const TransferredIn&) const = default;
 };
 // An addition: the new LA told the family the plan has transferred, whether it will assess and

@@ -14,6 +14,7 @@ packages=(
   libspdlog-dev nlohmann-json3-dev libcli11-dev
   libcurl4-openssl-dev    # SMTP delivery of the outbox
   catch2
+  libxml2-utils           # xmllint: the SEN2 test checks the return against docs/sen2.xsd
   libsodium-dev           # the web service's password hashes (argon2id) and tokens
   openssl                 # checks the pinned sha512 of npm tarballs
   chromium                # the browser test (tests/browser/), driven headless

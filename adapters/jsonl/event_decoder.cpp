@@ -16,6 +16,11 @@ namespace e = engine;
 
 using BodyDecoder = EventBody (*)(FieldReader&);
 
+// SEN2's need codes, which case_opened and the plan events may carry (primary_need).
+const adapters::config::Sen2CodeList& needs() {
+  return adapters::config::national_sen2_pack().needs;
+}
+
 // One decoder per event type, in EventType order: each reads exactly the fields the contract
 // gives that type.
 constexpr std::array<BodyDecoder, engine::kEventTypeCount> kDecoders = {
@@ -26,6 +31,7 @@ constexpr std::array<BodyDecoder, engine::kEventTypeCount> kDecoders = {
       b.team = r.optional_string("team");
       b.setting = r.optional_setting("setting");
       b.year_group = r.optional_int("year_group");
+      b.primary_need = r.optional_code("primary_need", needs());
       return b;
     },
     [](FieldReader& r) -> EventBody {
@@ -74,13 +80,17 @@ constexpr std::array<BodyDecoder, engine::kEventTypeCount> kDecoders = {
       return e::FamilyResponse{r.optional_bool("no_further_representations", false)};
     },
     [](FieldReader& r) -> EventBody {
-      return e::FinalPlanIssued{r.optional_setting("names_setting")};
+      e::FinalPlanIssued b;
+      b.names_setting = r.optional_setting("names_setting");
+      b.primary_need = r.optional_code("primary_need", needs());
+      return b;
     },
     [](FieldReader& r) -> EventBody { return e::AssessmentWithdrawn{r.required_string("reason")}; },
     [](FieldReader& r) -> EventBody {
       e::PlanInForce b;
       b.made = r.required_date("made");
       b.last_reviewed = r.optional_date("last_reviewed");
+      b.primary_need = r.optional_code("primary_need", needs());
       return b;
     },
     [](FieldReader& r) -> EventBody {
@@ -94,10 +104,19 @@ constexpr std::array<BodyDecoder, engine::kEventTypeCount> kDecoders = {
     },
     [](FieldReader&) -> EventBody { return e::AmendmentNoticeIssued{}; },
     [](FieldReader& r) -> EventBody {
-      return e::AmendedPlanIssued{r.optional_setting("names_setting")};
+      e::AmendedPlanIssued b;
+      b.names_setting = r.optional_setting("names_setting");
+      b.primary_need = r.optional_code("primary_need", needs());
+      return b;
     },
     [](FieldReader&) -> EventBody { return e::AmendmentWithdrawn{}; },
-    [](FieldReader& r) -> EventBody { return e::PlanCeased{r.required_string("reason")}; },
+    [](FieldReader& r) -> EventBody {
+      e::PlanCeased b;
+      b.reason = r.required_string("reason");
+      b.cease_reason =
+          r.optional_code("cease_reason", adapters::config::national_sen2_pack().cease_reasons);
+      return b;
+    },
     [](FieldReader& r) -> EventBody {
       e::TransferExpected b;
       b.to_phase = r.required_enum("to_phase", e::parse_phase, e::accepted_phase);
@@ -138,6 +157,7 @@ constexpr std::array<BodyDecoder, engine::kEventTypeCount> kDecoders = {
       b.from_la = r.required_string("from_la");
       b.made = r.required_date("made");
       b.last_reviewed = r.optional_date("last_reviewed");
+      b.primary_need = r.optional_code("primary_need", needs());
       return b;
     },
     [](FieldReader&) -> EventBody { return e::TransferNoticeSent{}; },

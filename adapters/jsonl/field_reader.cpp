@@ -151,8 +151,20 @@ engine::Setting FieldReader::required_setting(const char* name) {
   engine::Setting setting;
   setting.name = nested.required_string("name");
   setting.phase = nested.required_enum("phase", engine::parse_phase, engine::accepted_phase);
+  setting.placement = nested.optional_code("placement", config::national_sen2_pack().placements);
   adopt(nested);
   return setting;
+}
+
+std::optional<std::string> FieldReader::optional_code(const char* name,
+                                                      const config::Sen2CodeList& codes) {
+  auto text = optional_string(name);
+  if (text && !error_ && codes.find(*text) == nullptr) {
+    fail("field '" + field(name) + "' must be " + codes.accepted() +
+         " (the rule pack's SEN2 codes), not '" + *text + "'");
+    return std::nullopt;
+  }
+  return text;
 }
 
 std::optional<engine::Setting> FieldReader::optional_setting(const char* name) {

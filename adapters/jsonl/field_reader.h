@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/config/sen2_pack.h"
 #include "engine/civil_date.h"
 #include "engine/event.h"
 
@@ -32,6 +33,8 @@ class FieldReader {
   engine::Setting required_setting(const char* name);
   std::optional<engine::Setting> optional_setting(const char* name);
   engine::Child required_child(const char* name);
+  // A code of one of the rule pack's SEN2 lists: nullopt when absent or null.
+  std::optional<std::string> optional_code(const char* name, const config::Sen2CodeList& codes);
 
   // For enums: parse(text) gives the value or nullopt, accepted() lists the names.
   template <typename Parse, typename Accepted>

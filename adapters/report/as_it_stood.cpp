@@ -1,8 +1,12 @@
 #include "adapters/report/as_it_stood.h"
 
+#include <algorithm>
+
 #include "adapters/sqlite/detail/group_concat.h"
 #include "adapters/sqlite/event_store.h"
+#include "engine/case_record.h"
 #include "workflows/case_as_of.h"
+#include "workflows/corrections.h"
 
 namespace ehcp::adapters::report {
 
@@ -111,6 +115,72 @@ engine::Status AsItStood::visit_restated(const std::string& case_ref,
     visit(std::move(row));
   }
   return {};
+}
+
+engine::Status AsItStood::for_each_batch(
+    const std::function<engine::Status(std::vector<Stored>&)>& batch) {
+  // Cases held at once: bounds memory whatever the caseload (the rows of one batch, decoded).
+  constexpr std::size_t kBatch = 4096;
+  try {
+    std::vector<Stored> cases;
+    cases.reserve(kBatch);
+    SQLite::Statement rows(
+        db_.sql(),
+        "SELECT case_ref, seq, type, payload FROM events ORDER BY case_ref, on_date, seq");
+    while (rows.executeStep()) {
+      const char* ref = rows.getColumn(0).getText();
+      if (cases.empty() || cases.back().case_ref != ref) {
+        if (cases.size() == kBatch) {
+          if (auto status = batch(cases); !status.ok()) {
+            return status;
+          }
+          cases.clear();
+        }
+        cases.push_back({ref, {}, {}});
+      }
+      cases.back().payloads.push_back(
+          {rows.getColumn(1).getInt64(), rows.getColumn(3).getString()});
+      cases.back().types.push_back(rows.getColumn(2).getString());
+    }
+    if (!cases.empty()) {
+      return batch(cases);
+    }
+  } catch (const SQLite::Exception& e) {
+    return engine::Status::storage("reading events as of " + engine::format_date(as_of_), e.what());
+  }
+  return {};
+}
+
+engine::Result<AsItStood::CaseHistory> AsItStood::stood(Stored& stored) const {
+  const auto voided = std::string(engine::to_string(engine::EventType::kEventVoided));
+  if (!needed_.all() &&
+      std::find(stored.types.begin(), stored.types.end(), voided) == stored.types.end()) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < stored.payloads.size(); ++i) {
+      const auto type = engine::parse_event_type(stored.types[i]);
+      if (!type || needed_.test(static_cast<std::size_t>(*type))) {
+        if (kept != i) {  // a string moved onto itself would be left empty
+          stored.payloads[kept] = std::move(stored.payloads[i]);
+        }
+        ++kept;
+      }
+    }
+    stored.payloads.resize(kept);
+  }
+  auto decoded = sqlite::decode_payloads(stored.payloads);
+  stored.payloads = {};
+  if (!decoded.ok()) {
+    return decoded.status();
+  }
+  auto corrected = workflows::apply_corrections(std::move(decoded).value());
+  engine::sort_for_replay(corrected.events);
+  auto& events = corrected.events;
+  std::size_t kept = 0;
+  while (kept < events.size() && events[kept].event.on <= as_of_) {
+    ++kept;
+  }
+  events.erase(events.begin() + static_cast<std::ptrdiff_t>(kept), events.end());
+  return CaseHistory{std::move(stored.case_ref), std::move(events)};
 }
 
 }  // namespace ehcp::adapters::report

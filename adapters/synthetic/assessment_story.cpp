@@ -7,6 +7,7 @@
 #include "adapters/synthetic/disagreement_story.h"
 #include "adapters/synthetic/exception_story.h"
 #include "adapters/synthetic/office_days.h"
+#include "adapters/synthetic/sen2_codes.h"
 
 namespace ehcp::adapters::synthetic {
 namespace {
@@ -85,7 +86,10 @@ engine::Date make_plan(CaseStory& c, engine::Date issue, int delay) {
   if (rng.chance(shape::kFinalPlanBacklog)) {
     final_plan = after(rng, final_plan, 20, 110);  // waiting for a panel or a signature
   }
-  c.add(final_plan, "final_plan_issued", JsonObject().object("names_setting", place_json(school)));
+  c.add(final_plan, "final_plan_issued",
+        JsonObject()
+            .object("names_setting", place_json(school))
+            .text("primary_need", primary_need_for(c.child)));
   tell_disagreement(c, AppealableDecision::kPlanContents, final_plan);
   if (!c.setting || c.setting->name != school.name) {
     c.change_setting(after(rng, final_plan, 5, 40), school);

@@ -9,6 +9,7 @@
 #include "adapters/synthetic/move_story.h"
 #include "adapters/synthetic/office_days.h"
 #include "adapters/synthetic/plan_story.h"
+#include "adapters/synthetic/sen2_codes.h"
 
 namespace ehcp::adapters::synthetic {
 namespace {
@@ -42,6 +43,7 @@ void tell_legacy_plan(CaseStory& c, const Caseload& caseload, std::uint64_t numb
   if (plan.last_reviewed) {
     fields.date("last_reviewed", *plan.last_reviewed);
   }
+  fields.text("primary_need", primary_need_for(c.child));
   c.add(load, "plan_in_force", fields);
   tell_plan(c, {load, plan.last_reviewed.value_or(plan.made)});
 }

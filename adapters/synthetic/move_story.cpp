@@ -5,6 +5,7 @@
 #include "adapters/synthetic/caseload_shape.h"
 #include "adapters/synthetic/names.h"
 #include "adapters/synthetic/office_days.h"
+#include "adapters/synthetic/sen2_codes.h"
 #include "engine/counting.h"
 
 namespace ehcp::adapters::synthetic {
@@ -62,6 +63,7 @@ PlanStart tell_transfer_in(CaseStory& c, engine::Date transfer) {
   if (plan.last_reviewed) {
     fields.date("last_reviewed", *plan.last_reviewed);
   }
+  fields.text("primary_need", primary_need_for(c.child));
   c.add(transfer, "transferred_in", fields);
   c.add(office_days::within_or_late(rng, transfer, rng.chance(shape::kTransferNoticeOnTime), 5,
                                     kNoticeDays, 100),

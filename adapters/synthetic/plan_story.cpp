@@ -11,6 +11,7 @@
 #include "adapters/synthetic/move_story.h"
 #include "adapters/synthetic/office_days.h"
 #include "adapters/synthetic/reassessment_story.h"
+#include "adapters/synthetic/sen2_codes.h"
 #include "engine/academic_year.h"
 #include "engine/counting.h"
 #include "engine/phase_transfer.h"
@@ -269,7 +270,9 @@ class PlanWriter {
             : after(rng_, engine::add_months_clamped(decision, kAppealWindowMonths), 1, 30);
     const bool adult = c_.child.age(decision) >= kAdultAge;
     c_.add(ceased, "plan_ceased",
-           JsonObject().text("reason", adult ? "left education" : "needs met without a plan"));
+           JsonObject()
+               .text("reason", adult ? "left education" : "needs met without a plan")
+               .text("cease_reason", cease_reason_for(c_.child, adult)));
     if (rng_.chance(shape::kClosedAfterCeasing)) {
       // After whatever came of the decision too (a mediation, an appeal).
       c_.add(after(rng_, std::max(ceased, c_.draft.latest()), 5, 60), "case_closed",

@@ -4,6 +4,7 @@
 
 #include "adapters/synthetic/caseload_shape.h"
 #include "adapters/synthetic/names.h"
+#include "adapters/synthetic/sen2_codes.h"
 
 namespace ehcp::adapters::synthetic {
 namespace {
@@ -55,7 +56,9 @@ SchoolPlace not_at_school(bool adult) {
 
 JsonObject place_json(const SchoolPlace& place) {
   JsonObject json;
-  json.text("name", place.name).text("phase", engine::to_string(place.phase));
+  json.text("name", place.name)
+      .text("phase", engine::to_string(place.phase))
+      .text("placement", placement_for(place.name));
   return json;
 }
 

@@ -12,6 +12,7 @@
 #include <iomanip>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include <fcntl.h>
@@ -235,11 +236,27 @@ engine::Status run_sen2(const Context& context, const Sen2Args& args) {
   } else if (!listing) {
     xml = &std::cout;
   }
-  report::Sen2Options options{args.year, args.lea, std::string(kVersion), xml, args.compare != 0};
+  auto progress = context.progress("report sen2");
+  report::Sen2Options options{args.year, args.lea,          std::string(kVersion),
+                              xml,       args.compare != 0, progress.get()};
   auto built = report::build_sen2_return(*db, config.rules, config.calendar, pack, options);
   if (!built.ok()) {
     return built.status();
   }
+  // The earlier year is built before anything is printed, so the progress line never falls
+  // between printed lines.
+  std::optional<report::Sen2Return> before;
+  if (args.compare != 0) {
+    report::Sen2Options earlier{args.compare, args.lea, std::string(kVersion),
+                                nullptr,      true,     progress.get()};
+    auto earlier_return =
+        report::build_sen2_return(*db, config.rules, config.calendar, pack, earlier);
+    if (!earlier_return.ok()) {
+      return earlier_return.status();
+    }
+    before = std::move(earlier_return).value();
+  }
+  progress.reset();  // the line is cleared before the result is printed
   if (file) {
     if (auto status = file->commit(); !status.ok()) {
       return status;
@@ -249,13 +266,8 @@ engine::Status run_sen2(const Context& context, const Sen2Args& args) {
   if (args.counts) {
     print_counts(r, context.format());
   }
-  if (args.compare != 0) {
-    report::Sen2Options earlier{args.compare, args.lea, std::string(kVersion), nullptr, true};
-    auto before = report::build_sen2_return(*db, config.rules, config.calendar, pack, earlier);
-    if (!before.ok()) {
-      return before.status();
-    }
-    print_compare(before.value(), r, published, context.format());
+  if (before) {
+    print_compare(*before, r, published, context.format());
   }
   if (args.checks) {
     print_checks(r, context.format());

@@ -230,9 +230,17 @@ engine::Result<Sen2Return> build_sen2_return(sqlite::Database& db, const engine:
   Accumulator totals(pack, *year, out);
   AsItStood stood(db, rules, calendar, year->census);
   const Date census = year->census;
+  const std::string stage = "for " + std::to_string(options.year) + ", reading";
+  std::uint64_t read = 0;
+  std::uint64_t cases = 0;
+  if (options.progress != nullptr) {
+    cases =
+        static_cast<std::uint64_t>(db.sql().execAndGet("SELECT count(*) FROM cases").getInt64());
+  }
   auto status = stood.for_each_case<Sen2Person>(
       [census](AsItStood::CaseHistory&& h) { return sen2_person(h.case_ref, h.events, census); },
       [&](Sen2Person&& p) {
+        report_progress(options.progress, stage, "cases", ++read, cases);
         if (!p.listed()) {
           return;
         }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "adapters/config/sen2_pack.h"
+#include "adapters/progress.h"
 #include "adapters/report/sen2_xml.h"
 #include "adapters/sqlite/database.h"
 #include "engine/calendar.h"
@@ -81,6 +82,7 @@ struct Sen2Options {
   std::string release;
   std::ostream* xml = nullptr;  // where to stream the XML; none when null
   bool summaries = false;
+  Progress* progress = nullptr;  // told of each case read, when someone is watching
 };
 
 // The return for `year` (which the pack must list: kInvalidInput naming the years it has).

@@ -8,7 +8,8 @@ using ehcp::test::Sandbox;
 using ehcp::test::slurp;
 
 TEST_CASE(
-    "import and rederive show their progress on a terminal, and not with --quiet nor when "
+    "import, rederive and the SEN2 return show their progress on a terminal, and not with --quiet "
+    "nor when "
     "standard error is a file") {
   Sandbox box;
   REQUIRE(box.ehcp("init").exit_code == 0);
@@ -46,6 +47,12 @@ TEST_CASE(
   const auto rederived = on_terminal("rederive");
   CHECK(rederived.find("rederive: deriving 0 of about 300 cases") != std::string::npos);
   CHECK(rederived.find("rederive: deriving") < rederived.rfind("\r\033[K"));
+
+  // The SEN2 return counts the cases it has read, the earlier year's too, before it prints.
+  const auto returned = on_terminal("report sen2 --year 2026 --lea 202 --counts --compare 2025");
+  CHECK(returned.find("report sen2: for 2026, reading 1 of about 300 cases") != std::string::npos);
+  CHECK(returned.find("report sen2: for 2025, reading") != std::string::npos);
+  CHECK(returned.rfind(", reading") < returned.rfind("\r\033[K"));
 
   // Standard error a file: only the result, no progress line.
   const auto to_file = box.ehcp("--as-of 2026-11-25 import " + file);

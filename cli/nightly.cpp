@@ -55,6 +55,12 @@ engine::Status write_report(const fs::path& dir, engine::Date as_of,
       !status.ok()) {
     return status;
   }
+  // The full lists for a spreadsheet, anonymised as the HTML is (the HTML shows only the
+  // oldest and the counts once a list is long).
+  const std::string csv = adapters::render::breaches_to_csv(report, {la, false, nullptr, kVersion});
+  if (auto status = adapters::files::write_file_durably(dir / (stem + ".csv"), csv); !status.ok()) {
+    return status;
+  }
   html_path = html_file.string();
   return {};
 }

@@ -29,7 +29,7 @@ struct NightlyOutcome {
   std::size_t skipped = 0;   // rungs recorded as skipped (overtaken after downtime)
   std::size_t messages = 0;  // outbox messages queued by the tick
   std::size_t delivered = 0;
-  std::string report_path;  // the HTML report; the JSON one beside it
+  std::string report_path;  // the HTML report; the JSON and CSV (anonymised) ones beside it
   // On the first night of a month, the board pack for the month before (HTML; CSV and JSON
   // beside it); empty on other nights.
   std::string board_pack_path;

@@ -233,7 +233,7 @@ std::string html_trend(const BreachReport& r) {
 }
 
 // A long list's rows by team and clock: how many, and the most days overdue (or the fewest
-// working days left) in each, most first.
+// working days left) in each, by team and clock.
 std::string html_by_team_and_clock(const ListView& list, const BreachReport& r) {
   struct Group {
     int count = 0;
@@ -247,9 +247,7 @@ std::string html_by_team_and_clock(const ListView& list, const BreachReport& r) 
     ++g.count;
   }
   const std::string worst = list.due_soon ? "Fewest working days left" : "Most days overdue";
-  const std::string heading =
-      capitalised(list.key == "overdue" ? std::string("overdue") : list.title) +
-      " by team and clock";
+  const std::string heading = list.title + " by team and clock";
   HtmlTable t{heading + ": " + std::to_string(list.entries.size()) + " in " +
                   std::to_string(groups.size()) + " groups, by team",
               {{"Team", "Clock", "Count", worst}, {}},

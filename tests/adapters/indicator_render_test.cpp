@@ -129,7 +129,7 @@ TEST_CASE("a withheld figure shows as c with no count beside it in any format",
   }
   CHECK(found == 1);
   const std::string csv = adapters::render::indicators_to_csv(pack);
-  CHECK(csv.find("indicator,advice_within_6_weeks:health,,2026-03-01..2026-03-31,c,,,80.0,Grey") !=
+  CHECK(csv.find("indicator,advice_within_6_weeks:health,,2026-03-01..2026-03-31,%,c,,,80.0,Grey") !=
         std::string::npos);
 }
 

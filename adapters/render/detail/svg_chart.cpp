@@ -90,7 +90,9 @@ std::string svg_line_chart(const LineChart& c) {
     out += text(kLeft - 4, y + 4, tick(v) + c.y_suffix, "end");
   }
   for (std::size_t i = 0; i < n; ++i) {
-    out += text(x_at(i), kLineHeight - 10, c.x_labels[i], "middle");
+    // The first and last labels are held inside the drawing, so neither is cut at its edge.
+    const char* anchor = n > 1 && i == 0 ? "start" : (n > 1 && i + 1 == n ? "end" : "middle");
+    out += text(x_at(i), kLineHeight - 10, c.x_labels[i], anchor);
   }
   out += "</g>\n";
   for (const auto& s : c.series) {

@@ -20,6 +20,7 @@
 namespace ehcp::adapters::render {
 namespace {
 
+using detail::append;
 using detail::BreachEntry;
 using detail::BreachReport;
 using detail::BreachTally;
@@ -232,36 +233,75 @@ std::string html_trend(const BreachReport& r) {
          " A night the nightly run did not record has no point.</p>\n";
 }
 
-// A long list's rows by team and clock: how many, and the most days overdue (or the fewest
-// working days left) in each, by team and clock.
-std::string html_by_team_and_clock(const ListView& list, const BreachReport& r) {
-  struct Group {
-    int count = 0;
-    int worst = 0;
+// The overdue clocks counted by team (a row each) and clock family (a column each: the
+// kFamilyColumns families with the most, then the rest together), with each team's most days
+// overdue: what the long tail of the overdue list says, in as many rows as there are teams.
+constexpr std::size_t kFamilyColumns = 4;
+
+std::string html_overdue_by_team_and_clock(const BreachReport& r) {
+  std::map<std::string, int> by_family;
+  for (const auto& e : r.overdue) {
+    ++by_family[family_of(e.clock)];
+  }
+  std::vector<std::pair<std::string, int>> families(by_family.begin(), by_family.end());
+  std::stable_sort(families.begin(), families.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  const std::size_t columns = std::min(kFamilyColumns, families.size());
+  const bool other = families.size() > columns;
+  struct Row {
+    std::vector<int> counts;
+    int total = 0;
+    int most = 0;
   };
-  std::map<std::pair<std::string, std::string>, Group> groups;
-  for (const auto& e : list.entries) {
-    auto& g = groups[{e.team.empty() ? "(no team)" : e.team, e.clock}];
-    const int v = list.due_soon ? e.working_days_left : e.days_overdue;
-    g.worst = g.count == 0 ? v : (list.due_soon ? std::min(g.worst, v) : std::max(g.worst, v));
-    ++g.count;
+  std::map<std::string, Row> teams;
+  for (const auto& e : r.overdue) {
+    auto& row = teams[e.team.empty() ? "(no team)" : e.team];
+    row.counts.resize(columns + 1);
+    const std::string family = family_of(e.clock);
+    std::size_t k = 0;
+    while (k < columns && families[k].first != family) {
+      ++k;
+    }
+    ++row.counts[k];  // k == columns: one of the other families
+    ++row.total;
+    row.most = std::max(row.most, e.days_overdue);
   }
-  const std::string worst = list.due_soon ? "Fewest working days left" : "Most days overdue";
-  const std::string heading = list.title + " by team and clock";
-  HtmlTable t{heading + ": " + std::to_string(list.entries.size()) + " in " +
-                  std::to_string(groups.size()) + " groups, by team",
-              {{"Team", "Clock", "Count", worst}, {}},
-              {"Total", "", std::to_string(list.entries.size()), ""},
+  HtmlTable t{"Overdue by team and clock family: " + std::to_string(r.overdue.size()) + " in " +
+                  std::to_string(teams.size()) + " team(s), by team",
+              {{"Team"}, {}},
+              {"Total"},
               true,
-              {HtmlColumn::kText, HtmlColumn::kText, HtmlColumn::kCount, HtmlColumn::kCount}};
-  for (const auto& [key, g] : groups) {
-    t.table.rows.push_back({key.first, counted_clock_title(r, key.second), std::to_string(g.count),
-                            std::to_string(g.worst)});
+              {HtmlColumn::kText}};
+  for (std::size_t k = 0; k < columns; ++k) {
+    t.table.headers.push_back(family_title(families[k].first));
+    t.footer.push_back(std::to_string(families[k].second));
   }
-  return "<h3>" + escape(heading) + "</h3>\n" + html_table(t);
+  int rest = 0;
+  for (std::size_t k = columns; k < families.size(); ++k) {
+    rest += families[k].second;
+  }
+  if (other) {
+    t.table.headers.push_back("Other clocks");
+    t.footer.push_back(std::to_string(rest));
+  }
+  append(t.table.headers, {"Overdue", "Most days overdue"});
+  append(t.footer, {std::to_string(r.overdue.size()), ""});
+  for (std::size_t k = 1; k < t.table.headers.size(); ++k) {
+    t.columns.push_back(HtmlColumn::kCount);
+  }
+  for (const auto& [team, row] : teams) {
+    Cells cells{team};
+    for (std::size_t k = 0; k < columns + (other ? 1 : 0); ++k) {
+      cells.push_back(std::to_string(row.counts[k]));
+    }
+    append(cells, {std::to_string(row.total), std::to_string(row.most)});
+    t.table.rows.push_back(std::move(cells));
+  }
+  return "<h3>Overdue by team and clock</h3>\n" + html_table(t);
 }
 
-// A list, its first kListRows rows when it is longer (then its counts by team and clock).
+// A list, its first kListRows rows when it is longer (the overdue list then its counts by team
+// and clock family).
 // `title`: the heading ("Oldest breaches" for the overdue list).
 std::string html_list(const ListView& list, const std::string& title, bool names,
                       const BreachReport& r, const std::string& stem) {
@@ -275,12 +315,15 @@ std::string html_list(const ListView& list, const std::string& title, bool names
       list.entries.begin() + static_cast<std::ptrdiff_t>(std::min(kListRows, list.entries.size())));
   const ListView shown{list.title, list.key, list.none, list.order, first, list.due_soon};
   std::string caption = list.title + ": " + std::to_string(list.entries.size()) + ", " + list.order;
+  const bool grouped = long_list && list.key == "overdue";
   if (long_list) {
     caption = list.title + ": the first " + std::to_string(kListRows) + " of " +
               std::to_string(list.entries.size()) + ", " + list.order;
     out += "<p>The first " + std::to_string(kListRows) + " of " +
-           std::to_string(list.entries.size()) + ", then every one counted by team and clock. " +
-           "The full list is in " + escape(stem) + ".csv and .json.</p>\n";
+           std::to_string(list.entries.size()) +
+           (grouped ? ", then every one counted by team and clock" : "") +
+           ". The full list is in " + escape(stem) + ".csv and .json" +
+           (grouped ? "" : "; the counts by clock and by team above count every one") + ".</p>\n";
   }
   HtmlTable t{caption, list_table(shown, names), {}, false, {}};
   for (std::size_t i = 0; i < entry_headers(names).size(); ++i) {
@@ -289,8 +332,8 @@ std::string html_list(const ListView& list, const std::string& title, bool names
   t.columns.push_back(HtmlColumn::kDate);   // due
   t.columns.push_back(HtmlColumn::kCount);  // days overdue or working days left
   out += html_table(t);
-  if (long_list) {
-    out += html_by_team_and_clock(list, r);
+  if (grouped) {
+    out += html_overdue_by_team_and_clock(r);
   }
   return out;
 }

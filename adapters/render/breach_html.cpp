@@ -47,6 +47,12 @@ using detail::signed_change;
 // are in the CSV and JSON beside it.
 constexpr std::size_t kListRows = 20;
 
+// Printed, the report's tables sit a little closer than the house style's, so that a board's
+// copy is a few pages (5,000 cases: 6 A4 pages; 80,000: 12).
+constexpr std::string_view kBreachStyle = R"(
+@media print { th, td { padding-top: 1px; padding-bottom: 1px; } table { font-size: 9pt; } }
+)";
+
 // ---------------------------------------------------------------------------------------------
 // HTML
 
@@ -391,7 +397,7 @@ std::string html_note(const BreachReport& r) {
 std::string breaches_to_html(const BreachReport& report, const BreachRenderOptions& options) {
   std::string title = "Deadline breach report as of " + engine::format_date(report.as_of);
   title += options.la.empty() ? std::string() : " \u2013 " + options.la;
-  std::string out = html_page_start(title, "");
+  std::string out = html_page_start(title, kBreachStyle);
   out += html_heading(report, options);
   if (options.rederived) {
     out += html_section(html_moved(*options.rederived));

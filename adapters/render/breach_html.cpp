@@ -242,7 +242,7 @@ std::string html_trend(const BreachReport& r) {
 // The overdue clocks counted by team (a row each) and clock family (a column each: the
 // kFamilyColumns families with the most, then the rest together), with each team's most days
 // overdue: what the long tail of the overdue list says, in as many rows as there are teams.
-constexpr std::size_t kFamilyColumns = 4;
+constexpr std::size_t kFamilyColumns = 3;
 
 std::string html_overdue_by_team_and_clock(const BreachReport& r) {
   std::map<std::string, int> by_family;

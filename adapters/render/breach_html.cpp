@@ -48,7 +48,7 @@ using detail::signed_change;
 constexpr std::size_t kListRows = 20;
 
 // Printed, the report's tables sit a little closer than the house style's, so that a board's
-// copy is a few pages (5,000 cases: 6 A4 pages; 80,000: 12).
+// copy is a few pages (5,000 cases: 6 A4 pages; 80,000: 11).
 constexpr std::string_view kBreachStyle = R"(
 @media print { th, td { padding-top: 1px; padding-bottom: 1px; } table { font-size: 9pt; } }
 )";

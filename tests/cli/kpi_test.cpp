@@ -171,12 +171,14 @@ TEST_CASE("report kpi gives the same figures as csv, html and a table") {
   Loaded l;
   const auto csv = l.kpi("csv");
   REQUIRE(csv.exit_code == 0);
-  CHECK(csv.out.find("indicator,plans_issued,,2026-01-01..2026-03-31,16,,,,\r\n") !=
+  CHECK(csv.out.find("indicator,plans_issued,,2026-01-01..2026-03-31,cases,16,,,,\r\n") !=
         std::string::npos);
   CHECK(csv.out.find("indicator,plans_within_20_weeks_excluding_exceptions,,2026-01-01..2026-03-"
-                     "31,54.5,6,11,90.0,Red\r\n") != std::string::npos);
-  CHECK(csv.out.find("indicator,requests_refused,,2026-01-01..2026-03-31,c,") != std::string::npos);
-  CHECK(csv.out.find("breakdown,team.plans,North,2026-01-01..2026-03-31,11,") != std::string::npos);
+                     "31,%,54.5,6,11,90.0,Red\r\n") != std::string::npos);
+  CHECK(csv.out.find("indicator,requests_refused,,2026-01-01..2026-03-31,cases,c,") !=
+        std::string::npos);
+  CHECK(csv.out.find("breakdown,team.plans,North,2026-01-01..2026-03-31,cases,11,") !=
+        std::string::npos);
 
   const auto html = l.kpi("html");
   REQUIRE(html.exit_code == 0);

@@ -244,8 +244,8 @@ TEST_CASE("the breach report's HTML footer names the ehcp version that made it",
                                       "0.1.0 (abc1234)"};
   const std::string html = adapters::render::breaches_to_html(empty_report(), versioned);
   CHECK(
-      html.ends_with("<footer><p>Made by ehcp 0.1.0 (abc1234)</p></footer>\n"
-                     "<p class=\"marking\">OFFICIAL-SENSITIVE</p>\n</body>\n</html>\n"));
+      html.ends_with("<footer><p>Made by ehcp 0.1.0 (abc1234)</p>\n"
+                     "<p class=\"marking\">OFFICIAL-SENSITIVE</p></footer>\n</body>\n</html>\n"));
 }
 
 TEST_CASE("after a change of configuration the report says what changed and lists what moved",

@@ -129,8 +129,9 @@ TEST_CASE("a withheld figure shows as c with no count beside it in any format",
   }
   CHECK(found == 1);
   const std::string csv = adapters::render::indicators_to_csv(pack);
-  CHECK(csv.find("indicator,advice_within_6_weeks:health,,2026-03-01..2026-03-31,%,c,,,80.0,Grey") !=
-        std::string::npos);
+  CHECK(
+      csv.find("indicator,advice_within_6_weeks:health,,2026-03-01..2026-03-31,%,c,,,80.0,Grey") !=
+      std::string::npos);
 }
 
 TEST_CASE("a council without a rating scheme gets unrated figures, not a default scheme",
@@ -154,8 +155,8 @@ TEST_CASE("the board pack's HTML footer names the ehcp version that made it",
           "[indicator_render]") {
   const std::string html = adapters::render::indicators_to_html(sample_pack(), kLa, "0.1.0 <x>");
   CHECK(
-      html.ends_with("<footer><p>Made by ehcp 0.1.0 &lt;x&gt;</p></footer>\n"
-                     "<p class=\"marking\">OFFICIAL-SENSITIVE</p>\n</body>\n</html>\n"));
+      html.ends_with("<footer><p>Made by ehcp 0.1.0 &lt;x&gt;</p>\n"
+                     "<p class=\"marking\">OFFICIAL-SENSITIVE</p></footer>\n</body>\n</html>\n"));
 }
 
 TEST_CASE("the board pack names ethnicities, not the DfE's codes", "[indicator_render]") {

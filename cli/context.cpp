@@ -5,6 +5,10 @@
 
 namespace ehcp::cli {
 
+std::unique_ptr<TerminalProgress> Context::progress(const std::string& command) const {
+  return TerminalProgress::on_stderr(command, quiet);
+}
+
 Format Context::format() const {
   if (format_name == "json") {
     return Format::kJson;
@@ -35,6 +39,9 @@ adapters::sqlite::Database::Options Context::database_options() const {
 engine::Result<std::unique_ptr<adapters::sqlite::Database>> Context::open_database(
     Access access) const {
   using Mode = adapters::sqlite::Database::Mode;
+  // A writer's integrity check reads the whole file: seconds on a large one, said on a terminal.
+  auto checking = access == Access::kWrite ? progress("ehcp") : nullptr;
+  adapters::report_progress(checking.get(), "checking the database", "", 0, 0);
   return adapters::sqlite::Database::open(
       db_path, access == Access::kWrite ? Mode::kExisting : Mode::kReadOnly, database_options());
 }

@@ -10,6 +10,7 @@
 
 #include "adapters/config/la_config.h"
 #include "adapters/sqlite/database.h"
+#include "cli/terminal_progress.h"
 #include "engine/civil_date.h"
 #include "engine/status.h"
 
@@ -36,8 +37,12 @@ struct Context {
   std::string config_path;    // empty: no LA configuration (national rules only)
   bool html_allowed = false;  // set by the commands that render HTML (reports)
   int wait_seconds = 60;      // --wait: how long a writer waits for another to finish
+  bool quiet = false;         // --quiet: no progress line on long commands
 
   Format format() const;
+  // The progress line for `command` on standard error; null (show nothing) when --quiet or
+  // standard error is not a terminal.
+  std::unique_ptr<TerminalProgress> progress(const std::string& command) const;
   // The as-of date: --as-of if given (a usage error if not a real date), else today in London.
   engine::Result<engine::Date> as_of() const;
   // The database at db_path, which must exist at this build's schema version; to write, it

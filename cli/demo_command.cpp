@@ -4,6 +4,7 @@
 // breach report files, outbox), writes the board pack for the 12 months to the end of last
 // month, and prints what came of it. Writes only under DIR (default
 // ./demo), and only where cli/demo_directory.h allows; --db and $EHCP_DB do not apply.
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -42,7 +43,8 @@ struct Imported {
 // A new database, the caseload written to its file and imported from it.
 engine::Result<Imported> load_caseload(const DemoPaths& paths,
                                        const adapters::synthetic::Caseload& caseload,
-                                       const adapters::config::LaConfig& config) {
+                                       const adapters::config::LaConfig& config,
+                                       adapters::Progress* progress) {
   auto db = adapters::sqlite::Database::open(paths.db.string(),
                                              adapters::sqlite::Database::Mode::kCreate);
   if (!db.ok()) {
@@ -57,7 +59,7 @@ engine::Result<Imported> load_caseload(const DemoPaths& paths,
     std::ofstream file;
     file.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
     file.open(paths.caseload, std::ios::binary | std::ios::trunc);
-    auto written = adapters::synthetic::write_caseload(caseload, file);
+    auto written = adapters::synthetic::write_caseload(caseload, file, progress);
     if (!written.ok()) {
       return written.status();
     }
@@ -65,8 +67,12 @@ engine::Result<Imported> load_caseload(const DemoPaths& paths,
   }
   std::ifstream input(paths.caseload, std::ios::binary);
   const auto derivation = adapters::derivation::derivation_of(config);
-  const adapters::ImportOptions options{caseload.options().as_of, utc_timestamp_now(), config.rules,
-                                        config.calendar, &derivation};
+  adapters::ImportOptions options{caseload.options().as_of, utc_timestamp_now(), config.rules,
+                                  config.calendar, &derivation};
+  options.progress = progress;
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(paths.caseload, ec);
+  options.input_bytes = ec ? 0 : size;
   auto report = adapters::import_events(*db.value(), input, options);
   if (!report.ok()) {
     return report.status();
@@ -99,7 +105,9 @@ engine::Status run_demo(const Context& context, const DemoArgs& args) {
   }
   const engine::Date as_of = options.value().as_of;
   const adapters::synthetic::Caseload caseload(options.value());
-  auto imported = load_caseload(paths, caseload, config.value());
+  auto progress = context.progress("demo");
+  auto imported = load_caseload(paths, caseload, config.value(), progress.get());
+  progress.reset();
   if (!imported.ok()) {
     return imported.status();
   }

@@ -38,7 +38,9 @@ engine::Status run_generate(const Context& context, const GenerateArgs& args) {
     out = &file;
   }
   const adapters::synthetic::Caseload caseload(options.value());
-  auto written = adapters::synthetic::write_caseload(caseload, *out);
+  auto progress = context.progress("generate");
+  auto written = adapters::synthetic::write_caseload(caseload, *out, progress.get());
+  progress.reset();
   if (!written.ok()) {
     return written.status();
   }

@@ -43,9 +43,17 @@ engine::Status run_import(const Context& context, const std::string& file) {
     return config.status();
   }
   const auto derivation = adapters::derivation::derivation_of(config.value());
-  const adapters::ImportOptions options{as_of.value(), utc_timestamp_now(), config.value().rules,
-                                        config.value().calendar, &derivation};
+  adapters::ImportOptions options{as_of.value(), utc_timestamp_now(), config.value().rules,
+                                  config.value().calendar, &derivation};
+  auto progress = context.progress("import");
+  options.progress = progress.get();
+  if (file != "-") {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    options.input_bytes = ec ? 0 : size;
+  }
   auto report = adapters::import_events(*db.value(), *input, options);
+  progress.reset();  // the line is cleared before the result is printed
   if (!report.ok()) {
     return report.status();
   }

@@ -39,6 +39,8 @@ int run_ehcp(int argc, char** argv) {
   app.add_option("--wait", context.wait_seconds,
                  "Seconds a command that writes waits for another writer to finish (default: 60)")
       ->check(CLI::Range(0, 86'400));
+  app.add_flag("--quiet", context.quiet,
+               "No progress line on long commands (there is none unless stderr is a terminal)");
 
   ehcp::cli::Run run;
   ehcp::cli::add_init_command(app, context, run);

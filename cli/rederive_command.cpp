@@ -29,8 +29,11 @@ engine::Status run_rederive(const Context& context, bool dry_run) {
   // Nothing is written before the check has passed; a damaged file that stops the derivation
   // first is reported as damaged, not by the read that failed.
   adapters::sqlite::BackgroundCheck check(context.db_path);
+  auto progress = context.progress("rederive");
   auto rederived = adapters::derivation::rederive_in_transaction(
-      *db.value(), config.value(), utc_timestamp_now(), dry_run, [&check] { return check.wait(); });
+      *db.value(), config.value(), utc_timestamp_now(), dry_run, [&check] { return check.wait(); },
+      progress.get());
+  progress.reset();  // the line is cleared before the result is printed
   if (!rederived.ok()) {
     if (auto status = check.wait(); !status.ok()) {
       return status;

@@ -1,15 +1,21 @@
 // `ehcp report breaches [--as-of D] [--anonymise | --names]`: the nightly deadline-breach report
 // (contract.md §4) as a table, CSV, JSON or one self-contained HTML file; `ehcp report
-// transfers --year Y`; `ehcp report kpi --from D1 --to D2`: the board's indicators. Reports
+// transfers --year Y`; `ehcp report kpi --from D1 --to D2`: the board's indicators; `ehcp
+// report outlook [--weeks N] [--team T]`: the statutory deadlines of the weeks ahead. Reports
 // never write.
 #include <iostream>
 #include <memory>
 
 #include "adapters/render/breach_render.h"
 #include "adapters/render/indicator_render.h"
+#include "adapters/render/outlook_render.h"
+#include "adapters/render/plans_due_render.h"
 #include "adapters/render/transfer_render.h"
 #include "adapters/report/breach_source.h"
 #include "adapters/report/indicator_source.h"
+#include "adapters/report/known_people.h"
+#include "adapters/report/outlook.h"
+#include "adapters/report/plans_due.h"
 #include "adapters/report/transfer_report.h"
 #include "cli/commands.h"
 #include "ehcp/version.h"
@@ -123,10 +129,19 @@ engine::Status run_kpi(const Context& context, const KpiArgs& args) {
     return facts.status();
   }
   const auto pack = engine::compose_indicator_pack(facts.value(), *from, *to, config.indicators);
+  // A month ahead of the as-of date, from the clocks open on it (plans_due.h).
+  auto due = adapters::report::load_plans_due(*db, config, as_of);
+  if (!due.ok()) {
+    return due.status();
+  }
   switch (context.format()) {
-    case Format::kJson:
-      std::cout << adapters::render::indicators_to_json(pack, config.la).dump() << "\n";
+    case Format::kJson: {
+      auto json = adapters::render::indicators_to_json(pack, config.la);
+      json["plans_due_to_pass_20_weeks_next_month"] =
+          adapters::render::plans_due_to_json(due.value());
+      std::cout << json.dump() << "\n";
       break;
+    }
     case Format::kCsv:
       std::cout << adapters::render::indicators_to_csv(pack);
       break;
@@ -134,7 +149,50 @@ engine::Status run_kpi(const Context& context, const KpiArgs& args) {
       std::cout << adapters::render::indicators_to_html(pack, config.la, kVersion);
       break;
     case Format::kTable:
-      std::cout << adapters::render::indicators_to_text(pack);
+      std::cout << adapters::render::indicators_to_text(pack) << "\n"
+                << adapters::render::plans_due_to_text(due.value());
+      break;
+  }
+  return {};
+}
+
+struct OutlookArgs {
+  int weeks = 8;
+  std::string team;
+};
+
+engine::Status run_outlook(const Context& context, const OutlookArgs& args) {
+  if (context.format() == Format::kHtml) {
+    return engine::Status::usage("report outlook: --format table, csv or json");
+  }
+  auto day = context.day(Access::kRead);
+  if (!day.ok()) {
+    return day.status();
+  }
+  auto& [as_of, config, db] = day.value();
+  std::optional<std::string> team;
+  if (!args.team.empty()) {
+    team = args.team;
+  }
+  if (auto status =
+          adapters::report::resolve_filter(*db, config, adapters::report::PersonKind::kTeam, team);
+      !status.ok()) {
+    return status;
+  }
+  auto outlook = adapters::report::load_outlook(*db, config, as_of, args.weeks, team);
+  if (!outlook.ok()) {
+    return outlook.status();
+  }
+  switch (context.format()) {
+    case Format::kJson:
+      std::cout << adapters::render::outlook_to_json(outlook.value()).dump() << "\n";
+      break;
+    case Format::kCsv:
+      std::cout << adapters::render::outlook_to_csv(outlook.value());
+      break;
+    case Format::kTable:
+    case Format::kHtml:
+      std::cout << adapters::render::outlook_to_text(outlook.value());
       break;
   }
   return {};
@@ -180,6 +238,18 @@ void add_report_commands(CLI::App& app, Context& context, Run& run) {
   kpi->callback([&context, &run, kargs] {
     context.html_allowed = true;
     run = [&context, kargs] { return run_kpi(context, *kargs); };
+  });
+  auto* outlook = report->add_subcommand(
+      "outlook",
+      "The statutory deadlines falling due in each of the next weeks (7-day weeks from the "
+      "as-of date), by team and clock, from the clocks open today, and how many will breach "
+      "unless the next action happens; overdue clocks are the breach report's");
+  auto oargs = std::make_shared<OutlookArgs>();
+  outlook->add_option("--weeks", oargs->weeks, "How many weeks ahead (default 8)")
+      ->check(CLI::Range(1, 104));
+  outlook->add_option("--team", oargs->team, "Only this team's cases");
+  outlook->callback([&context, &run, oargs] {
+    run = [&context, oargs] { return run_outlook(context, *oargs); };
   });
 }
 

@@ -1,7 +1,9 @@
 // `ehcp user add NAME --role R [--team T] [--email E] [--no-password]`, `ehcp user passwd
 // NAME`, `ehcp user disable NAME`, `ehcp user list`: the web service's accounts. A password is
 // read from a terminal without echo (twice), or as one line of standard input otherwise; it is
-// stored only as its argon2id hash.
+// stored only as its argon2id hash. `ehcp user calendar-token NAME [--revoke] [--url BASE]`
+// prints the address of a person's calendar feed once (its token is stored only as a hash; a
+// new one replaces the old), or revokes it.
 #include <iostream>
 #include <memory>
 
@@ -10,6 +12,7 @@
 
 #include "adapters/render/table.h"
 #include "adapters/sqlite/account_store.h"
+#include "adapters/sqlite/calendar_token_store.h"
 #include "cli/commands.h"
 #include "cli/time_source.h"
 #include "web/credentials.h"
@@ -169,6 +172,57 @@ engine::Status run_list(const Context& context) {
   return {};
 }
 
+struct CalendarTokenArgs {
+  std::string name;
+  bool revoke = false;
+  std::string url = "http://127.0.0.1:8080";
+};
+
+engine::Status run_calendar_token(const Context& context, const CalendarTokenArgs& args) {
+  auto db = context.open_database(Access::kWrite);
+  if (!db.ok()) {
+    return db.status();
+  }
+  if (auto status = web::init_credentials(); !status.ok()) {
+    return status;
+  }
+  std::string token;
+  try {
+    auto& sql = db.value()->sql();
+    auto user = adapters::sqlite::AccountStore(sql).user(args.name);
+    if (!user) {
+      return engine::Status::not_found("no user '" + args.name + "'");
+    }
+    adapters::sqlite::CalendarTokenStore tokens(sql);
+    if (args.revoke) {
+      if (!tokens.revoke(args.name)) {
+        return engine::Status::not_found("'" + args.name + "' has no calendar feed to revoke");
+      }
+      std::cout << "revoked the calendar feed of '" << args.name
+                << "': its address now answers 404\n";
+      return {};
+    }
+    if (user->disabled) {
+      return engine::Status::invalid_input("'" + args.name +
+                                           "' is disabled: a feed would answer 404");
+    }
+    token = web::random_token();
+    tokens.issue(args.name, web::token_hash(token), utc_timestamp_now());
+  } catch (const SQLite::Exception& e) {
+    return engine::Status::storage("calendar token", e.what());
+  }
+  std::string base = args.url;
+  while (!base.empty() && base.back() == '/') {
+    base.pop_back();
+  }
+  // Shown this once: only the token's hash is kept.
+  std::cout << base << "/calendar/" << token << ".ics\n";
+  std::cerr << "the calendar feed of '" << args.name
+            << "': this address is the credential and is shown only now; any earlier one no "
+               "longer works\n";
+  return {};
+}
+
 }  // namespace
 
 void add_user_commands(CLI::App& app, Context& context, Run& run) {
@@ -196,6 +250,20 @@ void add_user_commands(CLI::App& app, Context& context, Run& run) {
   disable->add_option("name", *name, "The user")->required();
   disable->callback(
       [&context, &run, name] { run = [&context, name] { return run_disable(context, *name); }; });
+
+  auto* calendar = group->add_subcommand(
+      "calendar-token",
+      "Print the address of a person's calendar feed of their cases' deadlines, once; a new "
+      "address replaces the old");
+  auto cargs = std::make_shared<CalendarTokenArgs>();
+  calendar->add_option("name", cargs->name, "The user")->required();
+  calendar->add_flag("--revoke", cargs->revoke, "Revoke the feed: its address answers 404");
+  calendar->add_option("--url", cargs->url,
+                       "The service's address as a calendar reaches it (default "
+                       "http://127.0.0.1:8080)");
+  calendar->callback([&context, &run, cargs] {
+    run = [&context, cargs] { return run_calendar_token(context, *cargs); };
+  });
 
   auto* list = group->add_subcommand("list", "Every user, with role, team and whether disabled");
   list->callback([&context, &run] { run = [&context] { return run_list(context); }; });

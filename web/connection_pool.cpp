@@ -9,6 +9,7 @@ ConnectionPool::Lease::~Lease() {
 }
 
 engine::Result<ConnectionPool::Lease> ConnectionPool::acquire() {
+  adapters::sqlite::Database::Options options;
   {
     std::lock_guard lock(mutex_);
     if (!idle_.empty()) {
@@ -16,10 +17,19 @@ engine::Result<ConnectionPool::Lease> ConnectionPool::acquire() {
       idle_.pop_back();
       return Lease(*this, std::move(db));
     }
+    // The file was checked when the first connection opened (the service's start); checking
+    // it again for each connection would read the whole file each time (a minute at 1,000,000
+    // cases) while a request waits.
+    options.check_later = checked_;
   }
-  auto db = adapters::sqlite::Database::open(path_, adapters::sqlite::Database::Mode::kExisting);
+  auto db =
+      adapters::sqlite::Database::open(path_, adapters::sqlite::Database::Mode::kExisting, options);
   if (!db.ok()) {
     return db.status();
+  }
+  {
+    std::lock_guard lock(mutex_);
+    checked_ = true;
   }
   return Lease(*this, std::move(db).value());
 }

@@ -3,6 +3,8 @@
 // SQLite connections for the worker threads: a connection is not shared between threads, so
 // each request borrows one for its duration and gives it back. Connections are opened on
 // demand (WAL, busy timeout: adapters/sqlite/database.h) and at most `keep` are kept idle.
+// Only the first connection runs the integrity check at opening (the service's start, which a
+// damaged file fails); the nightly run's full check watches the file after that.
 // Thread-safe.
 #pragma once
 
@@ -45,6 +47,7 @@ class ConnectionPool {
   std::size_t keep_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<adapters::sqlite::Database>> idle_;
+  bool checked_ = false;  // a connection has opened, so the file passed its check
 };
 
 }  // namespace ehcp::web

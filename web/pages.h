@@ -47,6 +47,10 @@ Response board_pack_download(PageContext& context, const std::string& format);
 Response transfers(PageContext& context);
 Response transfers_download(PageContext& context, const std::string& format);
 
+// pages/calendar_feed.cpp: a caseworker's deadlines as iCalendar, found by the token in the
+// path (parameter "file", "<64 hex>.ics"); public, since the token is the credential.
+Response calendar_feed(PageContext& context);
+
 Response users(PageContext& context);  // pages/admin.cpp
 Response audit(PageContext& context);  // pages/admin.cpp
 

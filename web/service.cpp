@@ -129,6 +129,7 @@ void WebService::add_routes() {
                [](PageContext& c) { return pages::transfers_download(c, "csv"); }});
   router_.add({"GET", "/reports/transfers.json", managers,
                [](PageContext& c) { return pages::transfers_download(c, "json"); }});
+  router_.add({"GET", "/calendar/{file}", {}, pages::calendar_feed});
   router_.add({"GET", "/admin/users", admins, pages::users});
   router_.add({"GET", "/admin/audit", admins, pages::audit});
   router_.add({"GET",

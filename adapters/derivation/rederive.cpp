@@ -248,7 +248,8 @@ class Writer {
 
 engine::Result<Rederived> rederive_all(sqlite::Database& db, const config::LaConfig& config,
                                        const std::string& derived_at,
-                                       const BeforeWriting& before_writing) {
+                                       const BeforeWriting& before_writing,
+                                       Progress* progress) {
   const Derivation now = derivation_of(config);
   sqlite::DerivationStore record(db.sql());
   auto before = record.get();
@@ -279,6 +280,7 @@ engine::Result<Rederived> rederive_all(sqlite::Database& db, const config::LaCon
     Batch current = cases.empty() ? Batch{} : read_batch(events, cases, 0);
     Batch previous;
     for (std::size_t first = 0; first < cases.size(); first += kBatch) {
+      report_progress(progress, "deriving", "cases", first, cases.size());
       Batch next;
       {
         detail::InBackground derivation([&current, &config](std::size_t t, std::size_t threads) {
@@ -313,10 +315,11 @@ engine::Result<Rederived> rederive_all(sqlite::Database& db, const config::LaCon
 engine::Result<Rederived> rederive_in_transaction(sqlite::Database& db,
                                                   const config::LaConfig& config,
                                                   const std::string& derived_at, bool dry_run,
-                                                  const BeforeWriting& before_writing) {
+                                                  const BeforeWriting& before_writing,
+                                                  Progress* progress) {
   try {
     SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-    auto rederived = rederive_all(db, config, derived_at, before_writing);
+    auto rederived = rederive_all(db, config, derived_at, before_writing, progress);
     if (rederived.ok() && !dry_run) {
       tx.commit();
     }

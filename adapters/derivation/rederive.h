@@ -20,6 +20,7 @@
 
 #include "adapters/config/la_config.h"
 #include "adapters/derivation/derivation.h"
+#include "adapters/progress.h"
 #include "adapters/sqlite/database.h"
 #include "engine/civil_date.h"
 #include "engine/status.h"
@@ -56,13 +57,15 @@ using BeforeWriting = std::function<engine::Status()>;
 // held back (up to a bound) until `before_writing`, when given, has said yes.
 engine::Result<Rederived> rederive_all(sqlite::Database& db, const config::LaConfig& config,
                                        const std::string& derived_at,
-                                       const BeforeWriting& before_writing = {});
+                                       const BeforeWriting& before_writing = {},
+                                       Progress* progress = nullptr);
 
 // rederive_all in a transaction of its own (BEGIN IMMEDIATE), committed unless `dry_run`.
 // `before_writing` is asked also when nothing else is written, before the transaction ends.
 engine::Result<Rederived> rederive_in_transaction(sqlite::Database& db,
                                                   const config::LaConfig& config,
                                                   const std::string& derived_at, bool dry_run,
-                                                  const BeforeWriting& before_writing = {});
+                                                  const BeforeWriting& before_writing = {},
+                                                  Progress* progress = nullptr);
 
 }  // namespace ehcp::adapters::derivation

@@ -56,11 +56,17 @@ class Import {
   void read(std::istream& input) {
     ParsedLineStream lines(input);
     std::vector<ParsedLine> batch;
+    std::uint64_t bytes = 0;
     while (lines.next(batch)) {
       for (auto& line : batch) {
         report_.lines = line.number;
+        bytes += line.text.size() + 1;
         take_line(line);
       }
+      // The lines to come, estimated from the file's size and the lines' length so far.
+      const std::uint64_t expected =
+          options_.input_bytes > 0 && bytes > 0 ? report_.lines * options_.input_bytes / bytes : 0;
+      report_progress(options_.progress, "reading", "lines", report_.lines, expected);
     }
   }
 
@@ -82,6 +88,11 @@ class Import {
   // that already had events are read back from the store.
   engine::Status rebuild_touched_cases(CaseRebuilder& rebuilder) {
     std::vector<std::pair<const std::string*, CaseState*>> fresh;
+    std::uint64_t to_derive = 0;
+    for (const auto& entry : cases_met_) {
+      to_derive += entry.second.has_new_events ? 1 : 0;
+    }
+    std::uint64_t derived_cases = 0;
     for (auto& [ref, state] : cases_met_) {
       if (!state.has_new_events) {
         continue;
@@ -89,6 +100,9 @@ class Import {
       if (!state.opened_before) {
         fresh.emplace_back(&ref, &state);
         continue;
+      }
+      if (++derived_cases % 256 == 0) {
+        report_progress(options_.progress, "deriving", "cases", derived_cases, to_derive);
       }
       auto rejection = rebuilder.rebuild(ref);
       if (!rejection.ok()) {
@@ -110,6 +124,8 @@ class Import {
         take_rebuilt(*fresh[i].first, *fresh[i].second, d.rejection);
         fresh[i].second->new_lines = {};  // frees the lines as soon as they are used
       }
+      derived_cases += last - first;
+      report_progress(options_.progress, "deriving", "cases", derived_cases, to_derive);
     }
     return {};
   }
@@ -377,6 +393,7 @@ engine::Result<ImportReport> import_events(sqlite::Database& db, std::istream& i
         }
       }
     }
+    report_progress(options.progress, "saving", "", 0, 0);
     tx.commit();
     return report;
   } catch (const SQLite::Exception& e) {

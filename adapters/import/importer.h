@@ -24,6 +24,7 @@
 
 #include "adapters/derivation/derivation.h"
 #include "adapters/import/line_error.h"
+#include "adapters/progress.h"
 #include "adapters/sqlite/database.h"
 #include "engine/calendar.h"
 #include "engine/civil_date.h"
@@ -49,6 +50,10 @@ struct ImportOptions {
   const derivation::Derivation* derivation = nullptr;
   // Set: refused (ImportReport::changed_since) if the case has events after last_seq.
   std::optional<CaseVersion> unchanged_since = std::nullopt;
+  // Told how far the import has got (reading lines, deriving cases, saving), when set;
+  // input_bytes (the file's size, 0 when not known) lets it estimate how many lines to come.
+  Progress* progress = nullptr;
+  std::uint64_t input_bytes = 0;
 };
 
 struct ImportReport {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <ostream>
 
+#include "adapters/progress.h"
 #include "adapters/synthetic/caseload.h"
 #include "engine/status.h"
 
@@ -19,7 +20,9 @@ struct WrittenCaseload {
 };
 
 // Writes every case of `caseload` to `out` and flushes it; a storage error if the stream fails
-// (a full disk), with what was written so far left in place.
-engine::Result<WrittenCaseload> write_caseload(const Caseload& caseload, std::ostream& out);
+// (a full disk), with what was written so far left in place. `progress`, when set, is told the
+// cases written ("writing").
+engine::Result<WrittenCaseload> write_caseload(const Caseload& caseload, std::ostream& out,
+                                               Progress* progress = nullptr);
 
 }  // namespace ehcp::adapters::synthetic

@@ -24,7 +24,7 @@ TEST_CASE("init creates the database and is idempotent") {
   Sandbox box;
   auto first = box.ehcp("init");
   CHECK(first.exit_code == 0);
-  CHECK(first.out.find("schema version 12") != std::string::npos);
+  CHECK(first.out.find("schema version 13") != std::string::npos);
   auto second = box.ehcp("init");
   CHECK(second.exit_code == 0);
   CHECK(second.out.find("migration") == std::string::npos);
@@ -239,6 +239,7 @@ TEST_CASE("init to schema 5 keeps the rungs, messages and breaches recorded, eac
         "DROP INDEX events_caseworkers; DROP INDEX events_teams; DROP INDEX cases_by_ref_nocase; "
         "DROP INDEX cases_by_upn_nocase; DROP INDEX cases_by_team_full_name; "
         "DROP INDEX cases_by_team_family_name");                         // schema 11's
+    db.exec("DROP TABLE calendar_tokens");                               // schema 13's
     db.exec("DROP TABLE audit; DROP TABLE sessions; DROP TABLE users");  // schema 9's
     db.exec("DROP TABLE clock_digests");                                 // schema 12's
     db.exec("DROP TABLE escalations; DROP TABLE outbox; DROP TABLE breach_ledger");
@@ -268,7 +269,7 @@ TEST_CASE("init to schema 5 keeps the rungs, messages and breaches recorded, eac
   }
   auto r = box.ehcp("init");
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out.find("8 migration(s) applied") != std::string::npos);
+  CHECK(r.out.find("9 migration(s) applied") != std::string::npos);
   SQLite::Database db(box.db(), SQLite::OPEN_READONLY);
   CHECK(db.execAndGet("SELECT due FROM escalations").getString() == "2025-10-30");
   CHECK(db.execAndGet("SELECT id || ' ' || due FROM outbox").getString() == "7 2025-10-30");
@@ -286,9 +287,9 @@ TEST_CASE("init migrating an older database re-derives every case's clocks from 
   {
     // Back to schema 1: the clocks table and those of later migrations did not exist then.
     SQLite::Database db(box.db(), SQLite::OPEN_READWRITE);
-    for (const char* table :
-         {"clocks", "workflows", "escalations", "outbox", "nightly_runs", "breach_ledger",
-          "events_span", "derivation", "audit", "sessions", "users", "clock_digests"}) {
+    for (const char* table : {"clocks", "workflows", "escalations", "outbox", "nightly_runs",
+                              "breach_ledger", "events_span", "derivation", "audit",
+                              "calendar_tokens", "sessions", "users", "clock_digests"}) {
       db.exec(std::string("DROP TABLE ") + table);
     }
     db.exec("DROP INDEX events_disagreements");
@@ -302,7 +303,7 @@ TEST_CASE("init migrating an older database re-derives every case's clocks from 
   CHECK(box.ehcp("case list").exit_code == 1);  // told to run init
   auto r = box.ehcp("init");
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out.find("11 migration(s) applied") != std::string::npos);
+  CHECK(r.out.find("12 migration(s) applied") != std::string::npos);
   CHECK(r.out.find("re-derived 7 case(s) from their events") != std::string::npos);
   SQLite::Database db(box.db(), SQLite::OPEN_READONLY);
   CHECK(db.execAndGet("SELECT count(*) FROM clocks WHERE case_ref = 'T-1'").getInt() > 0);

@@ -46,3 +46,36 @@ TEST_CASE("ehcp user adds, lists, re-passwords and disables users, refusing what
   CHECK(empty.exit_code == 0);
   CHECK(empty.out == "[]\n");
 }
+
+TEST_CASE("ehcp user calendar-token prints a feed's address once, replaces it and revokes it") {
+  Sandbox box;
+  REQUIRE(box.ehcp("init").exit_code == 0);
+  REQUIRE(
+      box.ehcp("user add 'Sam Okafor' --role caseworker --team North", "correct horse battery\n")
+          .exit_code == 0);
+  const std::string base = "https://ehcp.example.gov.uk";
+  const auto first = box.ehcp("user calendar-token 'Sam Okafor' --url " + base + "/");
+  REQUIRE(first.exit_code == 0);
+  const std::string prefix = base + "/calendar/";
+  REQUIRE(first.out.starts_with(prefix));
+  REQUIRE(first.out.size() == prefix.size() + 64 + 5);  // 64 hex digits, ".ics", newline
+  CHECK(first.out.ends_with(".ics\n"));
+  const auto token = first.out.substr(prefix.size(), 64);
+  CHECK(token.find_first_not_of("0123456789abcdef") == std::string::npos);
+  CHECK(first.err.find("shown only now") != std::string::npos);
+  // Only its hash is kept: the database holds no token.
+  CHECK(slurp(box.db()).find(token) == std::string::npos);
+
+  const auto second = box.ehcp("user calendar-token 'Sam Okafor' --url " + base);
+  REQUIRE(second.exit_code == 0);
+  CHECK(second.out.substr(prefix.size(), 64) != token);
+
+  CHECK(box.ehcp("user calendar-token 'Sam Okafor' --revoke").exit_code == 0);
+  const auto again = box.ehcp("user calendar-token 'Sam Okafor' --revoke");
+  CHECK(again.exit_code == 2);
+  CHECK(again.err.find("no calendar feed to revoke") != std::string::npos);
+  const auto nobody = box.ehcp("user calendar-token Nobody");
+  CHECK(nobody.exit_code == 2);
+  CHECK(nobody.err.find("no user 'Nobody'") != std::string::npos);
+  CHECK(nobody.out.empty());
+}

@@ -166,24 +166,17 @@ Response correct_save(PageContext& context) {
     lines.push_back(adapters::record::form_line(*form, context.form,
                                                 {ref, context.user->name, sent->event_id}));
   }
-  if (problems.empty()) {
-    auto saved = save_lines(context, ref, sent->version, lines);
-    if (!saved.ok()) {
-      return error_page(context, 500, saved.status().message());
-    }
-    const auto& result = saved.value();
-    if (result.saved()) {
-      context.audit(ref, "recorded");
-      return redirect(recorded_path(ref, result));
-    }
-    if (!result.changed_since.empty()) {
-      context.audit(ref, "shown");
-      CaseNow current = now;
-      current.version = result.changed_since.back().seq;
-      return correction_page(context, current, *wrong, context.form, {},
-                             changed_since_html(result.changed_since), sent->event_id, 409);
-    }
-    for (const auto& e : result.errors) {
+  if (!problems.empty()) {
+    context.audit(ref, "shown");
+    return correction_page(context, now, *wrong, context.form, problems, "", sent->event_id, 422);
+  }
+  SaveAnswers answers;
+  answers.again = [&](const CaseNow& current, const std::string& changed) {
+    return correction_page(context, current, *wrong, context.form, {}, changed, sent->event_id,
+                           409);
+  };
+  answers.refused = [&](const std::vector<adapters::LineError>& errors) {
+    for (const auto& e : errors) {
       if (e.line == 1) {
         // The void's own fields: only the reason is the person's to give.
         const bool missing_reason = e.reason.find("'reason'") != std::string::npos;
@@ -197,9 +190,9 @@ Response correct_save(PageContext& context) {
         problems.push_back({error.field, error.message});
       }
     }
-  }
-  context.audit(ref, "shown");
-  return correction_page(context, now, *wrong, context.form, problems, "", sent->event_id, 422);
+    return correction_page(context, now, *wrong, context.form, problems, "", sent->event_id, 422);
+  };
+  return answer_save(context, now, sent->version, lines, answers);
 }
 
 }  // namespace ehcp::web::pages

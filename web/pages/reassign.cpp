@@ -97,28 +97,7 @@ Response reassign_page(PageContext& context, const CaseNow& now, const Known& kn
                        status);
 }
 
-}  // namespace
-
-Response reassign_form(PageContext& context) {
-  auto loaded = case_now(context);
-  if (auto* refused = std::get_if<Response>(&loaded)) {
-    return std::move(*refused);
-  }
-  const auto& now = std::get<CaseNow>(loaded);
-  context.audit(now.record.case_ref, "shown");
-  auto known = known_people(context);
-  if (!known.ok()) {
-    return error_page(context, 500, known.status().message());
-  }
-  return reassign_page(context, now, known.value(), {}, {}, "", new_event_id(), 200);
-}
-
-Response reassign_save(PageContext& context) {
-  auto loaded = case_now(context);
-  if (auto* refused = std::get_if<Response>(&loaded)) {
-    return std::move(*refused);
-  }
-  const auto& now = std::get<CaseNow>(loaded);
+Response save_reassignment(PageContext& context, const CaseNow& now) {
   const auto& ref = now.record.case_ref;
   const auto sent = sent_version(context);
   if (!sent) {
@@ -162,30 +141,39 @@ Response reassign_save(PageContext& context) {
                            {"by", context.user->name},
                            {"caseworker", caseworker},
                            {"team", team}};
-    auto saved = save_lines(context, ref, sent->version, {line});
-    if (!saved.ok()) {
-      return error_page(context, 500, saved.status().message());
-    }
-    const auto& result = saved.value();
-    if (result.saved()) {
-      context.audit(ref, "recorded");
-      // The case may now be another team's: the manager goes back to their queue.
-      return redirect(team == context.user->team ? recorded_path(ref, result)
-                                                 : std::string("/team"));
-    }
-    if (!result.changed_since.empty()) {
-      context.audit(ref, "shown");
-      CaseNow current = now;
-      current.version = result.changed_since.back().seq;
-      return reassign_page(context, current, known, context.form, {},
-                           changed_since_html(result.changed_since), sent->event_id, 409);
-    }
-    for (const auto& e : result.errors) {
-      problems.push_back({"", e.reason});
-    }
+    SaveAnswers answers;
+    answers.again = [&](const CaseNow& current, const std::string& changed) {
+      return reassign_page(context, current, known, context.form, {}, changed, sent->event_id, 409);
+    };
+    answers.refused = [&](const std::vector<adapters::LineError>& errors) {
+      for (const auto& e : errors) {
+        problems.push_back({"", e.reason});
+      }
+      return reassign_page(context, now, known, context.form, problems, "", sent->event_id, 422);
+    };
+    // The case may now be another team's: the manager goes back to their queue.
+    answers.after = team == context.user->team ? "" : "/team";
+    return answer_save(context, now, sent->version, {line}, answers);
   }
   context.audit(ref, "shown");
   return reassign_page(context, now, known, context.form, problems, "", sent->event_id, 422);
+}
+
+}  // namespace
+
+Response reassign_form(PageContext& context) {
+  return with_case(context, [&](const CaseNow& now) {
+    context.audit(now.record.case_ref, "shown");
+    auto known = known_people(context);
+    if (!known.ok()) {
+      return error_page(context, 500, known.status().message());
+    }
+    return reassign_page(context, now, known.value(), {}, {}, "", new_event_id(), 200);
+  });
+}
+
+Response reassign_save(PageContext& context) {
+  return with_case(context, [&](const CaseNow& now) { return save_reassignment(context, now); });
 }
 
 }  // namespace ehcp::web::pages

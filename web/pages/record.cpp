@@ -43,14 +43,7 @@ Response form_page(PageContext& context, const CaseNow& now, const EventForm& fo
       status);
 }
 
-}  // namespace
-
-Response record_choice(PageContext& context) {
-  auto loaded = case_now(context);
-  if (auto* refused = std::get_if<Response>(&loaded)) {
-    return std::move(*refused);
-  }
-  const auto& now = std::get<CaseNow>(loaded);
+Response choice_page(PageContext& context, const CaseNow& now) {
   const auto& ref = now.record.case_ref;
   context.audit(ref, "shown");
   std::string body = back_link(case_path(ref), "Back to the case");
@@ -94,18 +87,21 @@ Response record_choice(PageContext& context) {
   return html_response(page(context, "What happened?", "", body));
 }
 
+}  // namespace
+
+Response record_choice(PageContext& context) {
+  return with_case(context, [&](const CaseNow& now) { return choice_page(context, now); });
+}
+
 Response record_form(PageContext& context) {
   const auto* form = adapters::record::form_named(context.path_params.at("type"));
   if (form == nullptr) {
     return error_page(context, 404, "There is no form for that event.");
   }
-  auto loaded = case_now(context);
-  if (auto* refused = std::get_if<Response>(&loaded)) {
-    return std::move(*refused);
-  }
-  const auto& now = std::get<CaseNow>(loaded);
-  context.audit(now.record.case_ref, "shown");
-  return form_page(context, now, *form, {}, {}, "", new_event_id(), 200);
+  return with_case(context, [&](const CaseNow& now) {
+    context.audit(now.record.case_ref, "shown");
+    return form_page(context, now, *form, {}, {}, "", new_event_id(), 200);
+  });
 }
 
 Response record_save(PageContext& context) {
@@ -113,44 +109,31 @@ Response record_save(PageContext& context) {
   if (form == nullptr) {
     return error_page(context, 404, "There is no form for that event.");
   }
-  auto loaded = case_now(context);
-  if (auto* refused = std::get_if<Response>(&loaded)) {
-    return std::move(*refused);
-  }
-  const auto& now = std::get<CaseNow>(loaded);
-  const auto& ref = now.record.case_ref;
-  const auto sent = sent_version(context);
-  if (!sent) {
-    return incomplete_form(context);
-  }
-  const auto line =
-      adapters::record::form_line(*form, context.form, {ref, context.user->name, sent->event_id});
-  auto saved = save_lines(context, ref, sent->version, {line});
-  if (!saved.ok()) {
-    return error_page(context, 500, saved.status().message());
-  }
-  const auto& result = saved.value();
-  if (result.saved()) {
-    context.audit(ref, "recorded");
-    return redirect(recorded_path(ref, result));
-  }
-  context.audit(ref, "shown");
-  if (!result.changed_since.empty()) {
-    // Nothing is lost: the form comes back as filled, now at the case's new version.
-    CaseNow current = now;
-    current.version = result.changed_since.back().seq;
-    return form_page(context, current, *form, context.form, {},
-                     changed_since_html(result.changed_since), sent->event_id, 409);
-  }
-  std::vector<form::Problem> problems;
-  for (const auto& e : result.errors) {
-    auto error = adapters::record::form_error(*form, ref, e.reason);
-    if (error.field.empty()) {
-      error.message += what_first(context, now, line);
+  return with_case(context, [&](const CaseNow& now) {
+    const auto& ref = now.record.case_ref;
+    const auto sent = sent_version(context);
+    if (!sent) {
+      return incomplete_form(context);
     }
-    problems.push_back({error.field, error.message});
-  }
-  return form_page(context, now, *form, context.form, problems, "", sent->event_id, 422);
+    const auto line =
+        adapters::record::form_line(*form, context.form, {ref, context.user->name, sent->event_id});
+    SaveAnswers answers;
+    answers.again = [&](const CaseNow& current, const std::string& changed) {
+      return form_page(context, current, *form, context.form, {}, changed, sent->event_id, 409);
+    };
+    answers.refused = [&](const std::vector<adapters::LineError>& errors) {
+      std::vector<form::Problem> problems;
+      for (const auto& e : errors) {
+        auto error = adapters::record::form_error(*form, ref, e.reason);
+        if (error.field.empty()) {
+          error.message += what_first(context, now, line);
+        }
+        problems.push_back({error.field, error.message});
+      }
+      return form_page(context, now, *form, context.form, problems, "", sent->event_id, 422);
+    };
+    return answer_save(context, now, sent->version, {line}, answers);
+  });
 }
 
 }  // namespace ehcp::web::pages

@@ -75,6 +75,36 @@ engine::Result<adapters::record::Recorded> save_lines(PageContext& context, cons
   return adapters::record::record_lines(context.db, {ref, version, std::move(lines)}, options);
 }
 
+Response with_case(PageContext& context, const std::function<Response(const CaseNow&)>& then) {
+  auto loaded = case_now(context);
+  if (auto* refused = std::get_if<Response>(&loaded)) {
+    return std::move(*refused);
+  }
+  return then(std::get<CaseNow>(loaded));
+}
+
+Response answer_save(PageContext& context, const CaseNow& now, std::int64_t version,
+                     std::vector<nlohmann::json> lines, const SaveAnswers& answers) {
+  const auto& ref = now.record.case_ref;
+  auto saved = save_lines(context, ref, version, std::move(lines));
+  if (!saved.ok()) {
+    return error_page(context, 500, saved.status().message());
+  }
+  const auto& result = saved.value();
+  if (result.saved()) {
+    context.audit(ref, "recorded");
+    return redirect(answers.after.empty() ? recorded_path(ref, result) : answers.after);
+  }
+  context.audit(ref, "shown");
+  if (!result.changed_since.empty()) {
+    // Nothing is lost: the form comes back as filled, now at the case's new version.
+    CaseNow current = now;
+    current.version = result.changed_since.back().seq;
+    return answers.again(current, changed_since_html(result.changed_since));
+  }
+  return answers.refused(result.errors);
+}
+
 std::string event_words(const engine::RecordedEvent& e) {
   std::string words(adapters::render::event_title(e.event.type()));
   if (const auto* advice = std::get_if<engine::AdviceReceived>(&e.event.body)) {

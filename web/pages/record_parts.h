@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,9 +40,28 @@ struct SentVersion {
 // The version and id the form carried; nullopt when either is missing or malformed.
 std::optional<SentVersion> sent_version(const PageContext& context);
 
+// The case as case_now() loaded it, or the page that refuses it; `then` answers with the case.
+Response with_case(PageContext& context, const std::function<Response(const CaseNow&)>& then);
+
 engine::Result<adapters::record::Recorded> save_lines(PageContext& context, const std::string& ref,
                                                       std::int64_t version,
                                                       std::vector<nlohmann::json> lines);
+
+// How a page answers each outcome of a save it cannot answer alike for all pages.
+struct SaveAnswers {
+  // Someone else recorded first: the form again, as filled, at `current`'s (newer) version,
+  // with `changed` (changed_since_html) above it. Answered 409.
+  std::function<Response(const CaseNow& current, const std::string& changed)> again;
+  // The importer refused the lines: the form with these errors. Answered 422.
+  std::function<Response(const std::vector<adapters::LineError>&)> refused;
+  // Where to go after a save; empty: the case page with what the save did (recorded_path).
+  std::string after;
+};
+
+// Saves `lines` as save_lines() does and answers: a storage failure is a 500, a save goes on
+// (audited "recorded"), anything else comes back through `answers` (audited "shown").
+Response answer_save(PageContext& context, const CaseNow& now, std::int64_t version,
+                     std::vector<nlohmann::json> lines, const SaveAnswers& answers);
 
 // "Advice received (ep) on Thu 1 Oct 2026".
 std::string event_words(const engine::RecordedEvent& e);

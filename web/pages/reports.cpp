@@ -15,6 +15,7 @@
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/pages.h"
+#include "web/pages/plans_due_section.h"
 
 namespace ehcp::web::pages {
 namespace {
@@ -296,6 +297,7 @@ Response board_pack(PageContext& context) {
   }
   body +=
       table("Indicators", {"Indicator", "Section", "This period", "Target", "Cohort"}, rows, true);
+  body += plans_due_section(context);
   return html_response(page(context, "Board pack", "/reports", body));
 }
 

@@ -9,10 +9,12 @@
 #include "adapters/derivation/rederive.h"
 #include "adapters/escalation/tick.h"
 #include "adapters/files/durable_file.h"
+#include "adapters/notify/board_pack_message.h"
 #include "adapters/notify/outbox_delivery.h"
 #include "adapters/render/breach_render.h"
 #include "adapters/render/rederive_render.h"
 #include "adapters/report/breach_source.h"
+#include "adapters/sqlite/outbox_store.h"
 #include "cli/board_pack_files.h"
 #include "cli/time_source.h"
 #include "ehcp/version.h"
@@ -55,6 +57,12 @@ engine::Status write_report(const fs::path& dir, engine::Date as_of,
       !status.ok()) {
     return status;
   }
+  // The full lists for a spreadsheet, anonymised as the HTML is (the HTML shows only the
+  // oldest and the counts once a list is long).
+  const std::string csv = adapters::render::breaches_to_csv(report, {la, false, nullptr, kVersion});
+  if (auto status = adapters::files::write_file_durably(dir / (stem + ".csv"), csv); !status.ok()) {
+    return status;
+  }
   html_path = html_file.string();
   return {};
 }
@@ -81,6 +89,24 @@ engine::Status rederive_for_night(adapters::sqlite::Database& db,
   outcome.rederived_path = file.string();
   kept = std::move(rederived).value();
   return {};
+}
+
+// Queues the month's pack for the board, once: false when this month's was queued before.
+engine::Result<bool> queue_board_pack(adapters::sqlite::Database& db,
+                                      const adapters::config::LaConfig& config,
+                                      const BoardPackFiles& pack, engine::Date as_of) {
+  try {
+    SQLite::Transaction transaction(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    adapters::sqlite::OutboxStore outbox(db.sql());
+    const bool added = outbox
+                           .add(adapters::notify::board_pack_message(
+                               config, pack.pack, pack.html_path, as_of, utc_timestamp_now()))
+                           .has_value();
+    transaction.commit();
+    return added;
+  } catch (const SQLite::Exception& e) {
+    return engine::Status::storage("queueing the board pack", e.what());
+  }
 }
 
 // Who the night's deliveries are claimed by: the night's record counts them.
@@ -195,6 +221,13 @@ engine::Result<NightlyOutcome> run_nightly(const Context& context, engine::Date 
       return pack.status();
     }
     outcome.board_pack_path = pack.value().html_path;
+    if (!config.value().notify.board.empty()) {
+      auto queued = queue_board_pack(db, config.value(), pack.value(), as_of);
+      if (!queued.ok()) {
+        return queued.status();
+      }
+      outcome.board_pack_to = queued.value() ? config.value().notify.board : std::string();
+    }
   }
   // Only once the file is there does the ledger say the board was told.
   try {

@@ -2,8 +2,9 @@
 //
 // The nightly run, shared by `ehcp nightly` (one night, run by the council's scheduler) and
 // `ehcp run` (the long-running scheduler): tick the escalations as of the night, write the
-// breach report to a dated file (and on the 1st of a month the board pack for the month just
-// ended), deliver the outbox, and record the night as done.
+// breach report to dated files (and on the 1st of a month the board pack for the month just
+// ended, queued for the board's address once a month), deliver the outbox, and record the
+// night as done.
 #pragma once
 
 #include <cstddef>
@@ -29,10 +30,13 @@ struct NightlyOutcome {
   std::size_t skipped = 0;   // rungs recorded as skipped (overtaken after downtime)
   std::size_t messages = 0;  // outbox messages queued by the tick
   std::size_t delivered = 0;
-  std::string report_path;  // the HTML report; the JSON one beside it
+  std::string report_path;  // the HTML report; the JSON and CSV (anonymised) ones beside it
   // On the first night of a month, the board pack for the month before (HTML; CSV and JSON
   // beside it); empty on other nights.
   std::string board_pack_path;
+  // Set when a message telling the board (notify.board) of that pack was queued this run: the
+  // address. Empty when none is configured, or when the month's message was queued before.
+  std::string board_pack_to;
   // Set when the night found the configuration or build changed and re-derived every case
   // first: how many deadlines moved, and the file listing them (rederived-YYYY-MM-DD.json).
   std::size_t moved_deadlines = 0;

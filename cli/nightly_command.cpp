@@ -67,6 +67,8 @@ engine::Status run_nightly_command(const Context& real_context, const NightlyPat
     j["outbox"] = paths.value().outbox_dir;
     if (!o.board_pack_path.empty()) {
       j["board_pack"] = o.board_pack_path;
+      j["board_pack_sent_to"] = o.board_pack_to.empty() ? nlohmann::ordered_json()
+                                                        : nlohmann::ordered_json(o.board_pack_to);
     }
     if (!o.rederived_path.empty()) {
       j["rederived"] = o.rederived_path;
@@ -81,12 +83,16 @@ engine::Status run_nightly_command(const Context& real_context, const NightlyPat
   }
   std::cout << "night " << engine::format_date(o.as_of) << ": " << o.fired << " rung(s) fired, "
             << o.skipped << " skipped, " << o.messages << " message(s) queued\n"
-            << "breach report: " << breach_counts(o) << ": " << o.report_path << " (and .json)\n"
+            << "breach report: " << breach_counts(o) << ": " << o.report_path
+            << " (and .csv, .json)\n"
             << "outbox: " << o.delivered << " message(s) delivered to " << paths.value().outbox_dir
             << "\n";
   if (!o.board_pack_path.empty()) {
     std::cout << "board pack for the month just ended: " << o.board_pack_path
               << " (and .csv, .json)\n";
+    if (!o.board_pack_to.empty()) {
+      std::cout << "board pack queued for the board: " << o.board_pack_to << "\n";
+    }
   }
   return {};
 }

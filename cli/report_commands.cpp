@@ -35,9 +35,11 @@ engine::Status run_breaches(const Context& context, const BreachArgs& args) {
     return day.status();
   }
   auto& [as_of, config, db] = day.value();
-  // HTML is made to be e-mailed: anonymised unless names are asked for. Other formats are for
-  // the council's own screens and show names unless --anonymise.
-  const bool names = context.format() == Format::kHtml ? args.names : !args.anonymise;
+  // HTML and CSV are made to leave the system (e-mailed, opened in a spreadsheet, passed on):
+  // anonymised unless names are asked for. The text is for the council's own screens and shows
+  // names unless --anonymise.
+  const bool leaves = context.format() == Format::kHtml || context.format() == Format::kCsv;
+  const bool names = leaves ? args.names : !args.anonymise;
   auto report = adapters::report::load_breach_report(*db, config, as_of, names);
   if (!report.ok()) {
     return report.status();
@@ -207,8 +209,8 @@ void add_report_commands(CLI::App& app, Context& context, Run& run) {
   auto args = std::make_shared<BreachArgs>();
   auto* anonymise =
       breaches->add_flag("--anonymise", args->anonymise,
-                         "Case references without children's names (html: the default)");
-  breaches->add_flag("--names", args->names, "Children's names beside case references (html)")
+                         "Case references without children's names (html, csv: the default)");
+  breaches->add_flag("--names", args->names, "Children's names beside case references (html, csv)")
       ->excludes(anonymise);
   breaches->callback([&context, &run, args] {
     context.html_allowed = true;

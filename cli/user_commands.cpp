@@ -158,7 +158,8 @@ engine::Status run_list(const Context& context) {
   try {
     for (const auto& u : adapters::sqlite::AccountStore(db.value()->sql()).users()) {
       table.rows.push_back({u.name, u.role, u.team.value_or(""), u.email.value_or(""),
-                            u.password_hash.empty() ? "no" : "yes", u.disabled ? "yes" : "no"});
+                            adapters::render::yes_no(!u.password_hash.empty()),
+                            adapters::render::yes_no(u.disabled)});
     }
   } catch (const SQLite::Exception& e) {
     return engine::Status::storage("list users", e.what());

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/breach_trend.h"
 #include "engine/calendar.h"
 #include "engine/civil_date.h"
 #include "engine/clock.h"
@@ -65,6 +66,11 @@ struct BreachReport {
   std::map<std::string, BreachTally> previous_by_clock;
   std::map<std::string, BreachTally> by_team;  // "(no team)" for cases without one
   std::map<std::string, BreachTally> previous_by_team;
+  // Filled by the report's source (engine/breach_trend.h), not by compose_breach_report: the
+  // overdue count on each night the nightly run recorded in the kTrendNights to D, oldest first,
+  // D last; and the statutory clocks met late in those days (D - kTrendNights .. D - 1).
+  std::vector<BreachNight> trend;
+  int met_late = 0;
 };
 
 // How many working days ahead "due soon" looks.

@@ -17,6 +17,7 @@ constexpr int kMonthsOfTrend = 12;
 constexpr int kBandOneYearMonths = 12;
 constexpr double kDaysPerWeek = 7.0;
 constexpr double kPercent = 100.0;
+constexpr int kBeforeNursery = -2;  // year_group_name calls every group below -1 "Early years"
 
 // An inclusive range of days: the period, or one month of the trend.
 struct Window {
@@ -571,7 +572,8 @@ std::vector<Breakdown> breakdowns(const IndicatorFacts& f, const Window& w) {
   }));
   out.push_back(
       breakdown(f, w, "year_group", "By year group at request", [](const ChildFacts& c, Date on) {
-        const int group = year_group(c.dob, on, c.out_of_cohort);
+        // Every group before nursery is "Early years": one row, not one per year of age.
+        const int group = std::max(year_group(c.dob, on, c.out_of_cohort), kBeforeNursery);
         return GroupKey{group, year_group_name(group)};
       }));
   out.push_back(breakdown(f, w, "team", "By team", [](const ChildFacts& c, Date) {

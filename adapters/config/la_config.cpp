@@ -249,15 +249,18 @@ void read_address_map(const ConfigObject& section, const char* key,
 }
 
 void read_notify(const nlohmann::json& value, Problems& problems, NotifyConfig& out) {
-  const ConfigObject notify(
-      value, "notify",
-      {"from", "domain", "caseworkers", "team_managers", "head_of_service", "transport", "smtp"},
-      problems);
+  const ConfigObject notify(value, "notify",
+                            {"from", "domain", "caseworkers", "team_managers", "head_of_service",
+                             "board", "transport", "smtp"},
+                            problems);
   out.from = notify.address("from").value_or(out.from);
   out.domain = notify.domain("domain").value_or(out.domain);
   const auto* head = notify.find("head_of_service");
   if (head != nullptr && !(head->is_string() && head->get_ref<const std::string&>().empty())) {
     out.head_of_service = notify.address("head_of_service").value_or("");  // "": the default
+  }
+  if (notify.find("board") != nullptr) {
+    out.board = notify.address("board").value_or("");
   }
   read_address_map(notify, "caseworkers", out.caseworkers);
   read_address_map(notify, "team_managers", out.team_managers);

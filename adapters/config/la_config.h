@@ -32,9 +32,11 @@ namespace ehcp::adapters::config {
 struct NotifyConfig {
   std::string from = "ehcp@council.invalid";  // the sender of every message
   std::string domain = "council.invalid";
-  std::map<std::string, std::string> caseworkers;       // caseworker name -> address
-  std::map<std::string, std::string> team_managers;     // team -> address
-  std::string head_of_service;                          // address; empty: the default above
+  std::map<std::string, std::string> caseworkers;    // caseworker name -> address
+  std::map<std::string, std::string> team_managers;  // team -> address
+  std::string head_of_service;                       // address; empty: the default above
+  // Where the first night of a month sends the board pack (notify.board); empty: not sent.
+  std::string board;
   OutboxTransport transport = OutboxTransport::kFiles;  // how the outbox is delivered
   SmtpConfig smtp;                                      // for kSmtp (smtp_config.h)
 };

@@ -8,6 +8,7 @@
 
 #include <date/date.h>
 
+#include "adapters/notify/board_pack_message.h"
 #include "adapters/render/words.h"
 
 namespace ehcp::adapters::notify {
@@ -163,11 +164,22 @@ Digest compose(std::vector<const OutboxMessage*> rows) {
 
 std::vector<Digest> digests_of(const std::vector<OutboxMessage>& messages) {
   std::map<std::pair<std::string, engine::Date>, std::vector<const OutboxMessage*>> groups;
+  std::vector<Digest> out;
   for (const auto& m : messages) {
+    if (m.role == kBoardRole) {
+      // The board's monthly pack is a message of its own, sent as it was written.
+      Digest d;
+      d.ids = {m.id};
+      d.mail = m;
+      d.mail.case_ref.clear();
+      d.mail.clock.clear();
+      d.mail.rung.clear();
+      out.push_back(std::move(d));
+      continue;
+    }
     groups[{m.address, m.created_on}].push_back(&m);
   }
-  std::vector<Digest> out;
-  out.reserve(groups.size());
+  out.reserve(out.size() + groups.size());
   for (auto& [key, rows] : groups) {
     out.push_back(compose(std::move(rows)));
   }

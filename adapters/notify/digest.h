@@ -6,7 +6,8 @@
 // one row a clock, rung and recipient, as the escalation ledger does; only what is sent is
 // grouped. A digest lists the person's cases by step of the ladder (escalated, overdue, due
 // today, due soon), then by clock, each case by its reference with its due date, where it
-// stands and its next action, taken from the row's own message: it never names a child.
+// stands and its next action, taken from the row's own message: it never names a child. The
+// board's monthly pack (board_pack_message.h) is not a case's message and goes alone, as written.
 // Pure; the same rows give the same digest, byte for byte. Thread-safe.
 #pragma once
 

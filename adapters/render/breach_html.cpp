@@ -13,12 +13,15 @@
 #include "adapters/render/breach_render.h"
 #include "adapters/render/detail/breach_parts.h"
 #include "adapters/render/detail/html_page.h"
+#include "adapters/render/detail/svg_chart.h"
 #include "adapters/render/rederive_render.h"
 #include "adapters/render/table.h"
 
 namespace ehcp::adapters::render {
 namespace {
 
+using detail::append;
+using detail::BreachEntry;
 using detail::BreachReport;
 using detail::BreachTally;
 using detail::capitalised;
@@ -38,6 +41,17 @@ using detail::list_table;
 using detail::lists_of;
 using detail::ListView;
 using detail::signed_change;
+
+// A list longer than this shows its first rows (the oldest breaches, the soonest due) and then
+// its counts by team and clock, not its long tail: the board reads the page, and the full lists
+// are in the CSV and JSON beside it.
+constexpr std::size_t kListRows = 20;
+
+// Printed, the report's tables sit a little closer than the house style's, so that a board's
+// copy is a few pages (5,000 cases: 6 A4 pages; 80,000: 11).
+constexpr std::string_view kBreachStyle = R"(
+@media print { th, td { padding-top: 1px; padding-bottom: 1px; } table { font-size: 9pt; } }
+)";
 
 // ---------------------------------------------------------------------------------------------
 // HTML
@@ -125,22 +139,209 @@ std::string html_counts(const std::string& by, const std::map<std::string, Breac
   return out + html_table(t);
 }
 
-std::string html_list(const ListView& list, bool names) {
-  std::string out = "<h2>" + list.title + "</h2>\n";
+// A clock family as the board says it: the advice clocks together, the consultations together,
+// the orders together; any other clock is its own family.
+std::string family_of(const std::string& clock) { return clock.substr(0, clock.find(':')); }
+
+std::string family_title(const std::string& family) {
+  if (family == "advice") {
+    return "Advice (every service)";
+  }
+  if (family == "consultation") {
+    return "Consultations with settings";
+  }
+  if (family == "order") {
+    return "Tribunal orders";
+  }
+  return clock_title(family);
+}
+
+// The summary's second part: overdue by clock family, the new breaches and the clocks met late.
+std::string html_families(const BreachReport& r) {
+  std::map<std::string, BreachTally> families;
+  for (const auto& [clock, t] : r.by_clock) {
+    auto& f = families[family_of(clock)];
+    f.overdue += t.overdue;
+    f.new_breaches += t.new_breaches;
+    f.excepted += t.excepted;
+  }
+  const std::string days = std::to_string(engine::kTrendNights);
+  std::string out = "<p>" + std::to_string(r.total.new_breaches) + " new tonight; " +
+                    std::to_string(r.met_late) + " statutory clock(s) met late in the " + days +
+                    " days to " + engine::format_date_long(r.as_of - date::days{1}) + ".</p>\n";
+  if (r.total.overdue == 0 && r.total.excepted == 0) {
+    return out;
+  }
+  HtmlTable t{"Overdue by clock family tonight",
+              {{"Clock family", "Overdue", "New", "Excepted"}, {}},
+              {"Total", std::to_string(r.total.overdue), std::to_string(r.total.new_breaches),
+               std::to_string(r.total.excepted)},
+              true,
+              {HtmlColumn::kText, HtmlColumn::kCount, HtmlColumn::kCount, HtmlColumn::kCount}};
+  std::vector<std::pair<std::string, BreachTally>> rows(families.begin(), families.end());
+  // Most overdue first: the board reads down to where the work is.
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+    return a.second.overdue > b.second.overdue;
+  });
+  for (const auto& [family, f] : rows) {
+    if (f.overdue == 0 && f.excepted == 0) {
+      continue;
+    }
+    t.table.rows.push_back({family_title(family), std::to_string(f.overdue),
+                            std::to_string(f.new_breaches), std::to_string(f.excepted)});
+  }
+  return out + html_table(t);
+}
+
+// The overdue count on each night the nightly run recorded in the last 30, as a line.
+std::string html_trend(const BreachReport& r) {
+  const std::string days = std::to_string(engine::kTrendNights);
+  std::string out = "<h2>Overdue over the last " + days + " nights</h2>\n";
+  if (r.trend.size() < 2) {
+    return out + "<p>No earlier night in the last " + days +
+           " is recorded, so there is no trend yet: tonight " + std::to_string(r.total.overdue) +
+           " statutory clock(s) are overdue. Each night the nightly run records adds a point."
+           "</p>\n";
+  }
+  detail::LineChart c;
+  c.id = "trend";
+  c.title = "Statutory clocks overdue each night, " +
+            engine::format_date_long(r.trend.front().night) + " to " +
+            engine::format_date_long(r.trend.back().night);
+  detail::ChartSeries s{"Overdue (not excepted)", {}, "#1d70b8", false};
+  double largest = 0;
+  const engine::BreachNight* low = &r.trend.front();
+  const engine::BreachNight* high = &r.trend.front();
+  // About six labels along the axis, the last night always among them.
+  const std::size_t every = std::max<std::size_t>(1, (r.trend.size() + 5) / 6);
+  for (std::size_t i = 0; i < r.trend.size(); ++i) {
+    const auto& n = r.trend[i];
+    s.values.push_back(n.overdue);
+    largest = std::max(largest, static_cast<double>(n.overdue));
+    low = n.overdue < low->overdue ? &n : low;
+    high = n.overdue > high->overdue ? &n : high;
+    const bool labelled = (r.trend.size() - 1 - i) % every == 0;
+    c.x_labels.push_back(labelled ? engine::format_date_short(n.night) : std::string());
+  }
+  c.series.push_back(std::move(s));
+  c.y_max = std::max(4.0, largest);
+  c.y_suffix = "";
+  c.description = std::to_string(r.trend.size()) + " nights recorded. Overdue " +
+                  std::to_string(r.trend.front().overdue) + " on " +
+                  engine::format_date_long(r.trend.front().night) + ", " +
+                  std::to_string(r.trend.back().overdue) + " tonight; lowest " +
+                  std::to_string(low->overdue) + " on " + engine::format_date_long(low->night) +
+                  ", highest " + std::to_string(high->overdue) + " on " +
+                  engine::format_date_long(high->night) + ".";
+  out += "<figure>\n<figcaption>" + escape(c.title) + "</figcaption>\n" +
+         detail::svg_line_chart(c) + "</figure>\n";
+  return out + "<p>" + escape(c.description) +
+         " A night the nightly run did not record has no point.</p>\n";
+}
+
+// The overdue clocks counted by team (a row each) and clock family (a column each: the
+// kFamilyColumns families with the most, then the rest together), with each team's most days
+// overdue: what the long tail of the overdue list says, in as many rows as there are teams.
+constexpr std::size_t kFamilyColumns = 3;
+
+std::string html_overdue_by_team_and_clock(const BreachReport& r) {
+  std::map<std::string, int> by_family;
+  for (const auto& e : r.overdue) {
+    ++by_family[family_of(e.clock)];
+  }
+  std::vector<std::pair<std::string, int>> families(by_family.begin(), by_family.end());
+  std::stable_sort(families.begin(), families.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  const std::size_t columns = std::min(kFamilyColumns, families.size());
+  const bool other = families.size() > columns;
+  struct Row {
+    std::vector<int> counts;
+    int total = 0;
+    int most = 0;
+  };
+  std::map<std::string, Row> teams;
+  for (const auto& e : r.overdue) {
+    auto& row = teams[e.team.empty() ? "(no team)" : e.team];
+    row.counts.resize(columns + 1);
+    const std::string family = family_of(e.clock);
+    std::size_t k = 0;
+    while (k < columns && families[k].first != family) {
+      ++k;
+    }
+    ++row.counts[k];  // k == columns: one of the other families
+    ++row.total;
+    row.most = std::max(row.most, e.days_overdue);
+  }
+  HtmlTable t{"Overdue by team and clock family: " + std::to_string(r.overdue.size()) + " in " +
+                  std::to_string(teams.size()) + " team(s), by team",
+              {{"Team"}, {}},
+              {"Total"},
+              true,
+              {HtmlColumn::kText}};
+  for (std::size_t k = 0; k < columns; ++k) {
+    t.table.headers.push_back(family_title(families[k].first));
+    t.footer.push_back(std::to_string(families[k].second));
+  }
+  int rest = 0;
+  for (std::size_t k = columns; k < families.size(); ++k) {
+    rest += families[k].second;
+  }
+  if (other) {
+    t.table.headers.push_back("Other clocks");
+    t.footer.push_back(std::to_string(rest));
+  }
+  append(t.table.headers, {"Overdue", "Most days overdue"});
+  append(t.footer, {std::to_string(r.overdue.size()), ""});
+  for (std::size_t k = 1; k < t.table.headers.size(); ++k) {
+    t.columns.push_back(HtmlColumn::kCount);
+  }
+  for (const auto& [team, row] : teams) {
+    Cells cells{team};
+    for (std::size_t k = 0; k < columns + (other ? 1 : 0); ++k) {
+      cells.push_back(std::to_string(row.counts[k]));
+    }
+    append(cells, {std::to_string(row.total), std::to_string(row.most)});
+    t.table.rows.push_back(std::move(cells));
+  }
+  return "<h3>Overdue by team and clock</h3>\n" + html_table(t);
+}
+
+// A list, its first kListRows rows when it is longer (the overdue list then its counts by team
+// and clock family).
+// `title`: the heading ("Oldest breaches" for the overdue list).
+std::string html_list(const ListView& list, const std::string& title, bool names,
+                      const BreachReport& r, const std::string& stem) {
+  std::string out = "<h2>" + escape(title) + "</h2>\n";
   if (list.entries.empty()) {
     return out + "<p>" + list.none + "</p>\n";
   }
-  HtmlTable t{list.title + ": " + std::to_string(list.entries.size()) + ", " + list.order,
-              list_table(list, names),
-              {},
-              false,
-              {}};
+  const bool long_list = list.entries.size() > kListRows;
+  const std::vector<BreachEntry> first(
+      list.entries.begin(),
+      list.entries.begin() + static_cast<std::ptrdiff_t>(std::min(kListRows, list.entries.size())));
+  const ListView shown{list.title, list.key, list.none, list.order, first, list.due_soon};
+  std::string caption = list.title + ": " + std::to_string(list.entries.size()) + ", " + list.order;
+  const bool grouped = long_list && list.key == "overdue";
+  if (long_list) {
+    caption = list.title + ": the first " + std::to_string(kListRows) + " of " +
+              std::to_string(list.entries.size()) + ", " + list.order;
+    out += "<p>The first " + std::to_string(kListRows) + " of " +
+           std::to_string(list.entries.size()) +
+           (grouped ? ", then every one counted by team and clock" : "") +
+           ". The full list is in " + escape(stem) + ".csv and .json" +
+           (grouped ? "" : "; the counts by clock and by team above count every one") + ".</p>\n";
+  }
+  HtmlTable t{caption, list_table(shown, names), {}, false, {}};
   for (std::size_t i = 0; i < entry_headers(names).size(); ++i) {
     t.columns.push_back(HtmlColumn::kText);
   }
   t.columns.push_back(HtmlColumn::kDate);   // due
   t.columns.push_back(HtmlColumn::kCount);  // days overdue or working days left
-  return out + html_table(t);
+  out += html_table(t);
+  if (grouped) {
+    out += html_overdue_by_team_and_clock(r);
+  }
+  return out;
 }
 
 // What a change of configuration did to the deadlines tonight, before any count, because every
@@ -196,16 +397,24 @@ std::string html_note(const BreachReport& r) {
 std::string breaches_to_html(const BreachReport& report, const BreachRenderOptions& options) {
   std::string title = "Deadline breach report as of " + engine::format_date(report.as_of);
   title += options.la.empty() ? std::string() : " \u2013 " + options.la;
-  std::string out = html_page_start(title, "");
+  std::string out = html_page_start(title, kBreachStyle);
   out += html_heading(report, options);
   if (options.rederived) {
     out += html_section(html_moved(*options.rederived));
   }
-  out += html_section(html_tiles(report));
+  // The summary, the trend and the oldest breaches first: what a board reads; then the counts,
+  // and each other list, shortened as the overdue one is.
+  const std::string stem = "breaches-" + engine::format_date(report.as_of);
+  out += html_section(html_tiles(report) + html_families(report));
+  out += html_section(html_trend(report));
+  const auto lists = lists_of(report);
+  out += html_section(html_list(lists[1], "Oldest breaches", options.names, report, stem));
   out += html_section(html_counts("clock", report.by_clock, report.previous_by_clock, report));
   out += html_section(html_counts("team", report.by_team, report.previous_by_team, report));
-  for (const auto& list : lists_of(report)) {
-    out += html_section(html_list(list, options.names));
+  for (const auto& list : lists) {
+    if (list.key != "overdue") {
+      out += html_section(html_list(list, list.title, options.names, report, stem));
+    }
   }
   out += html_note(report);
   out += html_page_end(options.version);

@@ -84,8 +84,6 @@ using ClockKey = std::tuple<std::string, std::string, engine::Date>;
 
 ClockKey key_of(const BreachEntry& e) { return {e.case_ref, e.clock, e.start}; }
 
-std::string yes_no(bool b) { return b ? "yes" : "no"; }
-
 Cells csv_row(const ListView& list, bool is_new, const BreachEntry& e, bool names) {
   Cells row{std::string(list.key), yes_no(is_new)};
   for (auto& cell : entry_cells(e, names, e.clock)) {

@@ -10,6 +10,7 @@
 #include "adapters/render/detail/html_page.h"
 #include "adapters/render/detail/indicator_parts.h"
 #include "adapters/render/detail/svg_chart.h"
+#include "adapters/render/ethnicity_names.h"
 #include "adapters/render/indicator_render.h"
 
 namespace ehcp::adapters::render {
@@ -223,7 +224,7 @@ std::string line_chart(const IndicatorPack& p, const std::string& section,
     c.y_max = 100;
   } else {
     c.y_suffix = "";
-    c.y_max = std::max(4.0, largest * 1.1);
+    c.y_max = std::max(4.0, largest);
   }
   c.description +=
       "Withheld months leave a gap. The target is dashed. The table after the "
@@ -330,7 +331,9 @@ std::string breakdowns_html(const IndicatorPack& p) {
                 true,
                 {HtmlColumn::kText, HtmlColumn::kCount, HtmlColumn::kCount, HtmlColumn::kCount}};
     for (const auto& r : b.rows) {
-      t.table.rows.push_back({r.group, count_text(r.requests), count_text(r.plans),
+      // Ethnicity is recorded as the DfE's code; the board reads its name.
+      const std::string group = b.id == "ethnicity" ? ethnicity_name(r.group) : r.group;
+      t.table.rows.push_back({group, count_text(r.requests), count_text(r.plans),
                               figure_text(r.within_20_weeks, IndicatorUnit::kPercent)});
     }
     out += html_section("<h3>" + escape(b.title) + "</h3>\n" + html_table(t));

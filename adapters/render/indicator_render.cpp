@@ -58,8 +58,30 @@ nlohmann::ordered_json band_json(const engine::RatingBand& b) {
   return j;
 }
 
-std::string period_key(const engine::IndicatorPack& p) {
-  return engine::format_date(p.from) + ".." + engine::format_date(p.to);
+// Every period in the CSV reads FIRST..LAST (ISO dates, both days counted): the pack's period,
+// and each month of its trend, so that one column never mixes "2026-03" and a range.
+std::string period_key(engine::Date from, engine::Date to) {
+  return engine::format_date(from) + ".." + engine::format_date(to);
+}
+
+std::string period_key(const engine::IndicatorPack& p) { return period_key(p.from, p.to); }
+
+std::string period_key(const engine::Month& m) {
+  const auto month = date::year{m.year} / date::month{m.month};
+  return period_key(engine::Date{month / date::day{1}}, engine::Date{month / date::last});
+}
+
+// The unit a CSV value is in, for the reader's BI tool.
+std::string csv_unit(engine::IndicatorUnit unit) {
+  switch (unit) {
+    case engine::IndicatorUnit::kPercent:
+      return "%";
+    case engine::IndicatorUnit::kWeeks:
+      return "weeks";
+    case engine::IndicatorUnit::kCount:
+      return "cases";
+  }
+  return "cases";
 }
 
 Cells csv_figure(const std::string& kind, const std::string& id, const std::string& group,
@@ -71,6 +93,7 @@ Cells csv_figure(const std::string& kind, const std::string& id, const std::stri
           id,
           group,
           period,
+          csv_unit(unit),
           f.suppressed ? detail::kWithheld
                        : (f.value ? detail::number_text(*f.value, unit) : std::string()),
           counted ? std::to_string(f.numerator) : "",
@@ -81,7 +104,8 @@ Cells csv_figure(const std::string& kind, const std::string& id, const std::stri
 
 Cells csv_count(const std::string& kind, const std::string& id, const std::string& group,
                 const std::string& period, const engine::CountCell& c) {
-  return {kind, id, group, period, count_text(c), "", "", "", ""};
+  return {kind,          id, group, period, csv_unit(engine::IndicatorUnit::kCount),
+          count_text(c), "", "",    "",     ""};
 }
 
 }  // namespace
@@ -120,15 +144,15 @@ std::string indicator_headlines_to_text(const engine::IndicatorPack& p) {
 }
 
 std::string indicators_to_csv(const engine::IndicatorPack& p) {
-  Table t{
-      {"kind", "id", "group", "period", "value", "numerator", "denominator", "target", "rating"},
-      {}};
+  Table t{{"kind", "id", "group", "period", "unit", "value", "numerator", "denominator", "target",
+           "rating"},
+          {}};
   const std::string period = period_key(p);
   for (const auto& i : p.indicators) {
     t.rows.push_back(csv_figure("indicator", i.id, "", period, p, i.figure, i.unit));
     for (std::size_t m = 0; m < p.months.size(); ++m) {
       t.rows.push_back(
-          csv_figure("indicator", i.id, "", month_key(p.months[m]), p, i.trend[m], i.unit));
+          csv_figure("indicator", i.id, "", period_key(p.months[m]), p, i.trend[m], i.unit));
     }
   }
   for (const auto& d : p.distributions) {

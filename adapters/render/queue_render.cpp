@@ -63,8 +63,7 @@ Table items_table(const report::WorkQueue& queue, bool names, bool for_csv) {
       }
       for (const auto& cell : {item.clock, item.workflow, item.stage,
                                engine::format_date(item.start), item.next_action, item.caseworker,
-                               item.team, std::string(item.statutory ? "true" : "false"),
-                               std::string(item.exception ? "true" : "false")}) {
+                               item.team, yes_no(item.statutory), yes_no(item.exception)}) {
         row.push_back(cell);
       }
     } else {

@@ -14,6 +14,10 @@ struct Table {
   std::vector<std::vector<std::string>> rows;
 };
 
+// How every CSV and table ehcp writes says yes or no: "yes", "no" (never true/false, Y/N, 1/0),
+// so that a spreadsheet filters each file the same way.
+inline std::string yes_no(bool b) { return b ? "yes" : "no"; }
+
 // Columns padded to their widest cell, two spaces apart, a rule under the headers.
 std::string to_text(const Table& table);
 

@@ -1,11 +1,57 @@
 #include "adapters/report/breach_source.h"
 
+#include <vector>
+
 #include <SQLiteCpp/Statement.h>
 
 #include "adapters/report/as_it_stood.h"
 #include "adapters/sqlite/clock_query.h"
 
 namespace ehcp::adapters::report {
+namespace {
+
+// The nights the trend shows: those the nightly run recorded in the kTrendNights to D, and D.
+std::vector<engine::Date> trend_nights(sqlite::Database& db, engine::Date as_of) {
+  const engine::Date first = as_of - date::days{engine::kTrendNights - 1};
+  SQLite::Statement q(
+      db.sql(), "SELECT as_of FROM nightly_runs WHERE as_of >= ? AND as_of < ? ORDER BY as_of");
+  q.bind(1, engine::format_date(first));
+  q.bind(2, engine::format_date(as_of));
+  std::vector<engine::Date> nights;
+  while (q.executeStep()) {
+    if (auto night = engine::parse_date(q.getColumn(0).getString())) {
+      nights.push_back(*night);
+    }
+  }
+  nights.push_back(as_of);
+  return nights;
+}
+
+// The trend and the clocks met late, read with the report's own view of each case (the clocks
+// running since the first day of the window and due before D: any clock overdue on a night of
+// it, or met late in it).
+engine::Status add_trend(sqlite::Database& db, const config::LaConfig& config,
+                         AsItStood& as_it_stood, engine::BreachReport& report) {
+  const engine::Date as_of = report.as_of;
+  sqlite::ClockQuery query;
+  query.running_on = as_of - date::days{engine::kTrendNights};
+  query.due_by = as_of - date::days{1};
+  query.statutory_only = true;
+  std::vector<engine::Clock> clocks;
+  auto status = as_it_stood.for_each_clock(query, [&](sqlite::ClockRow&& row) {
+    if (!config.rules.family_deadline(row.clock.name, row.clock.start)) {
+      clocks.push_back(std::move(row.clock));
+    }
+  });
+  if (!status.ok()) {
+    return status;
+  }
+  report.trend = engine::breach_trend(clocks, trend_nights(db, as_of));
+  report.met_late = engine::met_late_between(clocks, query.running_on, as_of - date::days{1});
+  return {};
+}
+
+}  // namespace
 
 engine::Result<engine::BreachReport> load_breach_report(sqlite::Database& db,
                                                         const config::LaConfig& config,
@@ -36,7 +82,12 @@ engine::Result<engine::BreachReport> load_breach_report(sqlite::Database& db,
     if (!status.ok()) {
       return status;
     }
-    return engine::compose_breach_report(candidates, as_of, config.calendar, previous_report);
+    auto report =
+        engine::compose_breach_report(candidates, as_of, config.calendar, previous_report);
+    if (auto trended = add_trend(db, config, as_it_stood, report); !trended.ok()) {
+      return trended;
+    }
+    return report;
   } catch (const SQLite::Exception& e) {
     return engine::Status::storage("breach report", e.what());
   }

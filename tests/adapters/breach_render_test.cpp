@@ -185,7 +185,7 @@ TEST_CASE("every HTML table of the breach report has a caption and scoped column
     ++tables;
     CHECK(html.compare(at, 17, "<table>\n<caption>") == 0);
   }
-  CHECK(tables == 6);  // by clock, by team, four lists
+  CHECK(tables == 7);  // by clock family, by clock, by team, four lists
   CHECK(html.find("<th>") == std::string::npos);
   CHECK(html.find("<h3") == std::string::npos);
 }
@@ -244,8 +244,8 @@ TEST_CASE("the breach report's HTML footer names the ehcp version that made it",
                                       "0.1.0 (abc1234)"};
   const std::string html = adapters::render::breaches_to_html(empty_report(), versioned);
   CHECK(
-      html.ends_with("<footer><p>Made by ehcp 0.1.0 (abc1234)</p></footer>\n"
-                     "<p class=\"marking\">OFFICIAL-SENSITIVE</p>\n</body>\n</html>\n"));
+      html.ends_with("<footer><p>Made by ehcp 0.1.0 (abc1234)</p>\n"
+                     "<p class=\"marking\">OFFICIAL-SENSITIVE</p></footer>\n</body>\n</html>\n"));
 }
 
 TEST_CASE("after a change of configuration the report says what changed and lists what moved",
@@ -285,4 +285,99 @@ TEST_CASE("after a change of configuration the report says what changed and list
   // Without a re-derivation neither says a word of it; the JSON keeps the contract's shape.
   CHECK(adapters::render::breaches_to_html(report, kOptions).find("Deadlines moved") ==
         std::string::npos);
+}
+
+namespace {
+
+// A long night: 45 overdue clocks in three teams and three clocks (12 new), 24 due soon, and
+// 30 nights of trend. Names are there to be left out.
+engine::BreachReport long_report() {
+  std::vector<BreachCandidate> cs;
+  const char* teams[] = {"North", "South", "West"};
+  const char* clocks[] = {"decision_to_assess", "final_plan", "advice:ep"};
+  for (int i = 0; i < 45; ++i) {
+    const engine::Date due = kAsOf - date::days{1 + (i * 7) % 60};
+    auto c = candidate("L-" + std::to_string(1000 + i), clocks[i % 3], due - date::days{42}, due,
+                       "Worker " + std::to_string(i % 5), teams[i % 3],
+                       "Child" + std::to_string(i) + " Longlist");
+    c.reported_before = i % 4 != 0;
+    cs.push_back(std::move(c));
+  }
+  for (int i = 0; i < 24; ++i) {
+    const engine::Date due = kAsOf + date::days{1 + i % 12};
+    cs.push_back(candidate("S-" + std::to_string(2000 + i), clocks[i % 3], due - date::days{42},
+                           due, "Worker 1", teams[i % 2],
+                           "Soon" + std::to_string(i) + " Longlist"));
+  }
+  auto report = engine::compose_breach_report(cs, kAsOf, engine::Calendar{}, true);
+  for (int n = 29; n >= 0; --n) {
+    if (n == 12 || n == 13) {
+      continue;  // two nights the nightly run did not record
+    }
+    report.trend.push_back({kAsOf - date::days{n}, 30 + (29 - n) / 2 + (n % 3)});
+  }
+  report.trend.back().overdue = report.total.overdue;
+  report.met_late = 7;
+  return report;
+}
+
+std::size_t count_of(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("a long breach report's HTML gives the summary, trend and oldest, then counts",
+          "[breach_render]") {
+  const auto report = long_report();
+  REQUIRE(report.overdue.size() == 45);
+  const std::string html = adapters::render::breaches_to_html(report, kOptions);
+  check_golden("breaches_long.html", html);
+  // The order a board reads it in.
+  const auto summary = html.find("<h2>Summary</h2>");
+  const auto trend = html.find("<h2>Overdue over the last 30 nights</h2>");
+  const auto oldest = html.find("<h2>Oldest breaches</h2>");
+  const auto grouped = html.find("<h3>Overdue by team and clock</h3>");
+  REQUIRE(summary != std::string::npos);
+  REQUIRE(trend != std::string::npos);
+  REQUIRE(oldest != std::string::npos);
+  REQUIRE(grouped != std::string::npos);
+  CHECK(summary < trend);
+  CHECK(trend < oldest);
+  CHECK(oldest < grouped);
+  // The oldest 20 by case, not all 45: the first is the most overdue, the 21st is left out.
+  CHECK(html.find(">" + report.overdue[0].case_ref + "<") != std::string::npos);
+  CHECK(html.find("the first 20 of 45") != std::string::npos);
+  std::size_t listed = 0;
+  for (const auto& e : report.overdue) {
+    listed += html.find(">" + e.case_ref + "<") != std::string::npos ? 1 : 0;
+  }
+  CHECK(listed <= 20 + report.new_breaches.size());  // the new list repeats some, up to 20
+  CHECK(html.find("breaches-2026-05-26.csv") != std::string::npos);
+  // The trend: one point per recorded night, named in words; a round axis.
+  CHECK(count_of(html, "<circle ") == report.trend.size());
+  CHECK(html.find("28 nights recorded") != std::string::npos);
+  CHECK(html.find("role=\"img\"") != std::string::npos);
+  // Overdue by clock family, and the clocks met late.
+  CHECK(html.find("Overdue by clock family tonight") != std::string::npos);
+  CHECK(html.find("7 statutory clock(s) met late") != std::string::npos);
+  CHECK(html.find("Longlist") == std::string::npos);
+  // The CSV keeps every row.
+  const std::string csv = adapters::render::breaches_to_csv(report, kOptions);
+  CHECK(count_of(csv, "\r\noverdue,") == 45);
+  CHECK(csv.find("Longlist") == std::string::npos);
+}
+
+TEST_CASE("a breach report with only tonight known says there is no trend yet", "[breach_render]") {
+  auto report = sample_report();
+  report.trend = {{kAsOf, report.total.overdue}};
+  const std::string html = adapters::render::breaches_to_html(report, kOptions);
+  CHECK(html.find("there is no trend yet") != std::string::npos);
+  CHECK(html.find("<svg") == std::string::npos);
+  // A short list is shown whole, with no counts by team and clock.
+  CHECK(html.find("by team and clock") == std::string::npos);
 }

@@ -75,7 +75,9 @@ TEST_CASE("a line of 75 octets stays whole; one of 76 folds, the continuation le
   const std::string exact(75, 'x');
   CHECK(ics_fold(exact) == exact + "\r\n");
   const std::string longer(76, 'x');
-  CHECK(ics_fold(longer) == std::string(75, 'x') + "\r\n x\r\n");
+  // Built from `exact`, not a temporary: GCC 12 with the precompiled headers (CI) reports a
+  // false -Warray-bounds on operator+ of a temporary string.
+  CHECK(ics_fold(longer) == exact + "\r\n x\r\n");
   // Continuations hold 74 octets after their space.
   const std::string much(75 + 74 + 3, 'y');
   const auto lines = crlf_lines(ics_fold(much));

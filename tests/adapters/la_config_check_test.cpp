@@ -240,6 +240,8 @@ TEST_CASE("an address or domain with a line break, or not local@domain, is refus
   CHECK(error_of(R"({"notify": {"from": "send.ehcp+alerts@exampleshire.gov.uk",
       "domain": "exampleshire-council.gov.uk",
       "caseworkers": {"Jo Bloggs": "o'neill.jo@exampleshire.gov.uk"}}})") == "(accepted)");
+  CHECK(error_of(R"({"notify": {"board": "send.board@exampleshire.gov.uk"}})") == "(accepted)");
+  CHECK(error_of(R"({"notify": {"board": 7}})").starts_with("notify.board: "));
   // An empty head of service still means the default, head-of-service@domain.
   CHECK(error_of(R"({"notify": {"head_of_service": ""}})") == "(accepted)");
 }

@@ -160,7 +160,7 @@ TEST_CASE("the notify section names who is told, and refuses an address without 
       "from": "send-alerts@exampleshire.invalid", "domain": "exampleshire.invalid",
       "caseworkers": {"Omar Quillfeather": "o.quillfeather@exampleshire.invalid"},
       "team_managers": {"East": "east-send@exampleshire.invalid"},
-      "head_of_service": "hos@exampleshire.invalid"}})"));
+      "head_of_service": "hos@exampleshire.invalid", "board": "send-board@exampleshire.invalid"}})"));
   REQUIRE(config.ok());
   const auto& notify = config.value().notify;
   CHECK(notify.from == "send-alerts@exampleshire.invalid");
@@ -170,6 +170,7 @@ TEST_CASE("the notify section names who is told, and refuses an address without 
   CHECK(notify.team_managers ==
         std::map<std::string, std::string>{{"East", "east-send@exampleshire.invalid"}});
   CHECK(notify.head_of_service == "hos@exampleshire.invalid");
+  CHECK(notify.board == "send-board@exampleshire.invalid");
 
   auto defaults = la_config_from_json(nlohmann::json::object());
   REQUIRE(defaults.ok());
@@ -177,6 +178,7 @@ TEST_CASE("the notify section names who is told, and refuses an address without 
   CHECK(defaults.value().notify.domain == "council.invalid");
   CHECK(defaults.value().notify.caseworkers.empty());
   CHECK(defaults.value().notify.head_of_service.empty());
+  CHECK(defaults.value().notify.board.empty());  // no board address: the pack is not sent
 
   CHECK(error_of(R"({"notify": []})") == "notify: must be an object, not an array");
   CHECK(error_of(R"({"notify": {"from": "ehcp.exampleshire.invalid"}})") ==
@@ -185,6 +187,10 @@ TEST_CASE("the notify section names who is told, and refuses an address without 
   CHECK(error_of(R"({"notify": {"head_of_service": "hos"}})") ==
         "notify.head_of_service: must be an e-mail address local@domain (no spaces or control "
         "characters), not \"hos\"");
+  // The board's address, for the monthly pack: checked the same way, named by its path.
+  CHECK(error_of(R"({"notify": {"board": "the board"}})") ==
+        "notify.board: must be an e-mail address local@domain (no spaces or control "
+        "characters), not \"the board\"");
   CHECK(error_of(R"({"notify": {"caseworkers": {"Omar Quillfeather": "omar"}}})") ==
         "notify.caseworkers.Omar Quillfeather: must be an e-mail address local@domain (no "
         "spaces or control characters), not \"omar\"");

@@ -2,9 +2,11 @@
 // hand-computed figures, every format carries them, bad arguments are usage errors naming the
 // flag, and no format names a child or gives a date of birth.
 #include <cctype>
+#include <fstream>
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -169,12 +171,14 @@ TEST_CASE("report kpi gives the same figures as csv, html and a table") {
   Loaded l;
   const auto csv = l.kpi("csv");
   REQUIRE(csv.exit_code == 0);
-  CHECK(csv.out.find("indicator,plans_issued,,2026-01-01..2026-03-31,16,,,,\r\n") !=
+  CHECK(csv.out.find("indicator,plans_issued,,2026-01-01..2026-03-31,cases,16,,,,\r\n") !=
         std::string::npos);
   CHECK(csv.out.find("indicator,plans_within_20_weeks_excluding_exceptions,,2026-01-01..2026-03-"
-                     "31,54.5,6,11,90.0,Red\r\n") != std::string::npos);
-  CHECK(csv.out.find("indicator,requests_refused,,2026-01-01..2026-03-31,c,") != std::string::npos);
-  CHECK(csv.out.find("breakdown,team.plans,North,2026-01-01..2026-03-31,11,") != std::string::npos);
+                     "31,%,54.5,6,11,90.0,Red\r\n") != std::string::npos);
+  CHECK(csv.out.find("indicator,requests_refused,,2026-01-01..2026-03-31,cases,c,") !=
+        std::string::npos);
+  CHECK(csv.out.find("breakdown,team.plans,North,2026-01-01..2026-03-31,cases,11,") !=
+        std::string::npos);
 
   const auto html = l.kpi("html");
   REQUIRE(html.exit_code == 0);
@@ -332,4 +336,82 @@ TEST_CASE("the first review of a plan transferred in counts among the annual rev
   CHECK(reviews["numerator"] == 5);
   CHECK(reviews["denominator"] == 10);
   CHECK(reviews["value"] == 50.0);
+}
+
+TEST_CASE("the first night of a month queues the board pack for notify.board, once a month") {
+  Loaded l;
+  // The example configuration with the board's address added.
+  auto config = nlohmann::json::parse(ehcp::test::slurp(kConfig));
+  config["notify"]["board"] = "send.board@exampleshire.example";
+  const auto config_path = l.box.path("board-config.json");
+  std::ofstream(config_path) << config.dump(2);
+  const std::string with = "--config " + config_path.string();
+  const auto reports = l.box.path("reports");
+  const auto outbox = l.box.path("outbox");
+  const std::string dirs = " --reports " + reports.string() + " --outbox " + outbox.string();
+  const auto board_rows = [&l, &with] {
+    const auto listed = l.box.ehcp(with + " outbox list --format json");
+    REQUIRE(listed.exit_code == 0);
+    std::vector<nlohmann::json> rows;
+    for (const auto& m : nlohmann::json::parse(listed.out)) {
+      if (m["address"] == "send.board@exampleshire.example") {
+        rows.push_back(m);
+      }
+    }
+    return rows;
+  };
+
+  const auto first = l.box.ehcp(with + " nightly --as-of 2026-04-01" + dirs);
+  REQUIRE(first.exit_code == 0);
+  CHECK(first.out.find("board pack queued for the board: send.board@exampleshire.example") !=
+        std::string::npos);
+  // The night's breach report comes as csv too, anonymised as its HTML.
+  const std::string breaches_csv = ehcp::test::slurp(reports / "breaches-2026-04-01.csv");
+  CHECK(breaches_csv.starts_with("list,new,case,clock,"));
+  CHECK_FALSE(has_word(breaches_csv, "Zed"));
+  auto rows = board_rows();
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0]["subject"] == "[ehcp] SEND board pack for March 2026");
+  // The night delivered it as a mail of its own, naming the pack's file and no child.
+  CHECK(rows[0]["delivered_at"].is_string());
+  bool found = false;
+  for (const auto& entry : ehcp::test::fs::directory_iterator(outbox)) {
+    const std::string eml = ehcp::test::slurp(entry.path());
+    if (eml.find("To: ") != std::string::npos &&
+        eml.find("send.board@exampleshire.example") != std::string::npos) {
+      found = true;
+      CHECK(eml.find("board-pack-2026-03.html") != std::string::npos);
+      CHECK(eml.find("Your cases") == std::string::npos);
+      for (const char* name : {"Zed", "Quorbly", "2015-04-02"}) {
+        CHECK_FALSE(has_word(eml, name));
+      }
+    }
+  }
+  CHECK(found);
+
+  // The same night run again, and a later night of the month: still one message.
+  REQUIRE(l.box.ehcp(with + " nightly --as-of 2026-04-01" + dirs).exit_code == 0);
+  const auto again = l.box.ehcp(with + " nightly --as-of 2026-04-02" + dirs);
+  REQUIRE(again.exit_code == 0);
+  CHECK(again.out.find("queued for the board") == std::string::npos);
+  CHECK(board_rows().size() == 1);
+  // The next month's first night queues the next month's.
+  REQUIRE(l.box.ehcp(with + " nightly --as-of 2026-05-01" + dirs).exit_code == 0);
+  rows = board_rows();
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[1]["subject"] == "[ehcp] SEND board pack for April 2026");
+}
+
+TEST_CASE("the kpi CSV gives each value's unit and every period as FIRST..LAST") {
+  Loaded l;
+  const auto r = l.kpi("csv");
+  REQUIRE(r.exit_code == 0);
+  CHECK(
+      r.out.starts_with("kind,id,group,period,unit,value,numerator,denominator,target,rating\r\n"));
+  CHECK(r.out.find(",2026-01-01..2026-03-31,%,") != std::string::npos);
+  CHECK(r.out.find(",2026-02-01..2026-02-28,") != std::string::npos);
+  CHECK(r.out.find("indicator,plans_issued,,2026-01-01..2026-03-31,cases,") != std::string::npos);
+  CHECK(r.out.find(",weeks,") != std::string::npos);
+  // No month is written the old way (2026-02 alone).
+  CHECK(r.out.find(",2026-02,") == std::string::npos);
 }

@@ -119,15 +119,19 @@ std::string html_page_start(const std::string& title, std::string_view extra_sty
   return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
          escape(title) + "</title>\n<style>" + std::string(kStyle) + std::string(extra_style) +
-         "</style>\n</head>\n<body>\n<p class=\"marking\">" + std::string(kMarking) + "</p>\n";
+         "</style>\n</head>\n<body>\n<header><p class=\"marking\">" + std::string(kMarking) +
+         "</p></header>\n<main>\n";
 }
 
 std::string html_page_end(std::string_view version) {
-  std::string footer;
+  // The content is the page's one <main> landmark; the markings are in its header and footer,
+  // so that everything on the page sits in a landmark.
+  std::string out = "</main>\n<footer>";
   if (!version.empty()) {
-    footer = "<footer><p>Made by ehcp " + escape(version) + "</p></footer>\n";
+    out += "<p>Made by ehcp " + escape(version) + "</p>\n";
   }
-  return footer + "<p class=\"marking\">" + std::string(kMarking) + "</p>\n</body>\n</html>\n";
+  return out + "<p class=\"marking\">" + std::string(kMarking) +
+         "</p></footer>\n</body>\n</html>\n";
 }
 
 std::string html_section(const std::string& body) { return "<section>\n" + body + "</section>\n"; }

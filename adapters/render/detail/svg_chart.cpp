@@ -1,6 +1,7 @@
 #include "adapters/render/detail/svg_chart.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "adapters/render/detail/html_page.h"
@@ -16,7 +17,6 @@ constexpr double kRight = 12;
 constexpr double kLegendLine = 15;  // one legend line per series, under the plot
 constexpr double kTop = 12;
 constexpr double kBottom = 28;
-constexpr int kTicks = 4;
 constexpr double kBarHeight = 18;
 constexpr double kBarGap = 8;
 constexpr double kBarLabel = 170;
@@ -28,10 +28,11 @@ std::string num(double v) {
   return buf;
 }
 
-// "25", "7.5": tick labels without a needless ".0".
+// "25", "7.5", "0.05": a tick's value as short as it is exact (ticks are round).
 std::string tick(double v) {
-  const std::string s = num(v);
-  return s.ends_with(".0") ? s.substr(0, s.size() - 2) : s;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
 }
 
 std::string open_svg(const std::string& id, const std::string& title,
@@ -50,11 +51,29 @@ std::string text(double x, double y, const std::string& s, const char* anchor,
 
 }  // namespace
 
+int AxisScale::steps() const { return static_cast<int>(std::lround(max / step)); }
+
+AxisScale round_axis(double largest, int max_steps) {
+  const double top = largest > 0 ? largest : 1;
+  const double rough = top / std::max(1, max_steps);
+  const double power = std::pow(10.0, std::floor(std::log10(rough)));
+  double step = 10 * power;
+  for (const double m : {1.0, 2.0, 5.0}) {
+    if (m * power >= rough * (1 - 1e-9)) {
+      step = m * power;
+      break;
+    }
+  }
+  // The small tolerance keeps a largest value that is itself a tick (100) from adding a step.
+  return {std::ceil(top / step - 1e-9) * step, step};
+}
+
 std::string svg_line_chart(const LineChart& c) {
   const double plot_w = kWidth - kLeft - kRight;
   const double plot_h = kLineHeight - kTop - kBottom;
   const double height = kLineHeight + kLegendLine * static_cast<double>(c.series.size() + 1);
-  const double y_max = c.y_max > 0 ? c.y_max : 1;
+  const AxisScale axis = round_axis(c.y_max);
+  const double y_max = axis.max;
   const std::size_t n = c.x_labels.size();
   const auto x_at = [&](std::size_t i) {
     return kLeft + (n <= 1 ? plot_w / 2 : plot_w * static_cast<double>(i) / (n - 1));
@@ -63,15 +82,17 @@ std::string svg_line_chart(const LineChart& c) {
 
   std::string out = open_svg(c.id, c.title, c.description, height);
   out += "<g class=\"axes\" aria-hidden=\"true\">\n";
-  for (int t = 0; t <= kTicks; ++t) {
-    const double v = y_max * t / kTicks;
+  for (int t = 0; t <= axis.steps(); ++t) {
+    const double v = axis.step * t;
     const double y = y_at(v);
     out += "<line x1=\"" + num(kLeft) + "\" x2=\"" + num(kLeft + plot_w) + "\" y1=\"" + num(y) +
            "\" y2=\"" + num(y) + "\" stroke=\"#b1b4b6\" stroke-width=\"0.5\"/>\n";
     out += text(kLeft - 4, y + 4, tick(v) + c.y_suffix, "end");
   }
   for (std::size_t i = 0; i < n; ++i) {
-    out += text(x_at(i), kLineHeight - 10, c.x_labels[i], "middle");
+    // The first and last labels are held inside the drawing, so neither is cut at its edge.
+    const char* anchor = n > 1 && i == 0 ? "start" : (n > 1 && i + 1 == n ? "end" : "middle");
+    out += text(x_at(i), kLineHeight - 10, c.x_labels[i], anchor);
   }
   out += "</g>\n";
   for (const auto& s : c.series) {

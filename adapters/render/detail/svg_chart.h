@@ -26,7 +26,7 @@ struct LineChart {
   std::string description;
   std::vector<std::string> x_labels;  // "Apr 25"
   std::vector<ChartSeries> series;
-  double y_max = 100;
+  double y_max = 100;  // the largest value to show; the axis runs to the round tick above it
   std::string y_suffix = "%";
 };
 
@@ -45,6 +45,16 @@ struct BarChart {
   std::vector<ChartBar> bars;
   double max = 100;
 };
+
+// A value axis a reader can read: from 0 in equal steps of 1, 2 or 5 times a power of ten
+// (never 75.6, 151.2, 226.9), up to the first step at or above `largest`, in at most
+// `max_steps` steps. A `largest` of 0 or less is taken as 1.
+struct AxisScale {
+  double max = 1;
+  double step = 1;
+  int steps() const;
+};
+AxisScale round_axis(double largest, int max_steps = 5);
 
 std::string svg_line_chart(const LineChart& chart);
 std::string svg_bar_chart(const BarChart& chart);

@@ -22,9 +22,7 @@ engine::Result<std::vector<QueueItem>> load_caseworker_deadlines(sqlite::Databas
   AsItStood as_it_stood(db, config.rules, config.calendar, as_of);
   auto status = as_it_stood.for_each_clock(query, [&](sqlite::ClockRow&& row) {
     const engine::Clock& c = row.clock;
-    const auto clock_status = c.status_on(as_of);
-    if (as_of < c.start || (clock_status != engine::ClockStatus::kOpen &&
-                            clock_status != engine::ClockStatus::kOverdue)) {
+    if (!awaited_on(c, as_of)) {
       return;
     }
     const engine::ClockRule* rule = config.rules.rule_for(c.name, c.start, c.detail);

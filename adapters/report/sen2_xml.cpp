@@ -1,33 +1,11 @@
 #include "adapters/report/sen2_xml.h"
 
+#include "adapters/render/detail/html_page.h"
+
 namespace ehcp::adapters::report {
 
-std::string xml_escaped(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+// The HTML pages' escaping: its five references (' as &#39;) are XML's too.
+std::string xml_escaped(const std::string& text) { return render::detail::escape(text); }
 
 Sen2XmlWriter::Sen2XmlWriter(std::ostream& out, const config::Sen2Pack& pack, Sen2Header header)
     : out_(out), pack_(pack), header_(std::move(header)) {

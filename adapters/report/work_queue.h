@@ -14,6 +14,7 @@
 #include "adapters/config/la_config.h"
 #include "adapters/sqlite/database.h"
 #include "engine/civil_date.h"
+#include "engine/clock.h"
 #include "engine/status.h"
 
 namespace ehcp::adapters::report {
@@ -66,6 +67,15 @@ struct WorkQueue {
 // decision, not the meeting; a review's decision still open after a decision to amend (the next
 // review already running) asks for the amendment notice.
 std::string next_action(std::string_view clock, std::string_view stage, std::string_view action);
+
+// Started by `as_of` and still to be met there (open or overdue): what a queue lists.
+inline bool awaited_on(const engine::Clock& c, engine::Date as_of) {
+  if (as_of < c.start) {
+    return false;
+  }
+  const auto status = c.status_on(as_of);
+  return status == engine::ClockStatus::kOpen || status == engine::ClockStatus::kOverdue;
+}
 
 engine::Result<WorkQueue> load_work_queue(sqlite::Database& db, const config::LaConfig& config,
                                           engine::Date as_of, const QueueFilter& filter);

@@ -111,7 +111,7 @@ TEST_CASE("the SEN2 XML escapes names and leaves out the v1.3 fields for earlier
     return out.str();
   };
   const auto v12 = write(2025);
-  CHECK(v12.find("<Surname>O&apos;Brien &amp; Co</Surname>") != std::string::npos);
+  CHECK(v12.find("<Surname>O&#39;Brien &amp; Co</Surname>") != std::string::npos);
   CHECK(v12.find("<Forename>Ada &lt;Jo&gt;</Forename>") != std::string::npos);
   CHECK(v12.find("RequestSource") == std::string::npos);
   const auto v13 = write(2027);

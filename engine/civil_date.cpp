@@ -51,12 +51,35 @@ std::optional<Date> parse_date(std::string_view text) {
   return Date{ymd};
 }
 
-std::string format_date(Date d) {
+void append_date(std::string& out, Date d) {
   const date::year_month_day ymd{d};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return buf;
+  const int year = static_cast<int>(ymd.year());
+  const auto month = static_cast<unsigned>(ymd.month());
+  const auto day = static_cast<unsigned>(ymd.day());
+  if (year < 0 || year > 9999) {  // written as printf's %04d writes it: rare, never hot
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", year, month, day);
+    out += buf;
+    return;
+  }
+  // By hand: snprintf was a hot spot of re-deriving, where every clock's basis has a date.
+  const char text[10] = {static_cast<char>('0' + year / 1000),
+                         static_cast<char>('0' + year / 100 % 10),
+                         static_cast<char>('0' + year / 10 % 10),
+                         static_cast<char>('0' + year % 10),
+                         '-',
+                         static_cast<char>('0' + month / 10),
+                         static_cast<char>('0' + month % 10),
+                         '-',
+                         static_cast<char>('0' + day / 10),
+                         static_cast<char>('0' + day % 10)};
+  out.append(text, sizeof text);
+}
+
+std::string format_date(Date d) {
+  std::string out;
+  append_date(out, d);
+  return out;
 }
 
 std::string format_date_long(Date d) {

@@ -21,6 +21,8 @@ std::optional<Date> parse_date(std::string_view text);
 
 // YYYY-MM-DD.
 std::string format_date(Date d);
+// The same, appended to `out`: basis texts are built in one buffer.
+void append_date(std::string& out, Date d);
 
 // "Mon 25 May 2026": how dates read in sentences shown to caseworkers.
 std::string format_date_long(Date d);

@@ -193,14 +193,27 @@ std::string RuleBook::basis(const ClockRule& rule, Date start) const {
           ? " before "
       : rule.counting == Counting::kImmediately ? ", on the day of "
                                                 : " from ";
-  std::string text = rule.source + ": " + describe_period(rule.counting, rule.amount) + relation +
-                     rule.measured_from + " " + format_date(start);
+  // One buffer, reserved once: a basis is built for every clock of every case re-derived.
+  const std::string period = describe_period(rule.counting, rule.amount);
+  std::string text;
+  text.reserve(rule.source.size() + period.size() + rule.measured_from.size() + 96 +
+               (pack != nullptr && pack->general_exception ? pack->general_exception->size() : 0));
+  text += rule.source;
+  text += ": ";
+  text += period;
+  text += relation;
+  text += rule.measured_from;
+  text += ' ';
+  append_date(text, start);
   if (pack != nullptr && pack->count_event_day &&
       (rule.counting == Counting::kWeeksAfter || rule.counting == Counting::kDaysAfter)) {
-    text += " (day 1 = " + format_date(start) + ", DfE convention)";
+    text += " (day 1 = ";
+    append_date(text, start);
+    text += ", DfE convention)";
   }
   if (pack != nullptr && pack->general_exception) {
-    text += "; " + *pack->general_exception;
+    text += "; ";
+    text += *pack->general_exception;
   }
   return text;
 }

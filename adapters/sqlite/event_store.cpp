@@ -1,6 +1,7 @@
 #include "adapters/sqlite/event_store.h"
 
 #include "adapters/jsonl/event_decoder.h"
+#include "adapters/jsonl/quick_decoder.h"
 
 namespace ehcp::adapters::sqlite {
 
@@ -60,6 +61,11 @@ engine::Result<std::vector<engine::RecordedEvent>> decode_payloads(
   std::vector<engine::RecordedEvent> events;
   events.reserve(rows.size());
   for (const auto& row : rows) {
+    // Most stored payloads are read without a DOM; the rest (and any problem) as at import.
+    if (auto quick = jsonl::quick_decode(row.payload)) {
+      events.push_back({row.seq, std::move(*quick)});
+      continue;
+    }
     auto object = jsonl::parse_line(row.payload);
     if (!object.ok()) {
       return engine::Status::storage("read event " + std::to_string(row.seq),

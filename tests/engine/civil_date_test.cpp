@@ -1,5 +1,7 @@
 #include "engine/civil_date.h"
 
+#include <cstdio>
+
 #include <catch2/catch.hpp>
 
 using namespace ehcp::engine;
@@ -11,6 +13,21 @@ TEST_CASE("a real date parses and formats back to the same text") {
     REQUIRE(d.has_value());
     CHECK(format_date(*d) == text);
   }
+}
+
+TEST_CASE("dates of any year format as printf's %04d-%02u-%02u wrote them") {
+  // Every day from 1 Jan 0 to 31 Dec 10001 (out of the fast path at both ends), and a few
+  // years before 0; append_date adds to what is there.
+  for (auto d = make_date(-3, 12, 25); d <= make_date(10001, 12, 31); d += date::days{1}) {
+    const date::year_month_day ymd{d};
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    REQUIRE(format_date(d) == buf);
+  }
+  std::string text = "on ";
+  append_date(text, make_date(2026, 12, 7));
+  CHECK(text == "on 2026-12-07");
 }
 
 TEST_CASE("an impossible or ill-shaped date does not parse") {

@@ -3,11 +3,12 @@
 // A libFuzzer target over what `ehcp import` does to each line before it touches the database:
 // the JSON Lines decoder (adapters/jsonl) and the importer's line checks
 // (adapters/import/parsed_line_stream.h, parse_event_line: JSON, the event's fields and
-// engine::event_problem). The input is split into lines as the importer splits it (a CR before
-// the LF and a leading byte-order mark dropped). No input may crash, hang, leak or trip the
-// sanitizers, and every line ends either as an event or as a non-empty reason, never both.
-// Built as a libFuzzer binary with -DEHCP_FUZZ=ON (clang; scripts/fuzz.sh), and in every build
-// as `fuzz_replay`, which runs the corpus in tests/fuzz/corpus through it as a ctest.
+// engine::event_problem), and the quick decoder of stored payloads against it. The input is split
+// into lines as the importer splits it (a CR before the LF and a leading byte-order mark dropped).
+// No input may crash, hang, leak or trip the sanitizers, and every line ends either as an event or
+// as a non-empty reason, never both. Built as a libFuzzer binary with -DEHCP_FUZZ=ON (clang;
+// scripts/fuzz.sh), and in every build as `fuzz_replay`, which runs the corpus in tests/fuzz/corpus
+// through it as a ctest.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -16,6 +17,7 @@
 
 #include "adapters/import/parsed_line_stream.h"
 #include "adapters/jsonl/event_decoder.h"
+#include "adapters/jsonl/quick_decoder.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);
@@ -35,9 +37,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (parsed.event.has_value() == !parsed.error.empty() && !blank) {
       std::abort();  // an event and a reason both, or neither
     }
-    // The decoder on its own, as `case show` and `rederive` use it on stored events.
-    if (auto object = ehcp::adapters::jsonl::parse_line(line); object.ok()) {
-      (void)ehcp::adapters::jsonl::decode_event(object.value());
+    // The decoder on its own, as `case show` and `rederive` use it on stored events; and the
+    // quick decoder of stored payloads, which must decode whatever it accepts exactly as the
+    // strict decoder does (or the strict one refuses, and a stored event would read otherwise).
+    auto object = ehcp::adapters::jsonl::parse_line(line);
+    auto strict = object.ok() ? ehcp::adapters::jsonl::decode_event(object.value())
+                              : ehcp::engine::Result<ehcp::engine::Event>(object.status());
+    if (auto quick = ehcp::adapters::jsonl::quick_decode(line)) {
+      if (!strict.ok() || !(*quick == strict.value())) {
+        std::abort();  // the quick decoder accepted what the strict one refuses or reads otherwise
+      }
     }
   }
   return 0;

@@ -248,8 +248,7 @@ class Writer {
 
 engine::Result<Rederived> rederive_all(sqlite::Database& db, const config::LaConfig& config,
                                        const std::string& derived_at,
-                                       const BeforeWriting& before_writing,
-                                       Progress* progress) {
+                                       const BeforeWriting& before_writing, Progress* progress) {
   const Derivation now = derivation_of(config);
   sqlite::DerivationStore record(db.sql());
   auto before = record.get();

@@ -22,6 +22,28 @@ namespace e = engine;
 // SEN2's need codes, which case_opened and the plan events may carry (primary_need).
 inline const config::Sen2CodeList& needs() { return config::national_sen2_pack().needs; }
 
+// The fields of a setting and of a child, read from their nested object the same way by both
+// Readers (each checks first that the field is an object).
+template <typename Reader>
+engine::Setting setting_fields(Reader& r) {
+  engine::Setting setting;
+  setting.name = r.required_string("name");
+  setting.phase = r.required_enum("phase", engine::parse_phase, engine::accepted_phase);
+  setting.placement = r.optional_code("placement", config::national_sen2_pack().placements);
+  return setting;
+}
+template <typename Reader>
+engine::Child child_fields(Reader& r) {
+  engine::Child child;
+  child.given_name = r.required_string("given_name");
+  child.family_name = r.required_string("family_name");
+  child.dob = r.required_date("dob");
+  child.gender = r.optional_string("gender");
+  child.ethnicity = r.optional_string("ethnicity");
+  child.upn = r.optional_string("upn");
+  return child;
+}
+
 // One body per event type, in EventType order: each reads exactly the fields the contract gives
 // that type, through `Reader` (FieldReader over a parsed object, or quick_decoder.cpp's reader
 // over the stored text), so the two decoders cannot disagree on which field is what.

@@ -2,6 +2,8 @@
 
 #include <limits>
 
+#include "adapters/jsonl/event_bodies.h"
+
 namespace ehcp::adapters::jsonl {
 namespace {
 
@@ -148,10 +150,7 @@ engine::Setting FieldReader::required_setting(const char* name) {
     return {};
   }
   FieldReader nested(*value, field(name) + ".");
-  engine::Setting setting;
-  setting.name = nested.required_string("name");
-  setting.phase = nested.required_enum("phase", engine::parse_phase, engine::accepted_phase);
-  setting.placement = nested.optional_code("placement", config::national_sen2_pack().placements);
+  auto setting = bodies::setting_fields(nested);
   adopt(nested);
   return setting;
 }
@@ -185,13 +184,7 @@ engine::Child FieldReader::required_child(const char* name) {
     return {};
   }
   FieldReader nested(*value, field(name) + ".");
-  engine::Child child;
-  child.given_name = nested.required_string("given_name");
-  child.family_name = nested.required_string("family_name");
-  child.dob = nested.required_date("dob");
-  child.gender = nested.optional_string("gender");
-  child.ethnicity = nested.optional_string("ethnicity");
-  child.upn = nested.optional_string("upn");
+  auto child = bodies::child_fields(nested);
   adopt(nested);
   return child;
 }

@@ -388,9 +388,7 @@ class QuickReader {
       return setting;
     }
     QuickReader nested(scanner_, scanner_.nested(*m), m->count);
-    setting.name = nested.required_string("name");
-    setting.phase = nested.required_enum("phase", engine::parse_phase, engine::accepted_phase);
-    setting.placement = nested.optional_code("placement", config::national_sen2_pack().placements);
+    setting = bodies::setting_fields(nested);
     failed_ = failed_ || nested.failed_;
     return setting;
   }
@@ -407,12 +405,7 @@ class QuickReader {
       return child;
     }
     QuickReader nested(scanner_, scanner_.nested(*m), m->count);
-    child.given_name = nested.required_string("given_name");
-    child.family_name = nested.required_string("family_name");
-    child.dob = nested.required_date("dob");
-    child.gender = nested.optional_string("gender");
-    child.ethnicity = nested.optional_string("ethnicity");
-    child.upn = nested.optional_string("upn");
+    child = bodies::child_fields(nested);
     failed_ = failed_ || nested.failed_;
     return child;
   }

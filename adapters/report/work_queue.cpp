@@ -71,7 +71,7 @@ engine::Result<WorkQueue> load_work_queue(sqlite::Database& db, const config::La
                                           engine::Date as_of, const QueueFilter& filter) {
   WorkQueue queue;
   queue.as_of = as_of;
-  queue.horizon = engine::due_soon_horizon(as_of, config.calendar);
+  queue.horizon = filter.due_by ? *filter.due_by : engine::due_soon_horizon(as_of, config.calendar);
   sqlite::ClockQuery query;
   query.running_on = as_of;
   query.due_by = queue.horizon;

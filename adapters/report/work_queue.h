@@ -25,6 +25,8 @@ struct QueueFilter {
   std::optional<std::string> clock;     // a name or a family ("advice")
   std::optional<std::string> workflow;  // "assessment"
   bool names = true;                    // read the children's names
+  // The last due date listed; unset: the due-soon horizon (engine::due_soon_horizon).
+  std::optional<engine::Date> due_by = std::nullopt;
 };
 
 struct QueueItem {

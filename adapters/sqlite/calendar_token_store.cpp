@@ -31,13 +31,4 @@ std::optional<std::string> CalendarTokenStore::user_for(const std::string& token
   return q.getColumn(0).getString();
 }
 
-std::optional<std::string> CalendarTokenStore::hash_of(const std::string& user_name) {
-  SQLite::Statement q(db_, "SELECT token_hash FROM calendar_tokens WHERE user_name = ?");
-  q.bind(1, user_name);
-  if (!q.executeStep()) {
-    return std::nullopt;
-  }
-  return q.getColumn(0).getString();
-}
-
 }  // namespace ehcp::adapters::sqlite

@@ -23,8 +23,6 @@ class CalendarTokenStore {
   bool revoke(const std::string& user_name);
   // The user whose token hashes to `token_hash`, if any.
   std::optional<std::string> user_for(const std::string& token_hash);
-  // The stored hash of `user_name`'s token, if they have one.
-  std::optional<std::string> hash_of(const std::string& user_name);
 
  private:
   SQLite::Database& db_;

@@ -4,23 +4,17 @@
 // --checks or --compare the XML goes to --out (a private file, replaced whole) or standard
 // output; with them it is written only when --out is given. --checks exits 2 when a blocking
 // check fails. Never writes the database.
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <sstream>
 
-#include <fcntl.h>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
 #include "adapters/config/sen2_pack.h"
-#include "adapters/files/durable_file.h"
+#include "adapters/files/durable_stream.h"
 #include "adapters/render/table.h"
 #include "adapters/report/sen2_return.h"
 #include "cli/commands.h"
@@ -146,50 +140,6 @@ void print_compare(const report::Sen2Return& before, const report::Sen2Return& a
   }
 }
 
-// The XML to a private file under a temporary name, renamed over `path` when whole.
-class XmlFile {
- public:
-  explicit XmlFile(std::string path) : path_(std::move(path)), part_(path_ + ".part") {}
-  engine::Status open() {
-    const int fd = ::open(part_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-                          adapters::files::kPrivateFileMode);
-    if (fd < 0) {
-      return engine::Status::storage("write " + part_, std::strerror(errno));
-    }
-    ::close(fd);
-    out_.open(part_, std::ios::binary | std::ios::trunc);
-    if (!out_) {
-      return engine::Status::storage("write " + part_, "cannot open");
-    }
-    return {};
-  }
-  std::ostream& stream() { return out_; }
-  engine::Status commit() {
-    out_.close();
-    if (!out_) {
-      return engine::Status::storage("write " + part_, "the write failed");
-    }
-    std::error_code ec;
-    std::filesystem::rename(part_, path_, ec);
-    if (ec) {
-      return engine::Status::storage("rename " + part_ + " to " + path_, ec.message());
-    }
-    return {};
-  }
-  ~XmlFile() {
-    if (out_.is_open()) {
-      out_.close();
-      std::error_code ec;
-      std::filesystem::remove(part_, ec);
-    }
-  }
-
- private:
-  std::string path_;
-  std::string part_;
-  std::ofstream out_;
-};
-
 engine::Status run_sen2(const Context& context, const Sen2Args& args) {
   if (args.lea.size() != 3 || args.lea.find_first_not_of("0123456789") != std::string::npos) {
     return engine::Status::usage(
@@ -225,10 +175,10 @@ engine::Status run_sen2(const Context& context, const Sen2Args& args) {
   }
   auto& [as_of, config, db] = day.value();
   const bool listing = args.counts || args.checks || args.compare != 0;
-  std::unique_ptr<XmlFile> file;
+  std::unique_ptr<adapters::files::DurableStream> file;
   std::ostream* xml = nullptr;
   if (!args.out.empty()) {
-    file = std::make_unique<XmlFile>(args.out);
+    file = std::make_unique<adapters::files::DurableStream>(args.out);
     if (auto status = file->open(); !status.ok()) {
       return status;
     }
